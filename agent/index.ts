@@ -1,0 +1,33 @@
+// The agent role: a worker with the agent kinds this build knows.
+import type { Config } from '../lib/config.ts';
+import type { Bus } from '../lib/bus/types.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { Registry } from '../lib/metrics.ts';
+import { AgentWorker } from './worker.ts';
+import { EspeakTts } from './tts/espeak.ts';
+import { offlineKind, prewarmOffline } from './kinds/offline.ts';
+import { echoKind } from './kinds/echo.ts';
+
+export type { AgentKind, AgentCall, AgentCallContext, AgentOutput } from './kinds/types.ts';
+
+export interface AgentRole {
+  worker: AgentWorker;
+  drain(timeoutMs: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startAgentRole(config: Config, bus: Bus, registry: Registry, log: Logger): Promise<AgentRole> {
+  const tts = new EspeakTts(16000);
+  const worker = new AgentWorker({ bus, log, registry, kinds: [offlineKind(tts), echoKind], capacity: config.agentCapacity, heartbeatIntervalMs: config.heartbeatIntervalMs });
+  worker.start();
+  // Synthesize the greeting and digit read-outs in the background so the first call answers at once.
+  void prewarmOffline(tts).then(() => log.debug('offline agent speech cached'));
+  return {
+    worker,
+    drain: (t) => worker.drain(t),
+    async close() {
+      worker.close();
+      await tts.close();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// `offline` (the default, needs no API key): greets the caller with espeak-ng speech, then echoes what
+// the caller says, and reads back any key pressed (a key interrupts whatever is playing).
+import type { AgentKind, AgentCall, AgentCallContext } from './types.ts';
+import type { uap } from '../../proto/index.ts';
+import type { EspeakTts } from '../tts/espeak.ts';
+import { errorMessage } from '../../lib/errors.ts';
+
+export const DEFAULT_GREETING = 'Hello! You are connected to the voice agent platform. Say something and you will hear it back. Press a key and I will read it to you.';
+const DIGIT_WORDS: Record<string, string> = { '*': 'star', '#': 'pound' };
+
+export function offlineKind(tts: EspeakTts): AgentKind {
+  return {
+    name: 'offline',
+    outputRate: tts.outputRate,
+    create: (ctx) => new OfflineAgentCall(ctx, tts),
+  };
+}
+
+class OfflineAgentCall implements AgentCall {
+  /** Name of the mark after the utterance now playing; undefined while listening. */
+  private speaking: string | undefined;
+  private utterances = 0;
+  private ended = false;
+
+  constructor(private readonly ctx: AgentCallContext, private readonly tts: EspeakTts) {
+    const greeting = typeof ctx.settings.greeting === 'string' ? ctx.settings.greeting : DEFAULT_GREETING;
+    void this.say(greeting, 'greeting');
+  }
+
+  private async say(text: string, label: string): Promise<void> {
+    const name = `${label}-${++this.utterances}`;
+    this.speaking = name;
+    try {
+      const voice = typeof this.ctx.settings.voice === 'string' ? this.ctx.settings.voice : undefined;
+      const pcm = await this.tts.synthesize(text, { voice });
+      if (this.ended || this.speaking !== name) return; // interrupted while synthesizing
+      this.ctx.out.sendAudio(pcm);
+      this.ctx.out.mark(name);
+      this.ctx.log.debug({ utterance: name, ms: Math.round((pcm.length / this.ctx.out.outputRate) * 1000) }, 'speaking');
+    } catch (err) {
+      this.ctx.log.error({ err: errorMessage(err) }, 'speech synthesis failed; listening instead');
+      if (this.speaking === name) this.speaking = undefined;
+    }
+  }
+
+  onAudio(frame: uap.AudioFrame): void {
+    if (this.speaking !== undefined || frame.sampleRate !== this.ctx.out.outputRate) return;
+    const pcm = frame.pcm;
+    const samples = (pcm.byteOffset & 1) === 0 ? new Int16Array(pcm.buffer, pcm.byteOffset, pcm.byteLength >> 1) : new Int16Array(pcm.slice().buffer);
+    this.ctx.out.sendAudio(samples, frame.originTs);
+  }
+
+  onDtmf(digit: string): void {
+    // A key press interrupts: drop what is playing and answer at once.
+    this.ctx.out.clear();
+    void this.say(`You pressed ${DIGIT_WORDS[digit] ?? digit}.`, `dtmf-${digit === '*' ? 'star' : digit === '#' ? 'pound' : digit}`);
+  }
+
+  onMarkPlayed(name: string): void {
+    if (name === this.speaking) this.speaking = undefined;
+  }
+
+  onEnd(): void {
+    this.ended = true;
+  }
+}
+
+/** Synthesizes the greeting and the key read-outs ahead of the first call. */
+export function prewarmOffline(tts: EspeakTts): Promise<unknown> {
+  const texts = [DEFAULT_GREETING, ...'0123456789*#'.split('').map((d) => `You pressed ${DIGIT_WORDS[d] ?? d}.`)];
+  return Promise.allSettled(texts.map((t) => tts.synthesize(t)));
+}

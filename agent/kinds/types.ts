@@ -1,0 +1,45 @@
+// The agent kind interface: each kind (offline, echo, and later ultravox, openai-realtime, cascaded)
+// turns a call's audio and events into audio and control for the media core.
+import type { Logger } from '../../lib/logger.ts';
+import type { uap } from '../../proto/index.ts';
+
+/** What an agent can do to its call. Audio is PCM s16le mono at `outputRate`. */
+export interface AgentOutput {
+  readonly outputRate: number;
+  /** Queues audio for the caller; cut into 20 ms frames (the last one padded with silence). */
+  sendAudio(pcm: Int16Array, originTs?: number): void;
+  /** A mark that comes back as onMarkPlayed when the audio sent before it has played. */
+  mark(name: string): void;
+  /** Barge-in: drop audio not yet played. */
+  clear(): void;
+  hangup(reason: string): void;
+}
+
+export interface AgentCallContext {
+  callId: string;
+  tenantId: string;
+  from: string;
+  to: string;
+  /** Rate of the caller frames the media core publishes. */
+  inputRate: number;
+  /** Agent settings from routing / agent config. */
+  settings: Record<string, unknown>;
+  log: Logger;
+  out: AgentOutput;
+}
+
+export interface AgentCall {
+  /** Caller audio: one frame; `frame.pcm` is a view valid only during the call. */
+  onAudio(frame: uap.AudioFrame): void;
+  onDtmf?(digit: string): void;
+  onMarkPlayed?(name: string, cleared: boolean): void;
+  /** The call ended (any reason). Release everything. */
+  onEnd(reason: string): void;
+}
+
+export interface AgentKind {
+  readonly name: string;
+  /** Output rate this kind produces (the media core resamples to the caller's rate). */
+  readonly outputRate: number;
+  create(ctx: AgentCallContext): AgentCall | Promise<AgentCall>;
+}

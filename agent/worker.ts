@@ -1,0 +1,193 @@
+// An agent worker: takes calls from the `agent.dispatch` queue group (request/reply), runs the agent
+// kind the call's route names, and heart-beats its load so the media core can tell it is alive.
+import { randomBytes } from 'node:crypto';
+import { uap, subjects, DISPATCH_QUEUE } from '../proto/index.ts';
+import type { Bus, BusMsg, Subscription } from '../lib/bus/types.ts';
+import { callLogger, type Logger } from '../lib/logger.ts';
+import { Counter, Gauge, type Registry } from '../lib/metrics.ts';
+import { errorMessage } from '../lib/errors.ts';
+import { BusAgentOutput } from './call-output.ts';
+import type { AgentCall, AgentKind } from './kinds/types.ts';
+
+export interface WorkerOptions {
+  bus: Bus;
+  log: Logger;
+  registry: Registry;
+  kinds: AgentKind[];
+  capacity: number;
+  heartbeatIntervalMs: number;
+  /** A call with no caller audio for this long is presumed orphaned (media gone) and released. */
+  idleTimeoutMs?: number;
+}
+
+interface LiveCall {
+  callId: string;
+  call: AgentCall;
+  subs: Subscription[];
+  lastAudio: number;
+  log: Logger;
+}
+
+export class AgentWorker {
+  readonly workerId = `w-${randomBytes(6).toString('hex')}`;
+  private readonly calls = new Map<string, LiveCall>();
+  private readonly kinds = new Map<string, AgentKind>();
+  private dispatchSub: Subscription | undefined;
+  private heartbeat: NodeJS.Timeout | undefined;
+  private draining = false;
+  private readonly m;
+
+  constructor(private readonly o: WorkerOptions) {
+    for (const k of o.kinds) this.kinds.set(k.name, k);
+    const r = o.registry;
+    this.m = {
+      active: new Gauge({ name: 'uap_agent_active_calls', help: 'Calls handled by this agent worker', registers: [r] }),
+      dispatch: new Counter({ name: 'uap_agent_dispatch_total', help: 'Dispatch requests by outcome', labelNames: ['outcome'], registers: [r] }),
+      framesIn: new Counter({ name: 'uap_agent_frames_in_total', help: 'Caller frames received by agents', registers: [r] }),
+      badFrames: new Counter({ name: 'uap_agent_bad_messages_total', help: 'Undecodable bus messages dropped', registers: [r] }),
+      errors: new Counter({ name: 'uap_agent_errors_total', help: 'Errors thrown by agent kinds', labelNames: ['kind'], registers: [r] }),
+    };
+  }
+
+  start(): void {
+    this.dispatchSub = this.o.bus.subscribe(subjects.dispatch, (m) => void this.onDispatch(m), { queue: DISPATCH_QUEUE });
+    this.heartbeat = setInterval(() => this.beat(), this.o.heartbeatIntervalMs);
+    this.heartbeat.unref();
+    this.beat();
+    this.o.log.info({ workerId: this.workerId, kinds: [...this.kinds.keys()], capacity: this.o.capacity }, 'agent worker ready');
+  }
+
+  get activeCalls(): number {
+    return this.calls.size;
+  }
+
+  private beat(): void {
+    const idle = this.o.idleTimeoutMs ?? 60_000;
+    const now = Date.now();
+    for (const c of this.calls.values()) {
+      if (now - c.lastAudio > idle) {
+        c.log.warn('no caller audio for too long: releasing the call');
+        this.release(c.callId, 'idle timeout');
+      }
+    }
+    this.o.bus.publish(
+      subjects.heartbeat(this.workerId),
+      uap.Heartbeat.encode({ workerId: this.workerId, activeCalls: this.calls.size, capacity: this.o.capacity, ts: now, callIds: [...this.calls.keys()] }).finish(),
+    );
+  }
+
+  private refuse(msg: BusMsg, code: string, message: string): void {
+    this.m.dispatch.labels(code).inc();
+    msg.respond(uap.DispatchReply.encode({ accepted: false, workerId: this.workerId, errorCode: code, errorMessage: message }).finish());
+  }
+
+  private async onDispatch(msg: BusMsg): Promise<void> {
+    let req: uap.DispatchRequest;
+    try {
+      req = uap.DispatchRequest.decode(msg.data);
+    } catch {
+      return this.refuse(msg, 'BAD_REQUEST', 'undecodable dispatch request');
+    }
+    if (this.draining) return this.refuse(msg, 'DRAINING', 'worker is shutting down');
+    if (this.calls.size >= this.o.capacity) return this.refuse(msg, 'AT_CAPACITY', `worker at capacity (${this.o.capacity})`);
+    if (this.calls.has(req.callId)) return this.refuse(msg, 'DUPLICATE', 'call already handled here');
+    const kind = this.kinds.get(req.agentKind || 'offline');
+    if (!kind) return this.refuse(msg, 'UNKNOWN_AGENT_KIND', `no agent kind "${req.agentKind}" on this worker`);
+    const log = callLogger(this.o.log, req.callId, req.tenantId, { workerId: this.workerId, agentKind: kind.name });
+    let settings: Record<string, unknown> = {};
+    if (req.agentConfigJson) {
+      try {
+        settings = JSON.parse(req.agentConfigJson);
+      } catch {
+        return this.refuse(msg, 'BAD_AGENT_CONFIG', 'agent config is not valid JSON');
+      }
+    }
+    const out = new BusAgentOutput(this.o.bus, req.callId, kind.outputRate);
+    const live: LiveCall = { callId: req.callId, call: undefined as unknown as AgentCall, subs: [], lastAudio: Date.now(), log };
+    this.calls.set(req.callId, live);
+    this.m.active.set(this.calls.size);
+    try {
+      live.call = await kind.create({ callId: req.callId, tenantId: req.tenantId, from: req.from, to: req.to, inputRate: req.sampleRate, settings, log, out });
+    } catch (err) {
+      this.calls.delete(req.callId);
+      this.m.active.set(this.calls.size);
+      log.error({ err: errorMessage(err) }, 'agent failed to start');
+      return this.refuse(msg, 'AGENT_START_FAILED', errorMessage(err));
+    }
+    // Subscribe before accepting, so no caller frame after the reply is missed.
+    live.subs.push(this.o.bus.subscribe(subjects.mediaIn(req.callId), (m) => this.onAudio(live, m)));
+    live.subs.push(this.o.bus.subscribe(subjects.callEvent(req.callId), (m) => this.onEvent(live, m)));
+    this.m.dispatch.labels('accepted').inc();
+    msg.respond(uap.DispatchReply.encode({ accepted: true, workerId: this.workerId, sampleRate: kind.outputRate }).finish());
+    log.info('call accepted');
+  }
+
+  private onAudio(live: LiveCall, m: BusMsg): void {
+    let frame: uap.AudioFrame;
+    try {
+      frame = uap.AudioFrame.decode(m.data);
+    } catch {
+      this.m.badFrames.inc();
+      return;
+    }
+    live.lastAudio = Date.now();
+    this.m.framesIn.inc();
+    try {
+      live.call.onAudio(frame);
+    } catch (err) {
+      this.kindError(live, err);
+    }
+  }
+
+  private onEvent(live: LiveCall, m: BusMsg): void {
+    let ev: uap.CallEvent;
+    try {
+      ev = uap.CallEvent.decode(m.data);
+    } catch {
+      this.m.badFrames.inc();
+      return;
+    }
+    try {
+      if (ev.dtmf) live.call.onDtmf?.(ev.dtmf.digit ?? '');
+      else if (ev.mark) live.call.onMarkPlayed?.(ev.mark.name ?? '', ev.mark.cleared ?? false);
+      else if (ev.ended) this.release(live.callId, uap.EndReason[ev.ended.reason ?? 0] ?? 'ended');
+    } catch (err) {
+      this.kindError(live, err);
+    }
+  }
+
+  private kindError(live: LiveCall, err: unknown): void {
+    this.m.errors.labels(live.call ? 'call' : 'start').inc();
+    live.log.error({ err: errorMessage(err) }, 'agent error');
+  }
+
+  private release(callId: string, reason: string): void {
+    const live = this.calls.get(callId);
+    if (!live) return;
+    this.calls.delete(callId);
+    this.m.active.set(this.calls.size);
+    for (const s of live.subs) s.unsubscribe();
+    try {
+      live.call.onEnd(reason);
+    } catch (err) {
+      this.kindError(live, err);
+    }
+    live.log.info({ reason }, 'call released');
+  }
+
+  /** Stop taking calls; wait for live ones to end (bounded). */
+  async drain(timeoutMs: number): Promise<void> {
+    this.draining = true;
+    this.dispatchSub?.unsubscribe();
+    const deadline = Date.now() + timeoutMs;
+    while (this.calls.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    for (const id of [...this.calls.keys()]) this.release(id, 'shutdown');
+  }
+
+  close(): void {
+    this.draining = true;
+    this.dispatchSub?.unsubscribe();
+    if (this.heartbeat) clearInterval(this.heartbeat);
+    for (const id of [...this.calls.keys()]) this.release(id, 'shutdown');
+  }
+}

@@ -1,0 +1,86 @@
+// The `uap` command line: `uap serve [--roles …]`, `uap call …` (a simulated Twilio call), `uap --help`.
+import { parseArgs } from 'node:util';
+import { loadConfig, ROLES, type Role } from '../lib/config.ts';
+import { ConfigError, errorMessage } from '../lib/errors.ts';
+
+const HELP = `uap — real-time voice AI platform
+
+Usage:
+  uap serve [--roles media,signaling,agent,api]   run the platform (all roles by default)
+  uap call [options]                               place a simulated Twilio call against a running server
+  uap --help                                       this text
+
+uap call options:
+  --url URL          voice webhook (default http://127.0.0.1:$PORT/twilio/voice)
+  --token TOKEN      Twilio auth token the server uses (default $TWILIO_AUTH_TOKEN)
+  --seconds N        how long to stay on the call (default 8)
+  --dtmf DIGITS      keys to press after the greeting, e.g. 123
+  --out FILE         write what the agent said to a WAV file (8 kHz µ-law → 16-bit PCM)
+
+Settings are read from the environment (see README.md): PORT, MEDIA_PORT, PUBLIC_URL, MEDIA_PUBLIC_URL,
+TWILIO_AUTH_TOKEN, NATS_URL, DATABASE_URL, REDIS_URL, LOG_LEVEL and more.
+`;
+
+function fatal(msg: string, code = 2): never {
+  process.stderr.write(`uap: ${msg}\n`);
+  process.exit(code);
+}
+
+async function main(argv: string[]): Promise<void> {
+  const cmd = argv[0];
+  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+    process.stdout.write(HELP);
+    return;
+  }
+  if (cmd === 'serve') {
+    let values;
+    try {
+      ({ values } = parseArgs({ args: argv.slice(1), options: { roles: { type: 'string' } }, strict: true }));
+    } catch (err) {
+      fatal(`${errorMessage(err)}\n\n${HELP}`);
+    }
+    const roles = (values.roles ?? ROLES.join(',')).split(',').map((r) => r.trim()).filter(Boolean);
+    for (const r of roles) if (!ROLES.includes(r as Role)) fatal(`unknown role "${r}" (roles: ${ROLES.join(', ')})`);
+    if (roles.length === 0) fatal('--roles needs at least one role');
+    let config;
+    try {
+      config = loadConfig();
+    } catch (err) {
+      if (err instanceof ConfigError) fatal(`configuration error: ${err.message}`);
+      throw err;
+    }
+    const { serve } = await import('./serve.ts');
+    let running;
+    try {
+      running = await serve(config, roles as Role[]);
+    } catch (err) {
+      fatal(`could not start: ${errorMessage(err)}`, 1);
+    }
+    let signals = 0;
+    const onSignal = (sig: string) => {
+      if (++signals > 1) {
+        process.stderr.write(`uap: second ${sig}, exiting now\n`);
+        process.exit(130);
+      }
+      running.stop(sig).then(
+        () => process.exit(0),
+        (err) => fatal(`error while stopping: ${errorMessage(err)}`, 1),
+      );
+    };
+    process.on('SIGTERM', () => onSignal('SIGTERM'));
+    process.on('SIGINT', () => onSignal('SIGINT'));
+    return;
+  }
+  if (cmd === 'call') {
+    const { runCall } = await import('./call.ts');
+    try {
+      await runCall(argv.slice(1));
+    } catch (err) {
+      fatal(errorMessage(err), 1);
+    }
+    return;
+  }
+  fatal(`unknown command "${cmd}"\n\n${HELP}`);
+}
+
+await main(process.argv.slice(2));

@@ -1,0 +1,88 @@
+// `uap serve`: runs the chosen roles in one process over one bus, and drains them on SIGTERM/SIGINT.
+import type { Config, Role } from '../lib/config.ts';
+import { createLogger } from '../lib/logger.ts';
+import { createRegistry } from '../lib/metrics.ts';
+import { createBus } from '../lib/bus/index.ts';
+import type { Bus } from '../lib/bus/types.ts';
+import { startMediaRole, type MediaRole } from '../media/index.ts';
+import { registerSignalingRole } from '../signaling/index.ts';
+import { startAgentRole, type AgentRole } from '../agent/index.ts';
+import { startApiRole, type ApiRole } from '../control-api/index.ts';
+import { createHttpServer } from './http.ts';
+import { TWILIO_STREAM_PATH } from '../proto/index.ts';
+
+export interface Running {
+  stop(reason?: string): Promise<void>;
+}
+
+export async function serve(config: Config, roles: Role[]): Promise<Running> {
+  const t0 = Date.now();
+  const log = createLogger(config.logLevel, { roles: roles.join(',') });
+  const registry = createRegistry({ roles: roles.join(',') });
+  const busLog = { info: (m: string) => log.info({ component: 'bus' }, m), warn: (m: string) => log.warn({ component: 'bus' }, m), error: (m: string) => log.error({ component: 'bus' }, m) };
+  const bus: Bus = await createBus(config.natsUrl, { name: `uap:${roles.join(',')}`, log: busLog, onError: (err, subject) => log.error({ err, subject }, 'bus handler threw') });
+  let busUp = true;
+  bus.onStatus((s) => {
+    if (s.type === 'disconnected' || s.type === 'reconnecting') busUp = false;
+    if (s.type === 'reconnected' || s.type === 'connected') busUp = true;
+  });
+
+  let draining = false;
+  let media: MediaRole | undefined;
+  let agent: AgentRole | undefined;
+  let api: ApiRole | undefined;
+  const http = await createHttpServer(log, registry, {
+    ready: () => !draining && busUp,
+    info: () => ({ roles, bus: bus.kind, draining, activeCalls: media?.activeCalls() ?? 0 }),
+  });
+  // Refuse new webhooks while draining: Twilio retries elsewhere or plays its fallback.
+  http.addHook('onRequest', async (req, reply) => {
+    if (draining && req.method === 'POST') return reply.code(503).header('retry-after', '5').send({ type: 'about:blank', title: 'server is draining', status: 503, code: 'DRAINING' });
+  });
+
+  if (roles.includes('api')) api = await startApiRole(bus, registry, log);
+  if (roles.includes('agent')) agent = await startAgentRole(config, bus, registry, log);
+  if (roles.includes('signaling')) await registerSignalingRole(http, config, bus, registry, log);
+  if (roles.includes('media')) media = await startMediaRole(config, bus, registry, log);
+  await http.listen({ host: config.host, port: config.port });
+
+  const httpUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
+  log.info(
+    {
+      event: 'ready',
+      port: config.port,
+      mediaPort: media?.port,
+      bus: bus.kind,
+      startupMs: Date.now() - t0,
+      voiceWebhook: roles.includes('signaling') ? `${config.publicUrl.toString().replace(/\/$/, '')}/twilio/voice` : undefined,
+      mediaUrl: media ? `${config.mediaPublicUrl.toString().replace(/\/$/, '')}${TWILIO_STREAM_PATH}` : undefined,
+    },
+    'uap ready',
+  );
+  if (process.stderr.isTTY) {
+    process.stderr.write(
+      `\nuap ready in ${Date.now() - t0} ms — roles ${roles.join(',')}, bus ${bus.kind}\n` +
+        `  HTTP      ${httpUrl}  (metrics /metrics, health /healthz)\n` +
+        (roles.includes('signaling') ? `  webhook   POST ${config.publicUrl.toString().replace(/\/$/, '')}/twilio/voice${config.twilioAuthToken ? '' : '  (disabled: set TWILIO_AUTH_TOKEN)'}\n` : '') +
+        (media ? `  media     ${config.mediaPublicUrl.toString().replace(/\/$/, '')}${TWILIO_STREAM_PATH}\n` : '') +
+        '\n',
+    );
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = (reason = 'stop'): Promise<void> => {
+    stopping ??= (async () => {
+      draining = true;
+      log.info({ reason, activeCalls: media?.activeCalls() ?? 0, timeoutMs: config.drainTimeoutMs }, 'draining');
+      await Promise.all([media?.drain(config.drainTimeoutMs), agent?.drain(config.drainTimeoutMs)]);
+      await http.close();
+      media?.close();
+      await agent?.close();
+      await api?.close();
+      await bus.drain(5000);
+      log.info('stopped');
+    })();
+    return stopping;
+  };
+  return { stop };
+}

@@ -1,0 +1,146 @@
+// Configuration is read from the environment once, validated, and frozen. A bad or missing setting
+// stops the start with one ConfigError naming the variable.
+import { ConfigError } from './errors.ts';
+
+export const ROLES = ['media', 'signaling', 'agent', 'api'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Route {
+  tenantId: string;
+  agentKind: string;
+  agentConfigId: string;
+  /** Free-form agent settings handed to the agent worker (greeting, voice, …). */
+  agent: Record<string, unknown>;
+}
+
+export interface Config {
+  port: number;
+  host: string;
+  mediaPort: number;
+  publicUrl: URL;
+  mediaPublicUrl: URL;
+  twilioAuthToken: string | undefined;
+  streamTokenSecret: string | undefined;
+  streamTokenTtlS: number;
+  natsUrl: string | undefined;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  logLevel: string;
+  mediaLeadMs: number;
+  mediaQueueMaxMs: number;
+  wsMaxBackpressureBytes: number;
+  drainTimeoutMs: number;
+  dispatchTimeoutMs: number;
+  agentCapacity: number;
+  heartbeatIntervalMs: number;
+  /** E.164 number (or '*' catch-all) → route. */
+  routes: Map<string, Route>;
+  dataDir: string;
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function str(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v.trim() === '' ? undefined : v.trim();
+}
+
+function int(env: Env, name: string, def: number, min: number, max: number): number {
+  const v = str(env, name);
+  if (v === undefined) return def;
+  if (!/^\d+$/.test(v)) throw new ConfigError(name, `expected a whole number, got "${v}"`);
+  const n = Number(v);
+  if (n < min || n > max) throw new ConfigError(name, `expected a number from ${min} to ${max}, got ${n}`);
+  return n;
+}
+
+function url(env: Env, name: string, protocols: string[]): URL | undefined {
+  const v = str(env, name);
+  if (v === undefined) return undefined;
+  let u: URL;
+  try {
+    u = new URL(v);
+  } catch {
+    throw new ConfigError(name, `not a valid URL: "${v}"`);
+  }
+  if (!protocols.includes(u.protocol)) {
+    throw new ConfigError(name, `expected a ${protocols.map((p) => p.replace(':', '')).join(' or ')} URL, got "${u.protocol.replace(':', '')}"`);
+  }
+  return u;
+}
+
+function parseRoutes(env: Env): Map<string, Route> {
+  const routes = new Map<string, Route>();
+  const raw = str(env, 'ROUTES');
+  const defaultKind = str(env, 'DEFAULT_AGENT') ?? 'offline';
+  if (!/^[a-z][a-z0-9-]{0,31}$/.test(defaultKind)) throw new ConfigError('DEFAULT_AGENT', `not an agent kind: "${defaultKind}"`);
+  // A fresh install routes every number to the offline agent of the default tenant.
+  routes.set('*', { tenantId: 'default', agentKind: defaultKind, agentConfigId: defaultKind, agent: {} });
+  if (raw === undefined) return routes;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    throw new ConfigError('ROUTES', 'not valid JSON (expected {"+15551234567": {"tenant": "acme", "agent": "offline"}})');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ConfigError('ROUTES', 'expected a JSON object keyed by E.164 number or "*"');
+  for (const [number, r] of Object.entries(parsed as Record<string, unknown>)) {
+    if (number !== '*' && !/^\+[1-9]\d{1,14}$/.test(number)) throw new ConfigError('ROUTES', `"${number}" is not an E.164 number or "*"`);
+    if (typeof r !== 'object' || r === null) throw new ConfigError('ROUTES', `route for ${number} must be an object`);
+    const o = r as Record<string, unknown>;
+    const tenantId = o.tenant ?? 'default';
+    const agentKind = o.agent ?? defaultKind;
+    if (typeof tenantId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(tenantId)) throw new ConfigError('ROUTES', `route for ${number}: tenant must be letters, digits, _ or -`);
+    if (typeof agentKind !== 'string' || !/^[a-z][a-z0-9-]{0,31}$/.test(agentKind)) throw new ConfigError('ROUTES', `route for ${number}: agent must be an agent kind such as "offline"`);
+    const settings = o.settings ?? {};
+    if (typeof settings !== 'object' || settings === null) throw new ConfigError('ROUTES', `route for ${number}: settings must be an object`);
+    routes.set(number, { tenantId, agentKind, agentConfigId: typeof o.configId === 'string' ? o.configId : agentKind, agent: settings as Record<string, unknown> });
+  }
+  return routes;
+}
+
+export function loadConfig(env: Env = process.env): Readonly<Config> {
+  const port = int(env, 'PORT', 8080, 0, 65535);
+  const mediaPort = int(env, 'MEDIA_PORT', port === 0 ? 0 : port + 1, 0, 65535);
+  if (mediaPort !== 0 && mediaPort === port) throw new ConfigError('MEDIA_PORT', `must differ from PORT (${port}): media WebSockets have their own listener`);
+  const host = str(env, 'HOST') ?? '0.0.0.0';
+  const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? new URL(`http://127.0.0.1:${port}`);
+  let mediaPublicUrl = url(env, 'MEDIA_PUBLIC_URL', ['ws:', 'wss:']);
+  if (!mediaPublicUrl) {
+    // Same host as PUBLIC_URL, media port, ws for http and wss for https.
+    mediaPublicUrl = new URL(`${publicUrl.protocol === 'https:' ? 'wss' : 'ws'}://${publicUrl.hostname}:${mediaPort}/`);
+  }
+  const logLevel = (str(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  const twilioAuthToken = str(env, 'TWILIO_AUTH_TOKEN');
+  const streamTokenSecret = str(env, 'STREAM_TOKEN_SECRET');
+  if (streamTokenSecret !== undefined && streamTokenSecret.length < 16) throw new ConfigError('STREAM_TOKEN_SECRET', 'must be at least 16 characters');
+  const natsUrl = url(env, 'NATS_URL', ['nats:', 'tls:', 'ws:', 'wss:'])?.toString();
+  const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'])?.toString();
+  const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:'])?.toString();
+  return Object.freeze({
+    port,
+    host,
+    mediaPort,
+    publicUrl,
+    mediaPublicUrl,
+    twilioAuthToken,
+    streamTokenSecret,
+    streamTokenTtlS: int(env, 'STREAM_TOKEN_TTL_S', 30, 5, 3600),
+    natsUrl,
+    databaseUrl,
+    redisUrl,
+    logLevel,
+    mediaLeadMs: int(env, 'MEDIA_LEAD_MS', 100, 20, 2000),
+    mediaQueueMaxMs: int(env, 'MEDIA_QUEUE_MAX_MS', 120_000, 1000, 600_000),
+    wsMaxBackpressureBytes: int(env, 'WS_MAX_BACKPRESSURE_BYTES', 256 * 1024, 16 * 1024, 64 * 1024 * 1024),
+    drainTimeoutMs: int(env, 'DRAIN_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    dispatchTimeoutMs: int(env, 'DISPATCH_TIMEOUT_MS', 3000, 100, 60_000),
+    agentCapacity: int(env, 'AGENT_CAPACITY', 1000, 1, 100_000),
+    heartbeatIntervalMs: int(env, 'HEARTBEAT_INTERVAL_MS', 500, 50, 60_000),
+    routes: parseRoutes(env),
+    dataDir: str(env, 'DATA_DIR') ?? './data',
+  });
+}

@@ -1,0 +1,14 @@
+// Public surface of the media codecs (G.711 and the streaming resampler).
+export {
+  ULAW_TO_LINEAR,
+  ALAW_TO_LINEAR,
+  LINEAR14_TO_ULAW,
+  LINEAR13_TO_ALAW,
+  ulawDecode,
+  ulawEncode,
+  alawDecode,
+  alawEncode,
+  ulawSilence,
+  alawSilence,
+} from './g711.ts';
+export { Resampler, createResampler, bytesToInt16, int16ToBytes, SUPPORTED_RATES } from './resampler.ts';

@@ -1,0 +1,74 @@
+// The media role: Twilio Media Streams (SIP/RTP and WebRTC join later) terminated into media sessions.
+import type { Config } from '../lib/config.ts';
+import type { Bus } from '../lib/bus/types.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { Registry } from '../lib/metrics.ts';
+import { streamTokenKey, TokenReplayGuard } from '../lib/stream-token.ts';
+import { createMediaMetrics } from './metrics.ts';
+import { SharedTicker } from './session/ticker.ts';
+import type { MediaSession } from './session/media-session.ts';
+import { startMediaServer, TWILIO_STREAM_PATH, type MediaServer } from './twilio/server.ts';
+
+export { TWILIO_STREAM_PATH };
+export { MediaSession } from './session/media-session.ts';
+
+export const INTERNAL_RATE = 16000;
+
+export interface MediaRole {
+  readonly port: number;
+  activeCalls(): number;
+  /** Stop taking new streams; resolves when calls have ended or after timeoutMs (then ends them). */
+  drain(timeoutMs: number): Promise<void>;
+  close(): void;
+}
+
+export async function startMediaRole(config: Config, bus: Bus, registry: Registry, log: Logger): Promise<MediaRole> {
+  const metrics = createMediaMetrics(registry, 'twilio');
+  const ticker = new SharedTicker(5);
+  ticker.onLateTick = () => metrics.lateTicks.inc();
+  const sessions = new Set<MediaSession>();
+  const pendingTimer = setInterval(() => metrics.eventsPending.set(bus.pendingDurable()), 1000);
+  pendingTimer.unref();
+  const server: MediaServer = await startMediaServer({
+    host: config.host,
+    port: config.mediaPort,
+    publicUrl: config.mediaPublicUrl,
+    twilioAuthToken: config.twilioAuthToken,
+    log,
+    health: () => ({ ok: true, body: JSON.stringify({ status: 'ok', calls: sessions.size }) }),
+    ctx: {
+      log,
+      metrics,
+      tokenKey: streamTokenKey(config.streamTokenSecret, config.twilioAuthToken),
+      replay: new TokenReplayGuard(),
+      sessionDeps: { bus, metrics, ticker },
+      internalRate: INTERNAL_RATE,
+      leadMs: config.mediaLeadMs,
+      queueMaxMs: config.mediaQueueMaxMs,
+      dispatchTimeoutMs: config.dispatchTimeoutMs,
+      maxBackpressureBytes: config.wsMaxBackpressureBytes,
+      onSession: (s, open) => (open ? sessions.add(s) : sessions.delete(s)),
+    },
+  });
+  if (!config.twilioAuthToken) log.warn('TWILIO_AUTH_TOKEN is not set: Twilio media streams will be refused until it is');
+  log.info({ port: server.port, url: `${config.mediaPublicUrl.toString().replace(/\/$/, '')}${TWILIO_STREAM_PATH}` }, 'media listening');
+
+  return {
+    port: server.port,
+    activeCalls: () => sessions.size,
+    async drain(timeoutMs) {
+      server.stopAccepting();
+      const deadline = Date.now() + timeoutMs;
+      while (sessions.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      if (sessions.size > 0) {
+        log.warn({ calls: sessions.size }, 'drain timeout: ending remaining calls');
+        server.closeAll();
+      }
+    },
+    close() {
+      clearInterval(pendingTimer);
+      server.close();
+      ticker.stop();
+    },
+  };
+}

@@ -1,0 +1,329 @@
+// One call's media: publishes caller audio to the bus, queues and paces agent audio to the caller,
+// obeys agent control (clear, mark, hangup), reports call events. Transport-agnostic: a transport
+// (Twilio WebSocket, SIP/RTP, WebRTC) decodes to PCM and implements SessionTransport.
+import { performance } from 'node:perf_hooks';
+import { uap, subjects } from '../../proto/index.ts';
+import type { Bus, BusMsg, Subscription } from '../../lib/bus/types.ts';
+import type { Logger } from '../../lib/logger.ts';
+import { CallEventPublisher } from '../../lib/call-events.ts';
+import { errorMessage } from '../../lib/errors.ts';
+import { Resampler } from '../codecs/index.ts';
+import { OutboundQueue } from './outbound-queue.ts';
+import { PlayoutClock, type PacedOutput } from './pacer.ts';
+import type { SharedTicker, Pumpable } from './ticker.ts';
+import type { MediaMetrics } from '../metrics.ts';
+
+export interface SessionTransport {
+  readonly name: string;
+  /** PCM at the transport's rate, exactly one chunk (20 ms). Returns false if the frame had to be dropped. */
+  sendAudio(pcm: Int16Array): boolean;
+  sendMark(name: string): void;
+  clear(): void;
+  hangup(reason: string): void;
+}
+
+export interface SessionOptions {
+  callId: string;
+  tenantId: string;
+  started: uap.ICallStarted;
+  transportRate: number;
+  internalRate: number;
+  leadMs: number;
+  queueMaxMs: number;
+  dispatchTimeoutMs: number;
+  agentConfigJson?: string;
+}
+
+export interface SessionDeps {
+  bus: Bus;
+  log: Logger;
+  metrics: MediaMetrics;
+  ticker: SharedTicker;
+  transport: SessionTransport;
+  onClosed?: (s: MediaSession) => void;
+}
+
+const CHUNK_MS = 20;
+const LATENCY_RING = 64;
+// Scratch shared by every session: audio is processed synchronously, one frame at a time.
+const scratchIn = new Int16Array(48_000 / 50 * 4);
+const scratchOut = new Int16Array(48_000 / 50 * 4);
+
+export const nowEpochMs = (): number => performance.timeOrigin + performance.now();
+
+export class MediaSession implements Pumpable {
+  readonly callId: string;
+  readonly tenantId: string;
+  readonly log: Logger;
+  readonly startedAt = Date.now();
+  private readonly events: CallEventPublisher;
+  private readonly queue: OutboundQueue;
+  private readonly clock: PlayoutClock;
+  private readonly upsampler: Resampler;
+  private downsampler: Resampler | undefined;
+  private subs: Subscription[] = [];
+  private closed = false;
+  private inSeq = 0;
+  private lastOutSeq = 0;
+  /** Marks from the agent that refer to an out-frame not received yet. */
+  private waitingMarks: { name: string; afterSeq: number }[] = [];
+  private readonly inFrame: uap.IAudioFrame;
+  /** Ring of (queue end position, origin time) for relay latency. */
+  private readonly latPos = new Float64Array(LATENCY_RING);
+  private readonly latOrigin = new Float64Array(LATENCY_RING);
+  private latHead = 0;
+  private latTail = 0;
+  private sentSamples = 0;
+  private queuedTotal = 0;
+  framesIn = 0;
+  framesOut = 0;
+  framesDropped = 0;
+  framesLate = 0;
+  workerId = '';
+
+  constructor(readonly opts: SessionOptions, private readonly deps: SessionDeps) {
+    this.callId = opts.callId;
+    this.tenantId = opts.tenantId;
+    this.log = deps.log;
+    this.events = new CallEventPublisher(deps.bus, opts.callId, opts.tenantId, deps.log, 'media');
+    const chunk = (opts.transportRate * CHUNK_MS) / 1000;
+    this.queue = new OutboundQueue(Math.ceil((opts.transportRate * opts.queueMaxMs) / 1000), chunk);
+    this.clock = new PlayoutClock(CHUNK_MS, opts.leadMs);
+    this.output = { queue: this.queue, sendChunk: this.sendChunk, sendMark: this.sendMark };
+    this.upsampler = new Resampler(opts.transportRate, opts.internalRate);
+    this.inFrame = { callId: opts.callId, seq: 0, mediaTsMs: 0, sampleRate: opts.internalRate, pcm: new Uint8Array(0), originTs: 0 };
+  }
+
+  /** Subscribes to the agent's audio and control, announces the call, and dispatches it to an agent. */
+  async start(): Promise<boolean> {
+    const { bus } = this.deps;
+    this.subs.push(bus.subscribe(subjects.mediaOut(this.callId), (m) => this.onAgentAudio(m)));
+    this.subs.push(bus.subscribe(subjects.control(this.callId), (m) => this.onControl(m)));
+    this.deps.metrics.activeCalls.inc();
+    void this.events.emit({ started: this.opts.started });
+    return this.dispatch();
+  }
+
+  private async dispatch(): Promise<boolean> {
+    const req = uap.DispatchRequest.encode({
+      callId: this.callId,
+      tenantId: this.tenantId,
+      agentKind: this.opts.started.agentKind ?? 'offline',
+      agentConfigId: this.opts.started.agentConfigId ?? '',
+      agentConfigJson: this.opts.agentConfigJson ?? '',
+      sampleRate: this.opts.internalRate,
+      from: this.opts.started.from ?? '',
+      to: this.opts.started.to ?? '',
+      transport: this.opts.started.transport ?? '',
+    }).finish();
+    const t0 = performance.now();
+    let lastError = '';
+    for (let attempt = 1; attempt <= 3 && !this.closed; attempt++) {
+      try {
+        const reply = uap.DispatchReply.decode(await this.deps.bus.request(subjects.dispatch, req, { timeoutMs: this.opts.dispatchTimeoutMs }));
+        if (reply.accepted) {
+          this.workerId = reply.workerId;
+          this.deps.metrics.dispatchSeconds.observe((performance.now() - t0) / 1000);
+          this.log.info({ workerId: reply.workerId, attempt }, 'call dispatched to agent');
+          return true;
+        }
+        lastError = `${reply.errorCode}: ${reply.errorMessage}`;
+      } catch (err) {
+        lastError = errorMessage(err);
+      }
+      this.log.warn({ attempt, error: lastError }, 'dispatch attempt failed');
+      if (!this.closed) await new Promise((r) => setTimeout(r, 100 * attempt));
+    }
+    if (!this.closed) {
+      this.log.error({ error: lastError }, 'no agent took the call; hanging up');
+      this.end(uap.EndReason.NO_AGENT, lastError);
+      this.deps.transport.hangup('no agent available');
+    }
+    return false;
+  }
+
+  /** Caller audio at the transport rate (one chunk, usually 20 ms). */
+  onCallerAudio(pcm: Int16Array, mediaTsMs: number): void {
+    if (this.closed) return;
+    const n = this.upsampler.process(pcm, scratchIn);
+    const f = this.inFrame;
+    f.seq = ++this.inSeq;
+    f.mediaTsMs = mediaTsMs;
+    f.originTs = nowEpochMs();
+    f.pcm = new Uint8Array(scratchIn.buffer, 0, n * 2);
+    this.deps.bus.publish(subjects.mediaIn(this.callId), uap.AudioFrame.encode(f).finish());
+    this.framesIn++;
+    this.deps.metrics.framesIn.inc();
+  }
+
+  onDtmf(digit: string, mediaTsMs: number): void {
+    if (this.closed) return;
+    void this.events.emit({ dtmf: { digit, mediaTsMs } });
+  }
+
+  /** The far end reports a mark played (or discarded by clear). */
+  onMarkPlayed(name: string, cleared = false): void {
+    if (this.closed) return;
+    void this.events.emit({ mark: { name, cleared } });
+  }
+
+  private onAgentAudio(m: BusMsg): void {
+    if (this.closed) return;
+    let frame: uap.AudioFrame;
+    try {
+      frame = uap.AudioFrame.decode(m.data);
+    } catch {
+      this.deps.metrics.droppedNoAgent.inc();
+      return;
+    }
+    if (frame.seq !== 0 && frame.seq <= this.lastOutSeq) {
+      // Core NATS can reorder across reconnects; audio older than what is queued is useless.
+      this.framesLate++;
+      this.deps.metrics.framesLate.inc();
+      return;
+    }
+    this.lastOutSeq = frame.seq;
+    const rate = frame.sampleRate;
+    const bytes = frame.pcm.byteLength & ~1;
+    let src: Int16Array;
+    if ((frame.pcm.byteOffset & 1) === 0) src = new Int16Array(frame.pcm.buffer, frame.pcm.byteOffset, bytes >> 1);
+    else {
+      const copy = new Int16Array(bytes >> 1);
+      new Uint8Array(copy.buffer).set(frame.pcm.subarray(0, bytes));
+      src = copy;
+    }
+    let out: Int16Array = src;
+    let n = src.length;
+    if (rate !== this.opts.transportRate) {
+      if (!this.downsampler || this.downsampler.inRate !== rate) {
+        try {
+          this.downsampler = new Resampler(rate, this.opts.transportRate);
+        } catch {
+          this.deps.metrics.droppedNoAgent.inc();
+          return;
+        }
+      }
+      if (this.downsampler.outputLength(n) > scratchOut.length) {
+        this.deps.metrics.droppedNoAgent.inc();
+        return;
+      }
+      n = this.downsampler.process(src, scratchOut);
+      out = scratchOut;
+    }
+    const dropped = this.queue.push(out, n);
+    if (dropped > 0) {
+      this.framesDropped++;
+      this.deps.metrics.droppedQueueFull.inc();
+    }
+    this.queuedTotal += n - dropped;
+    if (frame.originTs > 0) this.noteOrigin(this.queuedTotal, frame.originTs);
+    if (this.waitingMarks.length > 0) this.placeWaitingMarks();
+    if (this.pump(performance.now())) this.deps.ticker.wake(this);
+  }
+
+  private noteOrigin(endPos: number, origin: number): void {
+    const next = (this.latHead + 1) % LATENCY_RING;
+    if (next === this.latTail) this.latTail = (this.latTail + 1) % LATENCY_RING; // overwrite oldest
+    this.latPos[this.latHead] = endPos;
+    this.latOrigin[this.latHead] = origin;
+    this.latHead = next;
+  }
+
+  private placeWaitingMarks(): void {
+    while (this.waitingMarks.length > 0 && this.waitingMarks[0].afterSeq <= this.lastOutSeq) {
+      this.queue.addMark(this.waitingMarks.shift()!.name);
+    }
+  }
+
+  private onControl(m: BusMsg): void {
+    if (this.closed) return;
+    let c: uap.MediaControl;
+    try {
+      c = uap.MediaControl.decode(m.data);
+    } catch (err) {
+      this.log.warn({ err: errorMessage(err) }, 'undecodable control message dropped');
+      return;
+    }
+    switch (c.action) {
+      case 'clear':
+        this.clearPlayback();
+        break;
+      case 'mark': {
+        const name = c.mark!.name ?? '';
+        const afterOutSeq = c.mark!.afterOutSeq ?? 0;
+        if (afterOutSeq > this.lastOutSeq) this.waitingMarks.push({ name, afterSeq: afterOutSeq });
+        else this.queue.addMark(name);
+        if (this.pump(performance.now())) this.deps.ticker.wake(this);
+        break;
+      }
+      case 'hangup':
+        this.log.info({ reason: c.hangup!.reason }, 'agent hung up');
+        this.end(uap.EndReason.AGENT_HANGUP, c.hangup!.reason ?? '');
+        this.deps.transport.hangup(c.hangup!.reason || 'agent hangup');
+        break;
+      case 'transfer':
+        // Transfer needs the provider's call-control API (Twilio REST / SIP REFER): handled by call control, not the media path.
+        this.log.warn({ target: c.transfer!.target }, 'transfer requested but this transport has no call control yet');
+        break;
+      default:
+        this.log.warn('control message without an action dropped');
+    }
+  }
+
+  /** Barge-in: drop queued audio here and at the far end. Marks that will never play are reported as cleared. */
+  clearPlayback(): void {
+    const unsent = this.queue.clear();
+    this.waitingMarks = [];
+    this.latTail = this.latHead;
+    this.deps.transport.clear();
+    this.clock.reset(performance.now());
+    for (const name of unsent) void this.events.emit({ mark: { name, cleared: true } });
+  }
+
+  private readonly sendChunk = (chunk: Int16Array): void => {
+    if (this.deps.transport.sendAudio(chunk)) {
+      this.framesOut++;
+      this.deps.metrics.framesOut.inc();
+    } else {
+      this.framesDropped++;
+      this.deps.metrics.droppedBackpressure.inc();
+    }
+    this.sentSamples += chunk.length;
+    if (this.latHead !== this.latTail && this.latPos[this.latTail] <= this.sentSamples) {
+      const now = nowEpochMs();
+      while (this.latHead !== this.latTail && this.latPos[this.latTail] <= this.sentSamples) {
+        this.deps.metrics.relayLatency.observe((now - this.latOrigin[this.latTail]) / 1000);
+        this.latTail = (this.latTail + 1) % LATENCY_RING;
+      }
+    }
+  };
+  private readonly sendMark = (name: string): void => this.deps.transport.sendMark(name);
+  private output!: PacedOutput;
+
+  pump(now: number): boolean {
+    if (this.closed) return false;
+    this.clock.pump(this.output, now);
+    return this.queue.queuedSamples > 0 || this.queue.hasMarks;
+  }
+
+  /** Ends the session once: unsubscribes, reports the end event, releases the ticker. */
+  end(reason: uap.EndReason, detail = ''): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.deps.ticker.remove(this);
+    for (const s of this.subs) s.unsubscribe();
+    this.subs = [];
+    const durationMs = Date.now() - this.startedAt;
+    void this.events.emit({
+      ended: { reason, detail, durationMs, framesIn: this.framesIn, framesOut: this.framesOut, framesDropped: this.framesDropped, framesLate: this.framesLate },
+    });
+    this.deps.metrics.activeCalls.dec();
+    this.deps.metrics.callsEnded(uap.EndReason[reason] ?? 'UNKNOWN');
+    this.log.info({ reason: uap.EndReason[reason], detail, durationMs, framesIn: this.framesIn, framesOut: this.framesOut, framesDropped: this.framesDropped, framesLate: this.framesLate }, 'call ended');
+    this.deps.onClosed?.(this);
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+}

@@ -1,0 +1,95 @@
+// Agent audio waiting to be paced out to the caller, at the transport's rate, with marks pinned to
+// sample positions. A ring buffer allocated once per call: pushing and reading frames never allocates.
+
+interface PendingMark {
+  name: string;
+  /** Absolute sample position (in the stream of all audio ever queued) the mark follows. */
+  pos: number;
+}
+
+export class OutboundQueue {
+  private readonly buf: Int16Array;
+  private readonly chunk: Int16Array;
+  /** Absolute positions: samples ever written / ever read. */
+  private written = 0;
+  private read = 0;
+  private marks: PendingMark[] = [];
+
+  constructor(capacitySamples: number, readonly chunkSamples: number) {
+    this.buf = new Int16Array(capacitySamples);
+    this.chunk = new Int16Array(chunkSamples);
+  }
+
+  get queuedSamples(): number {
+    return this.written - this.read;
+  }
+
+  get hasMarks(): boolean {
+    return this.marks.length > 0;
+  }
+
+  /** Appends samples; returns how many were dropped because the queue is full. */
+  push(src: Int16Array, n = src.length): number {
+    const cap = this.buf.length;
+    const free = cap - (this.written - this.read);
+    const take = n <= free ? n : free;
+    let w = this.written % cap;
+    let i = 0;
+    while (i < take) {
+      const run = Math.min(take - i, cap - w);
+      this.buf.set(src.subarray(i, i + run), w);
+      i += run;
+      w = (w + run) % cap;
+    }
+    this.written += take;
+    return n - take;
+  }
+
+  /** Pins a mark after everything queued so far. */
+  addMark(name: string): void {
+    this.marks.push({ name, pos: this.written });
+  }
+
+  /**
+   * Whether a chunk can be read now: a full chunk is queued, or a partial one is followed by a mark
+   * (the tail of an utterance; it is padded with silence so chunks stay exactly 20 ms).
+   */
+  hasChunk(): boolean {
+    const q = this.written - this.read;
+    if (q >= this.chunkSamples) return true;
+    return q > 0 && this.marks.length > 0 && this.marks[0].pos <= this.written;
+  }
+
+  /** Reads one chunk (a view into a reused buffer, valid until the next call). */
+  readChunk(): Int16Array {
+    const cap = this.buf.length;
+    const q = this.written - this.read;
+    const n = q < this.chunkSamples ? q : this.chunkSamples;
+    let r = this.read % cap;
+    let i = 0;
+    while (i < n) {
+      const run = Math.min(n - i, cap - r);
+      this.chunk.set(this.buf.subarray(r, r + run), i);
+      i += run;
+      r = (r + run) % cap;
+    }
+    if (n < this.chunkSamples) this.chunk.fill(0, n);
+    this.read += n;
+    return this.chunk;
+  }
+
+  /** Marks whose audio has all been read, in order. Calls `fn` for each and removes them. */
+  takeDueMarks(fn: (name: string) => void): void {
+    while (this.marks.length > 0 && this.marks[0].pos <= this.read) {
+      fn(this.marks.shift()!.name);
+    }
+  }
+
+  /** Drops all queued audio; returns the names of marks that will now never play. */
+  clear(): string[] {
+    const names = this.marks.map((m) => m.name);
+    this.marks = [];
+    this.read = this.written;
+    return names;
+  }
+}

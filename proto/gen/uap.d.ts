@@ -1,0 +1,1909 @@
+import * as $protobuf from "protobufjs";
+import Long = require("long");
+
+/** Namespace uap. */
+export namespace uap {
+
+    /**
+     * Properties of an AudioFrame.
+     * @deprecated Use uap.AudioFrame.$Properties instead.
+     */
+    interface IAudioFrame extends uap.AudioFrame.$Properties {
+    }
+
+    /** Represents an AudioFrame. */
+    class AudioFrame {
+
+        /**
+         * Constructs a new AudioFrame.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.AudioFrame.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AudioFrame callId. */
+        callId: string;
+
+        /** AudioFrame seq. */
+        seq: number;
+
+        /** AudioFrame mediaTsMs. */
+        mediaTsMs: number;
+
+        /** AudioFrame sampleRate. */
+        sampleRate: number;
+
+        /** AudioFrame pcm. */
+        pcm: Uint8Array;
+
+        /** AudioFrame originTs. */
+        originTs: number;
+
+        /**
+         * Creates a new AudioFrame instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AudioFrame instance
+         */
+        static create(properties: uap.AudioFrame.$Shape): uap.AudioFrame & uap.AudioFrame.$Shape;
+        static create(properties?: uap.AudioFrame.$Properties): uap.AudioFrame;
+
+        /**
+         * Encodes the specified AudioFrame message. Does not implicitly {@link uap.AudioFrame.verify|verify} messages.
+         * @param message AudioFrame message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.AudioFrame.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AudioFrame message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.AudioFrame & uap.AudioFrame.$Shape} AudioFrame
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.AudioFrame & uap.AudioFrame.$Shape;
+
+        /**
+         * Creates an AudioFrame message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns AudioFrame
+         */
+        static fromObject(object: { [k: string]: any }): uap.AudioFrame;
+
+        /**
+         * Creates a plain object from an AudioFrame message. Also converts values to other types if specified.
+         * @param message AudioFrame
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.AudioFrame, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this AudioFrame to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for AudioFrame
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AudioFrame {
+
+        /** Properties of an AudioFrame. */
+        interface $Properties {
+
+            /** AudioFrame callId */
+            callId?: (string|null);
+
+            /** AudioFrame seq */
+            seq?: (number|null);
+
+            /** AudioFrame mediaTsMs */
+            mediaTsMs?: (number|null);
+
+            /** AudioFrame sampleRate */
+            sampleRate?: (number|null);
+
+            /** AudioFrame pcm */
+            pcm?: (Uint8Array|null);
+
+            /** AudioFrame originTs */
+            originTs?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AudioFrame. */
+        type $Shape = uap.AudioFrame.$Properties;
+    }
+
+    /** EndReason enum. */
+    enum EndReason {
+
+        /** END_REASON_UNSPECIFIED value */
+        END_REASON_UNSPECIFIED = 0,
+
+        /** CALLER_HANGUP value */
+        CALLER_HANGUP = 1,
+
+        /** AGENT_HANGUP value */
+        AGENT_HANGUP = 2,
+
+        /** TRANSPORT_LOST value */
+        TRANSPORT_LOST = 3,
+
+        /** PROTOCOL_ERROR value */
+        PROTOCOL_ERROR = 4,
+
+        /** NO_AGENT value */
+        NO_AGENT = 5,
+
+        /** SHUTDOWN value */
+        SHUTDOWN = 6,
+
+        /** REFUSED value */
+        REFUSED = 7,
+
+        /** TRANSFERRED value */
+        TRANSFERRED = 8
+    }
+
+    /**
+     * Properties of a CallStarted.
+     * @deprecated Use uap.CallStarted.$Properties instead.
+     */
+    interface ICallStarted extends uap.CallStarted.$Properties {
+    }
+
+    /** Represents a CallStarted. */
+    class CallStarted {
+
+        /**
+         * Constructs a new CallStarted.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.CallStarted.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** CallStarted transport. */
+        transport: string;
+
+        /** CallStarted direction. */
+        direction: string;
+
+        /** CallStarted from. */
+        from: string;
+
+        /** CallStarted to. */
+        to: string;
+
+        /** CallStarted providerCallId. */
+        providerCallId: string;
+
+        /** CallStarted streamId. */
+        streamId: string;
+
+        /** CallStarted agentKind. */
+        agentKind: string;
+
+        /** CallStarted agentConfigId. */
+        agentConfigId: string;
+
+        /** CallStarted sampleRate. */
+        sampleRate: number;
+
+        /**
+         * Creates a new CallStarted instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns CallStarted instance
+         */
+        static create(properties: uap.CallStarted.$Shape): uap.CallStarted & uap.CallStarted.$Shape;
+        static create(properties?: uap.CallStarted.$Properties): uap.CallStarted;
+
+        /**
+         * Encodes the specified CallStarted message. Does not implicitly {@link uap.CallStarted.verify|verify} messages.
+         * @param message CallStarted message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.CallStarted.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a CallStarted message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.CallStarted & uap.CallStarted.$Shape} CallStarted
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.CallStarted & uap.CallStarted.$Shape;
+
+        /**
+         * Creates a CallStarted message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns CallStarted
+         */
+        static fromObject(object: { [k: string]: any }): uap.CallStarted;
+
+        /**
+         * Creates a plain object from a CallStarted message. Also converts values to other types if specified.
+         * @param message CallStarted
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.CallStarted, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this CallStarted to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for CallStarted
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace CallStarted {
+
+        /** Properties of a CallStarted. */
+        interface $Properties {
+
+            /** CallStarted transport */
+            transport?: (string|null);
+
+            /** CallStarted direction */
+            direction?: (string|null);
+
+            /** CallStarted from */
+            from?: (string|null);
+
+            /** CallStarted to */
+            to?: (string|null);
+
+            /** CallStarted providerCallId */
+            providerCallId?: (string|null);
+
+            /** CallStarted streamId */
+            streamId?: (string|null);
+
+            /** CallStarted agentKind */
+            agentKind?: (string|null);
+
+            /** CallStarted agentConfigId */
+            agentConfigId?: (string|null);
+
+            /** CallStarted sampleRate */
+            sampleRate?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a CallStarted. */
+        type $Shape = uap.CallStarted.$Properties;
+    }
+
+    /**
+     * Properties of a Dtmf.
+     * @deprecated Use uap.Dtmf.$Properties instead.
+     */
+    interface IDtmf extends uap.Dtmf.$Properties {
+    }
+
+    /** Represents a Dtmf. */
+    class Dtmf {
+
+        /**
+         * Constructs a new Dtmf.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.Dtmf.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Dtmf digit. */
+        digit: string;
+
+        /** Dtmf mediaTsMs. */
+        mediaTsMs: number;
+
+        /**
+         * Creates a new Dtmf instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Dtmf instance
+         */
+        static create(properties: uap.Dtmf.$Shape): uap.Dtmf & uap.Dtmf.$Shape;
+        static create(properties?: uap.Dtmf.$Properties): uap.Dtmf;
+
+        /**
+         * Encodes the specified Dtmf message. Does not implicitly {@link uap.Dtmf.verify|verify} messages.
+         * @param message Dtmf message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.Dtmf.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Dtmf message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.Dtmf & uap.Dtmf.$Shape} Dtmf
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.Dtmf & uap.Dtmf.$Shape;
+
+        /**
+         * Creates a Dtmf message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns Dtmf
+         */
+        static fromObject(object: { [k: string]: any }): uap.Dtmf;
+
+        /**
+         * Creates a plain object from a Dtmf message. Also converts values to other types if specified.
+         * @param message Dtmf
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.Dtmf, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this Dtmf to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for Dtmf
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Dtmf {
+
+        /** Properties of a Dtmf. */
+        interface $Properties {
+
+            /** Dtmf digit */
+            digit?: (string|null);
+
+            /** Dtmf mediaTsMs */
+            mediaTsMs?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Dtmf. */
+        type $Shape = uap.Dtmf.$Properties;
+    }
+
+    /**
+     * Properties of a MarkPlayed.
+     * @deprecated Use uap.MarkPlayed.$Properties instead.
+     */
+    interface IMarkPlayed extends uap.MarkPlayed.$Properties {
+    }
+
+    /** Represents a MarkPlayed. */
+    class MarkPlayed {
+
+        /**
+         * Constructs a new MarkPlayed.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.MarkPlayed.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** MarkPlayed name. */
+        name: string;
+
+        /** MarkPlayed cleared. */
+        cleared: boolean;
+
+        /**
+         * Creates a new MarkPlayed instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns MarkPlayed instance
+         */
+        static create(properties: uap.MarkPlayed.$Shape): uap.MarkPlayed & uap.MarkPlayed.$Shape;
+        static create(properties?: uap.MarkPlayed.$Properties): uap.MarkPlayed;
+
+        /**
+         * Encodes the specified MarkPlayed message. Does not implicitly {@link uap.MarkPlayed.verify|verify} messages.
+         * @param message MarkPlayed message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.MarkPlayed.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a MarkPlayed message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.MarkPlayed & uap.MarkPlayed.$Shape} MarkPlayed
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.MarkPlayed & uap.MarkPlayed.$Shape;
+
+        /**
+         * Creates a MarkPlayed message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns MarkPlayed
+         */
+        static fromObject(object: { [k: string]: any }): uap.MarkPlayed;
+
+        /**
+         * Creates a plain object from a MarkPlayed message. Also converts values to other types if specified.
+         * @param message MarkPlayed
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.MarkPlayed, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this MarkPlayed to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for MarkPlayed
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace MarkPlayed {
+
+        /** Properties of a MarkPlayed. */
+        interface $Properties {
+
+            /** MarkPlayed name */
+            name?: (string|null);
+
+            /** MarkPlayed cleared */
+            cleared?: (boolean|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a MarkPlayed. */
+        type $Shape = uap.MarkPlayed.$Properties;
+    }
+
+    /**
+     * Properties of a Transcript.
+     * @deprecated Use uap.Transcript.$Properties instead.
+     */
+    interface ITranscript extends uap.Transcript.$Properties {
+    }
+
+    /** Represents a Transcript. */
+    class Transcript {
+
+        /**
+         * Constructs a new Transcript.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.Transcript.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Transcript role. */
+        role: string;
+
+        /** Transcript text. */
+        text: string;
+
+        /** Transcript final. */
+        final: boolean;
+
+        /** Transcript interrupted. */
+        interrupted: boolean;
+
+        /** Transcript startMs. */
+        startMs: number;
+
+        /** Transcript endMs. */
+        endMs: number;
+
+        /**
+         * Creates a new Transcript instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Transcript instance
+         */
+        static create(properties: uap.Transcript.$Shape): uap.Transcript & uap.Transcript.$Shape;
+        static create(properties?: uap.Transcript.$Properties): uap.Transcript;
+
+        /**
+         * Encodes the specified Transcript message. Does not implicitly {@link uap.Transcript.verify|verify} messages.
+         * @param message Transcript message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.Transcript.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Transcript message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.Transcript & uap.Transcript.$Shape} Transcript
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.Transcript & uap.Transcript.$Shape;
+
+        /**
+         * Creates a Transcript message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns Transcript
+         */
+        static fromObject(object: { [k: string]: any }): uap.Transcript;
+
+        /**
+         * Creates a plain object from a Transcript message. Also converts values to other types if specified.
+         * @param message Transcript
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.Transcript, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this Transcript to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for Transcript
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Transcript {
+
+        /** Properties of a Transcript. */
+        interface $Properties {
+
+            /** Transcript role */
+            role?: (string|null);
+
+            /** Transcript text */
+            text?: (string|null);
+
+            /** Transcript final */
+            final?: (boolean|null);
+
+            /** Transcript interrupted */
+            interrupted?: (boolean|null);
+
+            /** Transcript startMs */
+            startMs?: (number|null);
+
+            /** Transcript endMs */
+            endMs?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Transcript. */
+        type $Shape = uap.Transcript.$Properties;
+    }
+
+    /**
+     * Properties of a CallEnded.
+     * @deprecated Use uap.CallEnded.$Properties instead.
+     */
+    interface ICallEnded extends uap.CallEnded.$Properties {
+    }
+
+    /** Represents a CallEnded. */
+    class CallEnded {
+
+        /**
+         * Constructs a new CallEnded.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.CallEnded.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** CallEnded reason. */
+        reason: uap.EndReason;
+
+        /** CallEnded detail. */
+        detail: string;
+
+        /** CallEnded durationMs. */
+        durationMs: number;
+
+        /** CallEnded framesIn. */
+        framesIn: number;
+
+        /** CallEnded framesOut. */
+        framesOut: number;
+
+        /** CallEnded framesDropped. */
+        framesDropped: number;
+
+        /** CallEnded framesLate. */
+        framesLate: number;
+
+        /**
+         * Creates a new CallEnded instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns CallEnded instance
+         */
+        static create(properties: uap.CallEnded.$Shape): uap.CallEnded & uap.CallEnded.$Shape;
+        static create(properties?: uap.CallEnded.$Properties): uap.CallEnded;
+
+        /**
+         * Encodes the specified CallEnded message. Does not implicitly {@link uap.CallEnded.verify|verify} messages.
+         * @param message CallEnded message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.CallEnded.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a CallEnded message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.CallEnded & uap.CallEnded.$Shape} CallEnded
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.CallEnded & uap.CallEnded.$Shape;
+
+        /**
+         * Creates a CallEnded message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns CallEnded
+         */
+        static fromObject(object: { [k: string]: any }): uap.CallEnded;
+
+        /**
+         * Creates a plain object from a CallEnded message. Also converts values to other types if specified.
+         * @param message CallEnded
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.CallEnded, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this CallEnded to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for CallEnded
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace CallEnded {
+
+        /** Properties of a CallEnded. */
+        interface $Properties {
+
+            /** CallEnded reason */
+            reason?: (uap.EndReason|null);
+
+            /** CallEnded detail */
+            detail?: (string|null);
+
+            /** CallEnded durationMs */
+            durationMs?: (number|null);
+
+            /** CallEnded framesIn */
+            framesIn?: (number|null);
+
+            /** CallEnded framesOut */
+            framesOut?: (number|null);
+
+            /** CallEnded framesDropped */
+            framesDropped?: (number|null);
+
+            /** CallEnded framesLate */
+            framesLate?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a CallEnded. */
+        type $Shape = uap.CallEnded.$Properties;
+    }
+
+    /**
+     * Properties of a ProviderStatus.
+     * @deprecated Use uap.ProviderStatus.$Properties instead.
+     */
+    interface IProviderStatus extends uap.ProviderStatus.$Properties {
+    }
+
+    /** Represents a ProviderStatus. */
+    class ProviderStatus {
+
+        /**
+         * Constructs a new ProviderStatus.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.ProviderStatus.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ProviderStatus status. */
+        status: string;
+
+        /** ProviderStatus providerCallId. */
+        providerCallId: string;
+
+        /** ProviderStatus rawJson. */
+        rawJson: string;
+
+        /**
+         * Creates a new ProviderStatus instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ProviderStatus instance
+         */
+        static create(properties: uap.ProviderStatus.$Shape): uap.ProviderStatus & uap.ProviderStatus.$Shape;
+        static create(properties?: uap.ProviderStatus.$Properties): uap.ProviderStatus;
+
+        /**
+         * Encodes the specified ProviderStatus message. Does not implicitly {@link uap.ProviderStatus.verify|verify} messages.
+         * @param message ProviderStatus message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.ProviderStatus.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ProviderStatus message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.ProviderStatus & uap.ProviderStatus.$Shape} ProviderStatus
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.ProviderStatus & uap.ProviderStatus.$Shape;
+
+        /**
+         * Creates a ProviderStatus message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns ProviderStatus
+         */
+        static fromObject(object: { [k: string]: any }): uap.ProviderStatus;
+
+        /**
+         * Creates a plain object from a ProviderStatus message. Also converts values to other types if specified.
+         * @param message ProviderStatus
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.ProviderStatus, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this ProviderStatus to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for ProviderStatus
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace ProviderStatus {
+
+        /** Properties of a ProviderStatus. */
+        interface $Properties {
+
+            /** ProviderStatus status */
+            status?: (string|null);
+
+            /** ProviderStatus providerCallId */
+            providerCallId?: (string|null);
+
+            /** ProviderStatus rawJson */
+            rawJson?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ProviderStatus. */
+        type $Shape = uap.ProviderStatus.$Properties;
+    }
+
+    /**
+     * Properties of a CallEvent.
+     * @deprecated Use uap.CallEvent.$Properties instead.
+     */
+    interface ICallEvent extends uap.CallEvent.$Properties {
+    }
+
+    /** Represents a CallEvent. */
+    class CallEvent {
+
+        /**
+         * Constructs a new CallEvent.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.CallEvent.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** CallEvent eventId. */
+        eventId: string;
+
+        /** CallEvent callId. */
+        callId: string;
+
+        /** CallEvent tenantId. */
+        tenantId: string;
+
+        /** CallEvent ts. */
+        ts: number;
+
+        /** CallEvent seq. */
+        seq: number;
+
+        /** CallEvent started. */
+        started?: (uap.CallStarted.$Properties|null);
+
+        /** CallEvent dtmf. */
+        dtmf?: (uap.Dtmf.$Properties|null);
+
+        /** CallEvent mark. */
+        mark?: (uap.MarkPlayed.$Properties|null);
+
+        /** CallEvent transcript. */
+        transcript?: (uap.Transcript.$Properties|null);
+
+        /** CallEvent ended. */
+        ended?: (uap.CallEnded.$Properties|null);
+
+        /** CallEvent providerStatus. */
+        providerStatus?: (uap.ProviderStatus.$Properties|null);
+
+        /** CallEvent body. */
+        body?: ("started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus");
+
+        /**
+         * Creates a new CallEvent instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns CallEvent instance
+         */
+        static create(properties: uap.CallEvent.$Shape): uap.CallEvent & uap.CallEvent.$Shape;
+        static create(properties?: uap.CallEvent.$Properties): uap.CallEvent;
+
+        /**
+         * Encodes the specified CallEvent message. Does not implicitly {@link uap.CallEvent.verify|verify} messages.
+         * @param message CallEvent message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.CallEvent.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a CallEvent message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.CallEvent & uap.CallEvent.$Shape} CallEvent
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.CallEvent & uap.CallEvent.$Shape;
+
+        /**
+         * Creates a CallEvent message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns CallEvent
+         */
+        static fromObject(object: { [k: string]: any }): uap.CallEvent;
+
+        /**
+         * Creates a plain object from a CallEvent message. Also converts values to other types if specified.
+         * @param message CallEvent
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.CallEvent, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this CallEvent to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for CallEvent
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace CallEvent {
+
+        /** Properties of a CallEvent. */
+        interface $Properties {
+
+            /** CallEvent eventId */
+            eventId?: (string|null);
+
+            /** CallEvent callId */
+            callId?: (string|null);
+
+            /** CallEvent tenantId */
+            tenantId?: (string|null);
+
+            /** CallEvent ts */
+            ts?: (number|null);
+
+            /** CallEvent seq */
+            seq?: (number|null);
+
+            /** CallEvent started */
+            started?: (uap.CallStarted.$Properties|null);
+
+            /** CallEvent dtmf */
+            dtmf?: (uap.Dtmf.$Properties|null);
+
+            /** CallEvent mark */
+            mark?: (uap.MarkPlayed.$Properties|null);
+
+            /** CallEvent transcript */
+            transcript?: (uap.Transcript.$Properties|null);
+
+            /** CallEvent ended */
+            ended?: (uap.CallEnded.$Properties|null);
+
+            /** CallEvent providerStatus */
+            providerStatus?: (uap.ProviderStatus.$Properties|null);
+
+            /** CallEvent body */
+            body?: ("started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus");
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Narrowed shape of a CallEvent. */
+        type $Shape = {
+          eventId?: string|null;
+          callId?: string|null;
+          tenantId?: string|null;
+          ts?: number|null;
+          seq?: number|null;
+          started?: uap.CallStarted.$Shape|null;
+          dtmf?: uap.Dtmf.$Shape|null;
+          mark?: uap.MarkPlayed.$Shape|null;
+          transcript?: uap.Transcript.$Shape|null;
+          ended?: uap.CallEnded.$Shape|null;
+          providerStatus?: uap.ProviderStatus.$Shape|null;
+          $unknowns?: Uint8Array[];
+        } & (
+          ({ body?: undefined; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null }|{ body?: "started"; started: uap.CallStarted.$Shape; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null }|{ body?: "dtmf"; started?: null; dtmf: uap.Dtmf.$Shape; mark?: null; transcript?: null; ended?: null; providerStatus?: null }|{ body?: "mark"; started?: null; dtmf?: null; mark: uap.MarkPlayed.$Shape; transcript?: null; ended?: null; providerStatus?: null }|{ body?: "transcript"; started?: null; dtmf?: null; mark?: null; transcript: uap.Transcript.$Shape; ended?: null; providerStatus?: null }|{ body?: "ended"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended: uap.CallEnded.$Shape; providerStatus?: null }|{ body?: "providerStatus"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus: uap.ProviderStatus.$Shape })
+        );
+    }
+
+    /**
+     * Properties of a MediaControl.
+     * @deprecated Use uap.MediaControl.$Properties instead.
+     */
+    interface IMediaControl extends uap.MediaControl.$Properties {
+    }
+
+    /** Represents a MediaControl. */
+    class MediaControl {
+
+        /**
+         * Constructs a new MediaControl.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.MediaControl.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** MediaControl callId. */
+        callId: string;
+
+        /** MediaControl clear. */
+        clear?: (uap.Clear.$Properties|null);
+
+        /** MediaControl mark. */
+        mark?: (uap.Mark.$Properties|null);
+
+        /** MediaControl hangup. */
+        hangup?: (uap.Hangup.$Properties|null);
+
+        /** MediaControl transfer. */
+        transfer?: (uap.Transfer.$Properties|null);
+
+        /** MediaControl action. */
+        action?: ("clear"|"mark"|"hangup"|"transfer");
+
+        /**
+         * Creates a new MediaControl instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns MediaControl instance
+         */
+        static create(properties: uap.MediaControl.$Shape): uap.MediaControl & uap.MediaControl.$Shape;
+        static create(properties?: uap.MediaControl.$Properties): uap.MediaControl;
+
+        /**
+         * Encodes the specified MediaControl message. Does not implicitly {@link uap.MediaControl.verify|verify} messages.
+         * @param message MediaControl message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.MediaControl.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a MediaControl message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.MediaControl & uap.MediaControl.$Shape} MediaControl
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.MediaControl & uap.MediaControl.$Shape;
+
+        /**
+         * Creates a MediaControl message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns MediaControl
+         */
+        static fromObject(object: { [k: string]: any }): uap.MediaControl;
+
+        /**
+         * Creates a plain object from a MediaControl message. Also converts values to other types if specified.
+         * @param message MediaControl
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.MediaControl, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this MediaControl to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for MediaControl
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace MediaControl {
+
+        /** Properties of a MediaControl. */
+        interface $Properties {
+
+            /** MediaControl callId */
+            callId?: (string|null);
+
+            /** MediaControl clear */
+            clear?: (uap.Clear.$Properties|null);
+
+            /** MediaControl mark */
+            mark?: (uap.Mark.$Properties|null);
+
+            /** MediaControl hangup */
+            hangup?: (uap.Hangup.$Properties|null);
+
+            /** MediaControl transfer */
+            transfer?: (uap.Transfer.$Properties|null);
+
+            /** MediaControl action */
+            action?: ("clear"|"mark"|"hangup"|"transfer");
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Narrowed shape of a MediaControl. */
+        type $Shape = {
+          callId?: string|null;
+          clear?: uap.Clear.$Shape|null;
+          mark?: uap.Mark.$Shape|null;
+          hangup?: uap.Hangup.$Shape|null;
+          transfer?: uap.Transfer.$Shape|null;
+          $unknowns?: Uint8Array[];
+        } & (
+          ({ action?: undefined; clear?: null; mark?: null; hangup?: null; transfer?: null }|{ action?: "clear"; clear: uap.Clear.$Shape; mark?: null; hangup?: null; transfer?: null }|{ action?: "mark"; clear?: null; mark: uap.Mark.$Shape; hangup?: null; transfer?: null }|{ action?: "hangup"; clear?: null; mark?: null; hangup: uap.Hangup.$Shape; transfer?: null }|{ action?: "transfer"; clear?: null; mark?: null; hangup?: null; transfer: uap.Transfer.$Shape })
+        );
+    }
+
+    /**
+     * Properties of a Clear.
+     * @deprecated Use uap.Clear.$Properties instead.
+     */
+    interface IClear extends uap.Clear.$Properties {
+    }
+
+    /** Represents a Clear. */
+    class Clear {
+
+        /**
+         * Constructs a new Clear.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.Clear.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /**
+         * Creates a new Clear instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Clear instance
+         */
+        static create(properties: uap.Clear.$Shape): uap.Clear & uap.Clear.$Shape;
+        static create(properties?: uap.Clear.$Properties): uap.Clear;
+
+        /**
+         * Encodes the specified Clear message. Does not implicitly {@link uap.Clear.verify|verify} messages.
+         * @param message Clear message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.Clear.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Clear message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.Clear & uap.Clear.$Shape} Clear
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.Clear & uap.Clear.$Shape;
+
+        /**
+         * Creates a Clear message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns Clear
+         */
+        static fromObject(object: { [k: string]: any }): uap.Clear;
+
+        /**
+         * Creates a plain object from a Clear message. Also converts values to other types if specified.
+         * @param message Clear
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.Clear, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this Clear to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for Clear
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Clear {
+
+        /** Properties of a Clear. */
+        interface $Properties {
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Clear. */
+        type $Shape = uap.Clear.$Properties;
+    }
+
+    /**
+     * Properties of a Mark.
+     * @deprecated Use uap.Mark.$Properties instead.
+     */
+    interface IMark extends uap.Mark.$Properties {
+    }
+
+    /** Represents a Mark. */
+    class Mark {
+
+        /**
+         * Constructs a new Mark.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.Mark.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Mark name. */
+        name: string;
+
+        /** Mark afterOutSeq. */
+        afterOutSeq: number;
+
+        /**
+         * Creates a new Mark instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Mark instance
+         */
+        static create(properties: uap.Mark.$Shape): uap.Mark & uap.Mark.$Shape;
+        static create(properties?: uap.Mark.$Properties): uap.Mark;
+
+        /**
+         * Encodes the specified Mark message. Does not implicitly {@link uap.Mark.verify|verify} messages.
+         * @param message Mark message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.Mark.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Mark message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.Mark & uap.Mark.$Shape} Mark
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.Mark & uap.Mark.$Shape;
+
+        /**
+         * Creates a Mark message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns Mark
+         */
+        static fromObject(object: { [k: string]: any }): uap.Mark;
+
+        /**
+         * Creates a plain object from a Mark message. Also converts values to other types if specified.
+         * @param message Mark
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.Mark, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this Mark to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for Mark
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Mark {
+
+        /** Properties of a Mark. */
+        interface $Properties {
+
+            /** Mark name */
+            name?: (string|null);
+
+            /** Mark afterOutSeq */
+            afterOutSeq?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Mark. */
+        type $Shape = uap.Mark.$Properties;
+    }
+
+    /**
+     * Properties of a Hangup.
+     * @deprecated Use uap.Hangup.$Properties instead.
+     */
+    interface IHangup extends uap.Hangup.$Properties {
+    }
+
+    /** Represents a Hangup. */
+    class Hangup {
+
+        /**
+         * Constructs a new Hangup.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.Hangup.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Hangup reason. */
+        reason: string;
+
+        /**
+         * Creates a new Hangup instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Hangup instance
+         */
+        static create(properties: uap.Hangup.$Shape): uap.Hangup & uap.Hangup.$Shape;
+        static create(properties?: uap.Hangup.$Properties): uap.Hangup;
+
+        /**
+         * Encodes the specified Hangup message. Does not implicitly {@link uap.Hangup.verify|verify} messages.
+         * @param message Hangup message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.Hangup.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Hangup message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.Hangup & uap.Hangup.$Shape} Hangup
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.Hangup & uap.Hangup.$Shape;
+
+        /**
+         * Creates a Hangup message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns Hangup
+         */
+        static fromObject(object: { [k: string]: any }): uap.Hangup;
+
+        /**
+         * Creates a plain object from a Hangup message. Also converts values to other types if specified.
+         * @param message Hangup
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.Hangup, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this Hangup to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for Hangup
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Hangup {
+
+        /** Properties of a Hangup. */
+        interface $Properties {
+
+            /** Hangup reason */
+            reason?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Hangup. */
+        type $Shape = uap.Hangup.$Properties;
+    }
+
+    /**
+     * Properties of a Transfer.
+     * @deprecated Use uap.Transfer.$Properties instead.
+     */
+    interface ITransfer extends uap.Transfer.$Properties {
+    }
+
+    /** Represents a Transfer. */
+    class Transfer {
+
+        /**
+         * Constructs a new Transfer.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.Transfer.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Transfer target. */
+        target: string;
+
+        /**
+         * Creates a new Transfer instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Transfer instance
+         */
+        static create(properties: uap.Transfer.$Shape): uap.Transfer & uap.Transfer.$Shape;
+        static create(properties?: uap.Transfer.$Properties): uap.Transfer;
+
+        /**
+         * Encodes the specified Transfer message. Does not implicitly {@link uap.Transfer.verify|verify} messages.
+         * @param message Transfer message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.Transfer.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Transfer message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.Transfer & uap.Transfer.$Shape} Transfer
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.Transfer & uap.Transfer.$Shape;
+
+        /**
+         * Creates a Transfer message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns Transfer
+         */
+        static fromObject(object: { [k: string]: any }): uap.Transfer;
+
+        /**
+         * Creates a plain object from a Transfer message. Also converts values to other types if specified.
+         * @param message Transfer
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.Transfer, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this Transfer to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for Transfer
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Transfer {
+
+        /** Properties of a Transfer. */
+        interface $Properties {
+
+            /** Transfer target */
+            target?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Transfer. */
+        type $Shape = uap.Transfer.$Properties;
+    }
+
+    /**
+     * Properties of a DispatchRequest.
+     * @deprecated Use uap.DispatchRequest.$Properties instead.
+     */
+    interface IDispatchRequest extends uap.DispatchRequest.$Properties {
+    }
+
+    /** Represents a DispatchRequest. */
+    class DispatchRequest {
+
+        /**
+         * Constructs a new DispatchRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.DispatchRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** DispatchRequest callId. */
+        callId: string;
+
+        /** DispatchRequest tenantId. */
+        tenantId: string;
+
+        /** DispatchRequest agentKind. */
+        agentKind: string;
+
+        /** DispatchRequest agentConfigId. */
+        agentConfigId: string;
+
+        /** DispatchRequest agentConfigJson. */
+        agentConfigJson: string;
+
+        /** DispatchRequest sampleRate. */
+        sampleRate: number;
+
+        /** DispatchRequest from. */
+        from: string;
+
+        /** DispatchRequest to. */
+        to: string;
+
+        /** DispatchRequest transport. */
+        transport: string;
+
+        /**
+         * Creates a new DispatchRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns DispatchRequest instance
+         */
+        static create(properties: uap.DispatchRequest.$Shape): uap.DispatchRequest & uap.DispatchRequest.$Shape;
+        static create(properties?: uap.DispatchRequest.$Properties): uap.DispatchRequest;
+
+        /**
+         * Encodes the specified DispatchRequest message. Does not implicitly {@link uap.DispatchRequest.verify|verify} messages.
+         * @param message DispatchRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.DispatchRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a DispatchRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.DispatchRequest & uap.DispatchRequest.$Shape} DispatchRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.DispatchRequest & uap.DispatchRequest.$Shape;
+
+        /**
+         * Creates a DispatchRequest message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns DispatchRequest
+         */
+        static fromObject(object: { [k: string]: any }): uap.DispatchRequest;
+
+        /**
+         * Creates a plain object from a DispatchRequest message. Also converts values to other types if specified.
+         * @param message DispatchRequest
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.DispatchRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this DispatchRequest to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for DispatchRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace DispatchRequest {
+
+        /** Properties of a DispatchRequest. */
+        interface $Properties {
+
+            /** DispatchRequest callId */
+            callId?: (string|null);
+
+            /** DispatchRequest tenantId */
+            tenantId?: (string|null);
+
+            /** DispatchRequest agentKind */
+            agentKind?: (string|null);
+
+            /** DispatchRequest agentConfigId */
+            agentConfigId?: (string|null);
+
+            /** DispatchRequest agentConfigJson */
+            agentConfigJson?: (string|null);
+
+            /** DispatchRequest sampleRate */
+            sampleRate?: (number|null);
+
+            /** DispatchRequest from */
+            from?: (string|null);
+
+            /** DispatchRequest to */
+            to?: (string|null);
+
+            /** DispatchRequest transport */
+            transport?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a DispatchRequest. */
+        type $Shape = uap.DispatchRequest.$Properties;
+    }
+
+    /**
+     * Properties of a DispatchReply.
+     * @deprecated Use uap.DispatchReply.$Properties instead.
+     */
+    interface IDispatchReply extends uap.DispatchReply.$Properties {
+    }
+
+    /** Represents a DispatchReply. */
+    class DispatchReply {
+
+        /**
+         * Constructs a new DispatchReply.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.DispatchReply.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** DispatchReply accepted. */
+        accepted: boolean;
+
+        /** DispatchReply workerId. */
+        workerId: string;
+
+        /** DispatchReply errorCode. */
+        errorCode: string;
+
+        /** DispatchReply errorMessage. */
+        errorMessage: string;
+
+        /** DispatchReply sampleRate. */
+        sampleRate: number;
+
+        /**
+         * Creates a new DispatchReply instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns DispatchReply instance
+         */
+        static create(properties: uap.DispatchReply.$Shape): uap.DispatchReply & uap.DispatchReply.$Shape;
+        static create(properties?: uap.DispatchReply.$Properties): uap.DispatchReply;
+
+        /**
+         * Encodes the specified DispatchReply message. Does not implicitly {@link uap.DispatchReply.verify|verify} messages.
+         * @param message DispatchReply message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.DispatchReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a DispatchReply message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.DispatchReply & uap.DispatchReply.$Shape} DispatchReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.DispatchReply & uap.DispatchReply.$Shape;
+
+        /**
+         * Creates a DispatchReply message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns DispatchReply
+         */
+        static fromObject(object: { [k: string]: any }): uap.DispatchReply;
+
+        /**
+         * Creates a plain object from a DispatchReply message. Also converts values to other types if specified.
+         * @param message DispatchReply
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.DispatchReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this DispatchReply to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for DispatchReply
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace DispatchReply {
+
+        /** Properties of a DispatchReply. */
+        interface $Properties {
+
+            /** DispatchReply accepted */
+            accepted?: (boolean|null);
+
+            /** DispatchReply workerId */
+            workerId?: (string|null);
+
+            /** DispatchReply errorCode */
+            errorCode?: (string|null);
+
+            /** DispatchReply errorMessage */
+            errorMessage?: (string|null);
+
+            /** DispatchReply sampleRate */
+            sampleRate?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a DispatchReply. */
+        type $Shape = uap.DispatchReply.$Properties;
+    }
+
+    /**
+     * Properties of a Heartbeat.
+     * @deprecated Use uap.Heartbeat.$Properties instead.
+     */
+    interface IHeartbeat extends uap.Heartbeat.$Properties {
+    }
+
+    /** Represents a Heartbeat. */
+    class Heartbeat {
+
+        /**
+         * Constructs a new Heartbeat.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.Heartbeat.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Heartbeat workerId. */
+        workerId: string;
+
+        /** Heartbeat activeCalls. */
+        activeCalls: number;
+
+        /** Heartbeat capacity. */
+        capacity: number;
+
+        /** Heartbeat ts. */
+        ts: number;
+
+        /** Heartbeat callIds. */
+        callIds: string[];
+
+        /**
+         * Creates a new Heartbeat instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Heartbeat instance
+         */
+        static create(properties: uap.Heartbeat.$Shape): uap.Heartbeat & uap.Heartbeat.$Shape;
+        static create(properties?: uap.Heartbeat.$Properties): uap.Heartbeat;
+
+        /**
+         * Encodes the specified Heartbeat message. Does not implicitly {@link uap.Heartbeat.verify|verify} messages.
+         * @param message Heartbeat message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.Heartbeat.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Heartbeat message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.Heartbeat & uap.Heartbeat.$Shape} Heartbeat
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.Heartbeat & uap.Heartbeat.$Shape;
+
+        /**
+         * Creates a Heartbeat message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns Heartbeat
+         */
+        static fromObject(object: { [k: string]: any }): uap.Heartbeat;
+
+        /**
+         * Creates a plain object from a Heartbeat message. Also converts values to other types if specified.
+         * @param message Heartbeat
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.Heartbeat, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this Heartbeat to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for Heartbeat
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Heartbeat {
+
+        /** Properties of a Heartbeat. */
+        interface $Properties {
+
+            /** Heartbeat workerId */
+            workerId?: (string|null);
+
+            /** Heartbeat activeCalls */
+            activeCalls?: (number|null);
+
+            /** Heartbeat capacity */
+            capacity?: (number|null);
+
+            /** Heartbeat ts */
+            ts?: (number|null);
+
+            /** Heartbeat callIds */
+            callIds?: (string[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Heartbeat. */
+        type $Shape = uap.Heartbeat.$Properties;
+    }
+}

@@ -1,0 +1,5292 @@
+/*eslint-disable block-scoped-var, id-length, no-control-regex, no-magic-numbers, no-mixed-operators, no-prototype-builtins, no-redeclare, no-shadow, no-var, sort-vars, default-case, jsdoc/require-param*/
+import $protobuf from "protobufjs/minimal.js";
+
+// Common aliases
+const $Reader = $protobuf.Reader, $Writer = $protobuf.Writer, $util = $protobuf.util;
+const $Object = $util.global.Object, $undefined = $util.global.undefined, $Error = $util.global.Error, $RangeError = $util.global.RangeError, $TypeError = $util.global.TypeError, $String = $util.global.String, $Number = $util.global.Number, $Array = $util.global.Array, $isFinite = $util.global.isFinite, $Boolean = $util.global.Boolean;
+
+// Exported root namespace
+const $root = $protobuf.roots["default"] || ($protobuf.roots["default"] = {});
+
+export const uap = $root.uap = (() => {
+
+    /**
+     * Namespace uap.
+     * @exports uap
+     * @namespace
+     */
+    const uap = {};
+
+    uap.AudioFrame = (function() {
+
+        /**
+         * Properties of an AudioFrame.
+         * @typedef {Object} uap.AudioFrame.$Properties
+         * @property {string|null} [callId] AudioFrame callId
+         * @property {number|null} [seq] AudioFrame seq
+         * @property {number|null} [mediaTsMs] AudioFrame mediaTsMs
+         * @property {number|null} [sampleRate] AudioFrame sampleRate
+         * @property {Uint8Array|null} [pcm] AudioFrame pcm
+         * @property {number|null} [originTs] AudioFrame originTs
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AudioFrame.
+         * @memberof uap
+         * @interface IAudioFrame
+         * @augments uap.AudioFrame.$Properties
+         * @deprecated Use uap.AudioFrame.$Properties instead.
+         */
+
+        /**
+         * Shape of an AudioFrame.
+         * @typedef {uap.AudioFrame.$Properties} uap.AudioFrame.$Shape
+         */
+
+        /**
+         * Constructs a new AudioFrame.
+         * @memberof uap
+         * @classdesc Represents an AudioFrame.
+         * @constructor
+         * @param {uap.AudioFrame.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AudioFrame = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AudioFrame callId.
+         * @member {string} callId
+         * @memberof uap.AudioFrame
+         * @instance
+         */
+        AudioFrame.prototype.callId = "";
+
+        /**
+         * AudioFrame seq.
+         * @member {number} seq
+         * @memberof uap.AudioFrame
+         * @instance
+         */
+        AudioFrame.prototype.seq = 0;
+
+        /**
+         * AudioFrame mediaTsMs.
+         * @member {number} mediaTsMs
+         * @memberof uap.AudioFrame
+         * @instance
+         */
+        AudioFrame.prototype.mediaTsMs = 0;
+
+        /**
+         * AudioFrame sampleRate.
+         * @member {number} sampleRate
+         * @memberof uap.AudioFrame
+         * @instance
+         */
+        AudioFrame.prototype.sampleRate = 0;
+
+        /**
+         * AudioFrame pcm.
+         * @member {Uint8Array} pcm
+         * @memberof uap.AudioFrame
+         * @instance
+         */
+        AudioFrame.prototype.pcm = $util.newBuffer([]);
+
+        /**
+         * AudioFrame originTs.
+         * @member {number} originTs
+         * @memberof uap.AudioFrame
+         * @instance
+         */
+        AudioFrame.prototype.originTs = 0;
+
+        /**
+         * Creates a new AudioFrame instance using the specified properties.
+         * @function create
+         * @memberof uap.AudioFrame
+         * @static
+         * @param {uap.AudioFrame.$Properties=} [properties] Properties to set
+         * @returns {uap.AudioFrame} AudioFrame instance
+         * @type {{
+         *   (properties: uap.AudioFrame.$Shape): uap.AudioFrame & uap.AudioFrame.$Shape;
+         *   (properties?: uap.AudioFrame.$Properties): uap.AudioFrame;
+         * }}
+         */
+        AudioFrame.create = function(properties) {
+            return new AudioFrame(properties);
+        };
+
+        /**
+         * Encodes the specified AudioFrame message. Does not implicitly {@link uap.AudioFrame.verify|verify} messages.
+         * @function encode
+         * @memberof uap.AudioFrame
+         * @static
+         * @param {uap.AudioFrame.$Properties} message AudioFrame message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AudioFrame.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.callId != null && $Object.hasOwnProperty.call(message, "callId") && message.callId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.callId);
+            if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && message.seq !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.seq);
+            if (message.mediaTsMs != null && $Object.hasOwnProperty.call(message, "mediaTsMs") && message.mediaTsMs !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.mediaTsMs);
+            if (message.sampleRate != null && $Object.hasOwnProperty.call(message, "sampleRate") && message.sampleRate !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.sampleRate);
+            if (message.pcm != null && $Object.hasOwnProperty.call(message, "pcm") && message.pcm.length)
+                writer.uint32(/* id 5, wireType 2 =*/42).bytes(message.pcm);
+            if (message.originTs != null && $Object.hasOwnProperty.call(message, "originTs") && !$Object.is(message.originTs, 0))
+                writer.uint32(/* id 6, wireType 1 =*/49).double(message.originTs);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AudioFrame message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.AudioFrame
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.AudioFrame & uap.AudioFrame.$Shape} AudioFrame
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AudioFrame.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.AudioFrame();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.callId = value;
+                        else
+                            delete message.callId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.seq = value;
+                        else
+                            delete message.seq;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.mediaTsMs = value;
+                        else
+                            delete message.mediaTsMs;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.sampleRate = value;
+                        else
+                            delete message.sampleRate;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.bytes()).length)
+                            message.pcm = value;
+                        else
+                            delete message.pcm;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.originTs = value;
+                        else
+                            delete message.originTs;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates an AudioFrame message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.AudioFrame
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.AudioFrame} AudioFrame
+         */
+        AudioFrame.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.AudioFrame)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.AudioFrame: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.AudioFrame();
+            if (object.callId != null)
+                if (typeof object.callId !== "string" || object.callId.length)
+                    message.callId = $String(object.callId);
+            if (object.seq != null)
+                if ($Number(object.seq) !== 0)
+                    message.seq = object.seq >>> 0;
+            if (object.mediaTsMs != null)
+                if ($Number(object.mediaTsMs) !== 0)
+                    message.mediaTsMs = object.mediaTsMs >>> 0;
+            if (object.sampleRate != null)
+                if ($Number(object.sampleRate) !== 0)
+                    message.sampleRate = object.sampleRate >>> 0;
+            if (object.pcm != null)
+                if (object.pcm.length)
+                    if (typeof object.pcm === "string")
+                        $util.base64.decode(object.pcm, message.pcm = $util.newBuffer($util.base64.length(object.pcm)), 0);
+                    else if (object.pcm.length >= 0)
+                        message.pcm = object.pcm;
+            if (object.originTs != null)
+                if (!$Object.is($Number(object.originTs), 0))
+                    message.originTs = $Number(object.originTs);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from an AudioFrame message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.AudioFrame
+         * @static
+         * @param {uap.AudioFrame} message AudioFrame
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        AudioFrame.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.callId = "";
+                object.seq = 0;
+                object.mediaTsMs = 0;
+                object.sampleRate = 0;
+                if (options.bytes === $String)
+                    object.pcm = "";
+                else {
+                    object.pcm = [];
+                    if (options.bytes !== $Array)
+                        object.pcm = $util.newBuffer(object.pcm);
+                }
+                object.originTs = 0;
+            }
+            if (message.callId != null && $Object.hasOwnProperty.call(message, "callId"))
+                object.callId = message.callId;
+            if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                object.seq = message.seq;
+            if (message.mediaTsMs != null && $Object.hasOwnProperty.call(message, "mediaTsMs"))
+                object.mediaTsMs = message.mediaTsMs;
+            if (message.sampleRate != null && $Object.hasOwnProperty.call(message, "sampleRate"))
+                object.sampleRate = message.sampleRate;
+            if (message.pcm != null && $Object.hasOwnProperty.call(message, "pcm"))
+                object.pcm = options.bytes === $String ? $util.base64.encode(message.pcm, 0, message.pcm.length) : options.bytes === $Array ? $Array.prototype.slice.call(message.pcm) : message.pcm;
+            if (message.originTs != null && $Object.hasOwnProperty.call(message, "originTs"))
+                object.originTs = options.json && !$isFinite(message.originTs) ? $String(message.originTs) : message.originTs;
+            return object;
+        };
+
+        /**
+         * Converts this AudioFrame to JSON.
+         * @function toJSON
+         * @memberof uap.AudioFrame
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        AudioFrame.prototype.toJSON = function() {
+            return AudioFrame.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for AudioFrame
+         * @function getTypeUrl
+         * @memberof uap.AudioFrame
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AudioFrame.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.AudioFrame";
+        };
+
+        return AudioFrame;
+    })();
+
+    /**
+     * EndReason enum.
+     * @name uap.EndReason
+     * @enum {number}
+     * @property {number} END_REASON_UNSPECIFIED=0 END_REASON_UNSPECIFIED value
+     * @property {number} CALLER_HANGUP=1 CALLER_HANGUP value
+     * @property {number} AGENT_HANGUP=2 AGENT_HANGUP value
+     * @property {number} TRANSPORT_LOST=3 TRANSPORT_LOST value
+     * @property {number} PROTOCOL_ERROR=4 PROTOCOL_ERROR value
+     * @property {number} NO_AGENT=5 NO_AGENT value
+     * @property {number} SHUTDOWN=6 SHUTDOWN value
+     * @property {number} REFUSED=7 REFUSED value
+     * @property {number} TRANSFERRED=8 TRANSFERRED value
+     */
+    uap.EndReason = (function() {
+        const valuesById = $Object.create(null), values = $Object.create(valuesById);
+        values[valuesById[0] = "END_REASON_UNSPECIFIED"] = 0;
+        values[valuesById[1] = "CALLER_HANGUP"] = 1;
+        values[valuesById[2] = "AGENT_HANGUP"] = 2;
+        values[valuesById[3] = "TRANSPORT_LOST"] = 3;
+        values[valuesById[4] = "PROTOCOL_ERROR"] = 4;
+        values[valuesById[5] = "NO_AGENT"] = 5;
+        values[valuesById[6] = "SHUTDOWN"] = 6;
+        values[valuesById[7] = "REFUSED"] = 7;
+        values[valuesById[8] = "TRANSFERRED"] = 8;
+        return values;
+    })();
+
+    uap.CallStarted = (function() {
+
+        /**
+         * Properties of a CallStarted.
+         * @typedef {Object} uap.CallStarted.$Properties
+         * @property {string|null} [transport] CallStarted transport
+         * @property {string|null} [direction] CallStarted direction
+         * @property {string|null} [from] CallStarted from
+         * @property {string|null} [to] CallStarted to
+         * @property {string|null} [providerCallId] CallStarted providerCallId
+         * @property {string|null} [streamId] CallStarted streamId
+         * @property {string|null} [agentKind] CallStarted agentKind
+         * @property {string|null} [agentConfigId] CallStarted agentConfigId
+         * @property {number|null} [sampleRate] CallStarted sampleRate
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a CallStarted.
+         * @memberof uap
+         * @interface ICallStarted
+         * @augments uap.CallStarted.$Properties
+         * @deprecated Use uap.CallStarted.$Properties instead.
+         */
+
+        /**
+         * Shape of a CallStarted.
+         * @typedef {uap.CallStarted.$Properties} uap.CallStarted.$Shape
+         */
+
+        /**
+         * Constructs a new CallStarted.
+         * @memberof uap
+         * @classdesc Represents a CallStarted.
+         * @constructor
+         * @param {uap.CallStarted.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const CallStarted = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * CallStarted transport.
+         * @member {string} transport
+         * @memberof uap.CallStarted
+         * @instance
+         */
+        CallStarted.prototype.transport = "";
+
+        /**
+         * CallStarted direction.
+         * @member {string} direction
+         * @memberof uap.CallStarted
+         * @instance
+         */
+        CallStarted.prototype.direction = "";
+
+        /**
+         * CallStarted from.
+         * @member {string} from
+         * @memberof uap.CallStarted
+         * @instance
+         */
+        CallStarted.prototype.from = "";
+
+        /**
+         * CallStarted to.
+         * @member {string} to
+         * @memberof uap.CallStarted
+         * @instance
+         */
+        CallStarted.prototype.to = "";
+
+        /**
+         * CallStarted providerCallId.
+         * @member {string} providerCallId
+         * @memberof uap.CallStarted
+         * @instance
+         */
+        CallStarted.prototype.providerCallId = "";
+
+        /**
+         * CallStarted streamId.
+         * @member {string} streamId
+         * @memberof uap.CallStarted
+         * @instance
+         */
+        CallStarted.prototype.streamId = "";
+
+        /**
+         * CallStarted agentKind.
+         * @member {string} agentKind
+         * @memberof uap.CallStarted
+         * @instance
+         */
+        CallStarted.prototype.agentKind = "";
+
+        /**
+         * CallStarted agentConfigId.
+         * @member {string} agentConfigId
+         * @memberof uap.CallStarted
+         * @instance
+         */
+        CallStarted.prototype.agentConfigId = "";
+
+        /**
+         * CallStarted sampleRate.
+         * @member {number} sampleRate
+         * @memberof uap.CallStarted
+         * @instance
+         */
+        CallStarted.prototype.sampleRate = 0;
+
+        /**
+         * Creates a new CallStarted instance using the specified properties.
+         * @function create
+         * @memberof uap.CallStarted
+         * @static
+         * @param {uap.CallStarted.$Properties=} [properties] Properties to set
+         * @returns {uap.CallStarted} CallStarted instance
+         * @type {{
+         *   (properties: uap.CallStarted.$Shape): uap.CallStarted & uap.CallStarted.$Shape;
+         *   (properties?: uap.CallStarted.$Properties): uap.CallStarted;
+         * }}
+         */
+        CallStarted.create = function(properties) {
+            return new CallStarted(properties);
+        };
+
+        /**
+         * Encodes the specified CallStarted message. Does not implicitly {@link uap.CallStarted.verify|verify} messages.
+         * @function encode
+         * @memberof uap.CallStarted
+         * @static
+         * @param {uap.CallStarted.$Properties} message CallStarted message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        CallStarted.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.transport != null && $Object.hasOwnProperty.call(message, "transport") && message.transport !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.transport);
+            if (message.direction != null && $Object.hasOwnProperty.call(message, "direction") && message.direction !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.direction);
+            if (message.from != null && $Object.hasOwnProperty.call(message, "from") && message.from !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.from);
+            if (message.to != null && $Object.hasOwnProperty.call(message, "to") && message.to !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.to);
+            if (message.providerCallId != null && $Object.hasOwnProperty.call(message, "providerCallId") && message.providerCallId !== "")
+                writer.uint32(/* id 5, wireType 2 =*/42).string(message.providerCallId);
+            if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId") && message.streamId !== "")
+                writer.uint32(/* id 6, wireType 2 =*/50).string(message.streamId);
+            if (message.agentKind != null && $Object.hasOwnProperty.call(message, "agentKind") && message.agentKind !== "")
+                writer.uint32(/* id 7, wireType 2 =*/58).string(message.agentKind);
+            if (message.agentConfigId != null && $Object.hasOwnProperty.call(message, "agentConfigId") && message.agentConfigId !== "")
+                writer.uint32(/* id 8, wireType 2 =*/66).string(message.agentConfigId);
+            if (message.sampleRate != null && $Object.hasOwnProperty.call(message, "sampleRate") && message.sampleRate !== 0)
+                writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.sampleRate);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a CallStarted message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.CallStarted
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.CallStarted & uap.CallStarted.$Shape} CallStarted
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        CallStarted.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.CallStarted();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.transport = value;
+                        else
+                            delete message.transport;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.direction = value;
+                        else
+                            delete message.direction;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.from = value;
+                        else
+                            delete message.from;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.to = value;
+                        else
+                            delete message.to;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.providerCallId = value;
+                        else
+                            delete message.providerCallId;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.streamId = value;
+                        else
+                            delete message.streamId;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.agentKind = value;
+                        else
+                            delete message.agentKind;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.agentConfigId = value;
+                        else
+                            delete message.agentConfigId;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.sampleRate = value;
+                        else
+                            delete message.sampleRate;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a CallStarted message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.CallStarted
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.CallStarted} CallStarted
+         */
+        CallStarted.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.CallStarted)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.CallStarted: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.CallStarted();
+            if (object.transport != null)
+                if (typeof object.transport !== "string" || object.transport.length)
+                    message.transport = $String(object.transport);
+            if (object.direction != null)
+                if (typeof object.direction !== "string" || object.direction.length)
+                    message.direction = $String(object.direction);
+            if (object.from != null)
+                if (typeof object.from !== "string" || object.from.length)
+                    message.from = $String(object.from);
+            if (object.to != null)
+                if (typeof object.to !== "string" || object.to.length)
+                    message.to = $String(object.to);
+            if (object.providerCallId != null)
+                if (typeof object.providerCallId !== "string" || object.providerCallId.length)
+                    message.providerCallId = $String(object.providerCallId);
+            if (object.streamId != null)
+                if (typeof object.streamId !== "string" || object.streamId.length)
+                    message.streamId = $String(object.streamId);
+            if (object.agentKind != null)
+                if (typeof object.agentKind !== "string" || object.agentKind.length)
+                    message.agentKind = $String(object.agentKind);
+            if (object.agentConfigId != null)
+                if (typeof object.agentConfigId !== "string" || object.agentConfigId.length)
+                    message.agentConfigId = $String(object.agentConfigId);
+            if (object.sampleRate != null)
+                if ($Number(object.sampleRate) !== 0)
+                    message.sampleRate = object.sampleRate >>> 0;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a CallStarted message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.CallStarted
+         * @static
+         * @param {uap.CallStarted} message CallStarted
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        CallStarted.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.transport = "";
+                object.direction = "";
+                object.from = "";
+                object.to = "";
+                object.providerCallId = "";
+                object.streamId = "";
+                object.agentKind = "";
+                object.agentConfigId = "";
+                object.sampleRate = 0;
+            }
+            if (message.transport != null && $Object.hasOwnProperty.call(message, "transport"))
+                object.transport = message.transport;
+            if (message.direction != null && $Object.hasOwnProperty.call(message, "direction"))
+                object.direction = message.direction;
+            if (message.from != null && $Object.hasOwnProperty.call(message, "from"))
+                object.from = message.from;
+            if (message.to != null && $Object.hasOwnProperty.call(message, "to"))
+                object.to = message.to;
+            if (message.providerCallId != null && $Object.hasOwnProperty.call(message, "providerCallId"))
+                object.providerCallId = message.providerCallId;
+            if (message.streamId != null && $Object.hasOwnProperty.call(message, "streamId"))
+                object.streamId = message.streamId;
+            if (message.agentKind != null && $Object.hasOwnProperty.call(message, "agentKind"))
+                object.agentKind = message.agentKind;
+            if (message.agentConfigId != null && $Object.hasOwnProperty.call(message, "agentConfigId"))
+                object.agentConfigId = message.agentConfigId;
+            if (message.sampleRate != null && $Object.hasOwnProperty.call(message, "sampleRate"))
+                object.sampleRate = message.sampleRate;
+            return object;
+        };
+
+        /**
+         * Converts this CallStarted to JSON.
+         * @function toJSON
+         * @memberof uap.CallStarted
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        CallStarted.prototype.toJSON = function() {
+            return CallStarted.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for CallStarted
+         * @function getTypeUrl
+         * @memberof uap.CallStarted
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        CallStarted.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.CallStarted";
+        };
+
+        return CallStarted;
+    })();
+
+    uap.Dtmf = (function() {
+
+        /**
+         * Properties of a Dtmf.
+         * @typedef {Object} uap.Dtmf.$Properties
+         * @property {string|null} [digit] Dtmf digit
+         * @property {number|null} [mediaTsMs] Dtmf mediaTsMs
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Dtmf.
+         * @memberof uap
+         * @interface IDtmf
+         * @augments uap.Dtmf.$Properties
+         * @deprecated Use uap.Dtmf.$Properties instead.
+         */
+
+        /**
+         * Shape of a Dtmf.
+         * @typedef {uap.Dtmf.$Properties} uap.Dtmf.$Shape
+         */
+
+        /**
+         * Constructs a new Dtmf.
+         * @memberof uap
+         * @classdesc Represents a Dtmf.
+         * @constructor
+         * @param {uap.Dtmf.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Dtmf = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Dtmf digit.
+         * @member {string} digit
+         * @memberof uap.Dtmf
+         * @instance
+         */
+        Dtmf.prototype.digit = "";
+
+        /**
+         * Dtmf mediaTsMs.
+         * @member {number} mediaTsMs
+         * @memberof uap.Dtmf
+         * @instance
+         */
+        Dtmf.prototype.mediaTsMs = 0;
+
+        /**
+         * Creates a new Dtmf instance using the specified properties.
+         * @function create
+         * @memberof uap.Dtmf
+         * @static
+         * @param {uap.Dtmf.$Properties=} [properties] Properties to set
+         * @returns {uap.Dtmf} Dtmf instance
+         * @type {{
+         *   (properties: uap.Dtmf.$Shape): uap.Dtmf & uap.Dtmf.$Shape;
+         *   (properties?: uap.Dtmf.$Properties): uap.Dtmf;
+         * }}
+         */
+        Dtmf.create = function(properties) {
+            return new Dtmf(properties);
+        };
+
+        /**
+         * Encodes the specified Dtmf message. Does not implicitly {@link uap.Dtmf.verify|verify} messages.
+         * @function encode
+         * @memberof uap.Dtmf
+         * @static
+         * @param {uap.Dtmf.$Properties} message Dtmf message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Dtmf.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.digit != null && $Object.hasOwnProperty.call(message, "digit") && message.digit !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.digit);
+            if (message.mediaTsMs != null && $Object.hasOwnProperty.call(message, "mediaTsMs") && message.mediaTsMs !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.mediaTsMs);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Dtmf message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.Dtmf
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.Dtmf & uap.Dtmf.$Shape} Dtmf
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Dtmf.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.Dtmf();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.digit = value;
+                        else
+                            delete message.digit;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.mediaTsMs = value;
+                        else
+                            delete message.mediaTsMs;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a Dtmf message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.Dtmf
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.Dtmf} Dtmf
+         */
+        Dtmf.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.Dtmf)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.Dtmf: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.Dtmf();
+            if (object.digit != null)
+                if (typeof object.digit !== "string" || object.digit.length)
+                    message.digit = $String(object.digit);
+            if (object.mediaTsMs != null)
+                if ($Number(object.mediaTsMs) !== 0)
+                    message.mediaTsMs = object.mediaTsMs >>> 0;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a Dtmf message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.Dtmf
+         * @static
+         * @param {uap.Dtmf} message Dtmf
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        Dtmf.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.digit = "";
+                object.mediaTsMs = 0;
+            }
+            if (message.digit != null && $Object.hasOwnProperty.call(message, "digit"))
+                object.digit = message.digit;
+            if (message.mediaTsMs != null && $Object.hasOwnProperty.call(message, "mediaTsMs"))
+                object.mediaTsMs = message.mediaTsMs;
+            return object;
+        };
+
+        /**
+         * Converts this Dtmf to JSON.
+         * @function toJSON
+         * @memberof uap.Dtmf
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        Dtmf.prototype.toJSON = function() {
+            return Dtmf.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for Dtmf
+         * @function getTypeUrl
+         * @memberof uap.Dtmf
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Dtmf.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.Dtmf";
+        };
+
+        return Dtmf;
+    })();
+
+    uap.MarkPlayed = (function() {
+
+        /**
+         * Properties of a MarkPlayed.
+         * @typedef {Object} uap.MarkPlayed.$Properties
+         * @property {string|null} [name] MarkPlayed name
+         * @property {boolean|null} [cleared] MarkPlayed cleared
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a MarkPlayed.
+         * @memberof uap
+         * @interface IMarkPlayed
+         * @augments uap.MarkPlayed.$Properties
+         * @deprecated Use uap.MarkPlayed.$Properties instead.
+         */
+
+        /**
+         * Shape of a MarkPlayed.
+         * @typedef {uap.MarkPlayed.$Properties} uap.MarkPlayed.$Shape
+         */
+
+        /**
+         * Constructs a new MarkPlayed.
+         * @memberof uap
+         * @classdesc Represents a MarkPlayed.
+         * @constructor
+         * @param {uap.MarkPlayed.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const MarkPlayed = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * MarkPlayed name.
+         * @member {string} name
+         * @memberof uap.MarkPlayed
+         * @instance
+         */
+        MarkPlayed.prototype.name = "";
+
+        /**
+         * MarkPlayed cleared.
+         * @member {boolean} cleared
+         * @memberof uap.MarkPlayed
+         * @instance
+         */
+        MarkPlayed.prototype.cleared = false;
+
+        /**
+         * Creates a new MarkPlayed instance using the specified properties.
+         * @function create
+         * @memberof uap.MarkPlayed
+         * @static
+         * @param {uap.MarkPlayed.$Properties=} [properties] Properties to set
+         * @returns {uap.MarkPlayed} MarkPlayed instance
+         * @type {{
+         *   (properties: uap.MarkPlayed.$Shape): uap.MarkPlayed & uap.MarkPlayed.$Shape;
+         *   (properties?: uap.MarkPlayed.$Properties): uap.MarkPlayed;
+         * }}
+         */
+        MarkPlayed.create = function(properties) {
+            return new MarkPlayed(properties);
+        };
+
+        /**
+         * Encodes the specified MarkPlayed message. Does not implicitly {@link uap.MarkPlayed.verify|verify} messages.
+         * @function encode
+         * @memberof uap.MarkPlayed
+         * @static
+         * @param {uap.MarkPlayed.$Properties} message MarkPlayed message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        MarkPlayed.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+            if (message.cleared != null && $Object.hasOwnProperty.call(message, "cleared") && message.cleared !== false)
+                writer.uint32(/* id 2, wireType 0 =*/16).bool(message.cleared);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a MarkPlayed message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.MarkPlayed
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.MarkPlayed & uap.MarkPlayed.$Shape} MarkPlayed
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        MarkPlayed.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.MarkPlayed();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.cleared = value;
+                        else
+                            delete message.cleared;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a MarkPlayed message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.MarkPlayed
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.MarkPlayed} MarkPlayed
+         */
+        MarkPlayed.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.MarkPlayed)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.MarkPlayed: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.MarkPlayed();
+            if (object.name != null)
+                if (typeof object.name !== "string" || object.name.length)
+                    message.name = $String(object.name);
+            if (object.cleared != null)
+                if (object.cleared)
+                    message.cleared = $Boolean(object.cleared);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a MarkPlayed message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.MarkPlayed
+         * @static
+         * @param {uap.MarkPlayed} message MarkPlayed
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        MarkPlayed.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.name = "";
+                object.cleared = false;
+            }
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                object.name = message.name;
+            if (message.cleared != null && $Object.hasOwnProperty.call(message, "cleared"))
+                object.cleared = message.cleared;
+            return object;
+        };
+
+        /**
+         * Converts this MarkPlayed to JSON.
+         * @function toJSON
+         * @memberof uap.MarkPlayed
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        MarkPlayed.prototype.toJSON = function() {
+            return MarkPlayed.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for MarkPlayed
+         * @function getTypeUrl
+         * @memberof uap.MarkPlayed
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        MarkPlayed.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.MarkPlayed";
+        };
+
+        return MarkPlayed;
+    })();
+
+    uap.Transcript = (function() {
+
+        /**
+         * Properties of a Transcript.
+         * @typedef {Object} uap.Transcript.$Properties
+         * @property {string|null} [role] Transcript role
+         * @property {string|null} [text] Transcript text
+         * @property {boolean|null} [final] Transcript final
+         * @property {boolean|null} [interrupted] Transcript interrupted
+         * @property {number|null} [startMs] Transcript startMs
+         * @property {number|null} [endMs] Transcript endMs
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Transcript.
+         * @memberof uap
+         * @interface ITranscript
+         * @augments uap.Transcript.$Properties
+         * @deprecated Use uap.Transcript.$Properties instead.
+         */
+
+        /**
+         * Shape of a Transcript.
+         * @typedef {uap.Transcript.$Properties} uap.Transcript.$Shape
+         */
+
+        /**
+         * Constructs a new Transcript.
+         * @memberof uap
+         * @classdesc Represents a Transcript.
+         * @constructor
+         * @param {uap.Transcript.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Transcript = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Transcript role.
+         * @member {string} role
+         * @memberof uap.Transcript
+         * @instance
+         */
+        Transcript.prototype.role = "";
+
+        /**
+         * Transcript text.
+         * @member {string} text
+         * @memberof uap.Transcript
+         * @instance
+         */
+        Transcript.prototype.text = "";
+
+        /**
+         * Transcript final.
+         * @member {boolean} final
+         * @memberof uap.Transcript
+         * @instance
+         */
+        Transcript.prototype.final = false;
+
+        /**
+         * Transcript interrupted.
+         * @member {boolean} interrupted
+         * @memberof uap.Transcript
+         * @instance
+         */
+        Transcript.prototype.interrupted = false;
+
+        /**
+         * Transcript startMs.
+         * @member {number} startMs
+         * @memberof uap.Transcript
+         * @instance
+         */
+        Transcript.prototype.startMs = 0;
+
+        /**
+         * Transcript endMs.
+         * @member {number} endMs
+         * @memberof uap.Transcript
+         * @instance
+         */
+        Transcript.prototype.endMs = 0;
+
+        /**
+         * Creates a new Transcript instance using the specified properties.
+         * @function create
+         * @memberof uap.Transcript
+         * @static
+         * @param {uap.Transcript.$Properties=} [properties] Properties to set
+         * @returns {uap.Transcript} Transcript instance
+         * @type {{
+         *   (properties: uap.Transcript.$Shape): uap.Transcript & uap.Transcript.$Shape;
+         *   (properties?: uap.Transcript.$Properties): uap.Transcript;
+         * }}
+         */
+        Transcript.create = function(properties) {
+            return new Transcript(properties);
+        };
+
+        /**
+         * Encodes the specified Transcript message. Does not implicitly {@link uap.Transcript.verify|verify} messages.
+         * @function encode
+         * @memberof uap.Transcript
+         * @static
+         * @param {uap.Transcript.$Properties} message Transcript message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Transcript.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.role != null && $Object.hasOwnProperty.call(message, "role") && message.role !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.role);
+            if (message.text != null && $Object.hasOwnProperty.call(message, "text") && message.text !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.text);
+            if (message.final != null && $Object.hasOwnProperty.call(message, "final") && message.final !== false)
+                writer.uint32(/* id 3, wireType 0 =*/24).bool(message.final);
+            if (message.interrupted != null && $Object.hasOwnProperty.call(message, "interrupted") && message.interrupted !== false)
+                writer.uint32(/* id 4, wireType 0 =*/32).bool(message.interrupted);
+            if (message.startMs != null && $Object.hasOwnProperty.call(message, "startMs") && message.startMs !== 0)
+                writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.startMs);
+            if (message.endMs != null && $Object.hasOwnProperty.call(message, "endMs") && message.endMs !== 0)
+                writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.endMs);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Transcript message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.Transcript
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.Transcript & uap.Transcript.$Shape} Transcript
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Transcript.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.Transcript();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.role = value;
+                        else
+                            delete message.role;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.text = value;
+                        else
+                            delete message.text;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.final = value;
+                        else
+                            delete message.final;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.interrupted = value;
+                        else
+                            delete message.interrupted;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.startMs = value;
+                        else
+                            delete message.startMs;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.endMs = value;
+                        else
+                            delete message.endMs;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a Transcript message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.Transcript
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.Transcript} Transcript
+         */
+        Transcript.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.Transcript)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.Transcript: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.Transcript();
+            if (object.role != null)
+                if (typeof object.role !== "string" || object.role.length)
+                    message.role = $String(object.role);
+            if (object.text != null)
+                if (typeof object.text !== "string" || object.text.length)
+                    message.text = $String(object.text);
+            if (object.final != null)
+                if (object.final)
+                    message.final = $Boolean(object.final);
+            if (object.interrupted != null)
+                if (object.interrupted)
+                    message.interrupted = $Boolean(object.interrupted);
+            if (object.startMs != null)
+                if ($Number(object.startMs) !== 0)
+                    message.startMs = object.startMs >>> 0;
+            if (object.endMs != null)
+                if ($Number(object.endMs) !== 0)
+                    message.endMs = object.endMs >>> 0;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a Transcript message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.Transcript
+         * @static
+         * @param {uap.Transcript} message Transcript
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        Transcript.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.role = "";
+                object.text = "";
+                object.final = false;
+                object.interrupted = false;
+                object.startMs = 0;
+                object.endMs = 0;
+            }
+            if (message.role != null && $Object.hasOwnProperty.call(message, "role"))
+                object.role = message.role;
+            if (message.text != null && $Object.hasOwnProperty.call(message, "text"))
+                object.text = message.text;
+            if (message.final != null && $Object.hasOwnProperty.call(message, "final"))
+                object.final = message.final;
+            if (message.interrupted != null && $Object.hasOwnProperty.call(message, "interrupted"))
+                object.interrupted = message.interrupted;
+            if (message.startMs != null && $Object.hasOwnProperty.call(message, "startMs"))
+                object.startMs = message.startMs;
+            if (message.endMs != null && $Object.hasOwnProperty.call(message, "endMs"))
+                object.endMs = message.endMs;
+            return object;
+        };
+
+        /**
+         * Converts this Transcript to JSON.
+         * @function toJSON
+         * @memberof uap.Transcript
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        Transcript.prototype.toJSON = function() {
+            return Transcript.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for Transcript
+         * @function getTypeUrl
+         * @memberof uap.Transcript
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Transcript.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.Transcript";
+        };
+
+        return Transcript;
+    })();
+
+    uap.CallEnded = (function() {
+
+        /**
+         * Properties of a CallEnded.
+         * @typedef {Object} uap.CallEnded.$Properties
+         * @property {uap.EndReason|null} [reason] CallEnded reason
+         * @property {string|null} [detail] CallEnded detail
+         * @property {number|null} [durationMs] CallEnded durationMs
+         * @property {number|null} [framesIn] CallEnded framesIn
+         * @property {number|null} [framesOut] CallEnded framesOut
+         * @property {number|null} [framesDropped] CallEnded framesDropped
+         * @property {number|null} [framesLate] CallEnded framesLate
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a CallEnded.
+         * @memberof uap
+         * @interface ICallEnded
+         * @augments uap.CallEnded.$Properties
+         * @deprecated Use uap.CallEnded.$Properties instead.
+         */
+
+        /**
+         * Shape of a CallEnded.
+         * @typedef {uap.CallEnded.$Properties} uap.CallEnded.$Shape
+         */
+
+        /**
+         * Constructs a new CallEnded.
+         * @memberof uap
+         * @classdesc Represents a CallEnded.
+         * @constructor
+         * @param {uap.CallEnded.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const CallEnded = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * CallEnded reason.
+         * @member {uap.EndReason} reason
+         * @memberof uap.CallEnded
+         * @instance
+         */
+        CallEnded.prototype.reason = 0;
+
+        /**
+         * CallEnded detail.
+         * @member {string} detail
+         * @memberof uap.CallEnded
+         * @instance
+         */
+        CallEnded.prototype.detail = "";
+
+        /**
+         * CallEnded durationMs.
+         * @member {number} durationMs
+         * @memberof uap.CallEnded
+         * @instance
+         */
+        CallEnded.prototype.durationMs = 0;
+
+        /**
+         * CallEnded framesIn.
+         * @member {number} framesIn
+         * @memberof uap.CallEnded
+         * @instance
+         */
+        CallEnded.prototype.framesIn = 0;
+
+        /**
+         * CallEnded framesOut.
+         * @member {number} framesOut
+         * @memberof uap.CallEnded
+         * @instance
+         */
+        CallEnded.prototype.framesOut = 0;
+
+        /**
+         * CallEnded framesDropped.
+         * @member {number} framesDropped
+         * @memberof uap.CallEnded
+         * @instance
+         */
+        CallEnded.prototype.framesDropped = 0;
+
+        /**
+         * CallEnded framesLate.
+         * @member {number} framesLate
+         * @memberof uap.CallEnded
+         * @instance
+         */
+        CallEnded.prototype.framesLate = 0;
+
+        /**
+         * Creates a new CallEnded instance using the specified properties.
+         * @function create
+         * @memberof uap.CallEnded
+         * @static
+         * @param {uap.CallEnded.$Properties=} [properties] Properties to set
+         * @returns {uap.CallEnded} CallEnded instance
+         * @type {{
+         *   (properties: uap.CallEnded.$Shape): uap.CallEnded & uap.CallEnded.$Shape;
+         *   (properties?: uap.CallEnded.$Properties): uap.CallEnded;
+         * }}
+         */
+        CallEnded.create = function(properties) {
+            return new CallEnded(properties);
+        };
+
+        /**
+         * Encodes the specified CallEnded message. Does not implicitly {@link uap.CallEnded.verify|verify} messages.
+         * @function encode
+         * @memberof uap.CallEnded
+         * @static
+         * @param {uap.CallEnded.$Properties} message CallEnded message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        CallEnded.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).int32(message.reason);
+            if (message.detail != null && $Object.hasOwnProperty.call(message, "detail") && message.detail !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.detail);
+            if (message.durationMs != null && $Object.hasOwnProperty.call(message, "durationMs") && message.durationMs !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.durationMs);
+            if (message.framesIn != null && $Object.hasOwnProperty.call(message, "framesIn") && message.framesIn !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.framesIn);
+            if (message.framesOut != null && $Object.hasOwnProperty.call(message, "framesOut") && message.framesOut !== 0)
+                writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.framesOut);
+            if (message.framesDropped != null && $Object.hasOwnProperty.call(message, "framesDropped") && message.framesDropped !== 0)
+                writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.framesDropped);
+            if (message.framesLate != null && $Object.hasOwnProperty.call(message, "framesLate") && message.framesLate !== 0)
+                writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.framesLate);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a CallEnded message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.CallEnded
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.CallEnded & uap.CallEnded.$Shape} CallEnded
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        CallEnded.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.CallEnded();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.int32())
+                            message.reason = value;
+                        else
+                            delete message.reason;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.detail = value;
+                        else
+                            delete message.detail;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.durationMs = value;
+                        else
+                            delete message.durationMs;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.framesIn = value;
+                        else
+                            delete message.framesIn;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.framesOut = value;
+                        else
+                            delete message.framesOut;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.framesDropped = value;
+                        else
+                            delete message.framesDropped;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.framesLate = value;
+                        else
+                            delete message.framesLate;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a CallEnded message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.CallEnded
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.CallEnded} CallEnded
+         */
+        CallEnded.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.CallEnded)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.CallEnded: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.CallEnded();
+            if (object.reason !== 0 && (typeof object.reason !== "string" || $root.uap.EndReason[object.reason] !== 0))
+                switch (object.reason) {
+                case "END_REASON_UNSPECIFIED":
+                case 0:
+                    message.reason = 0;
+                    break;
+                case "CALLER_HANGUP":
+                case 1:
+                    message.reason = 1;
+                    break;
+                case "AGENT_HANGUP":
+                case 2:
+                    message.reason = 2;
+                    break;
+                case "TRANSPORT_LOST":
+                case 3:
+                    message.reason = 3;
+                    break;
+                case "PROTOCOL_ERROR":
+                case 4:
+                    message.reason = 4;
+                    break;
+                case "NO_AGENT":
+                case 5:
+                    message.reason = 5;
+                    break;
+                case "SHUTDOWN":
+                case 6:
+                    message.reason = 6;
+                    break;
+                case "REFUSED":
+                case 7:
+                    message.reason = 7;
+                    break;
+                case "TRANSFERRED":
+                case 8:
+                    message.reason = 8;
+                    break;
+                default:
+                    if (typeof object.reason === "number" && (object.reason | 0) === object.reason)
+                        message.reason = object.reason;
+                }
+            if (object.detail != null)
+                if (typeof object.detail !== "string" || object.detail.length)
+                    message.detail = $String(object.detail);
+            if (object.durationMs != null)
+                if ($Number(object.durationMs) !== 0)
+                    message.durationMs = object.durationMs >>> 0;
+            if (object.framesIn != null)
+                if ($Number(object.framesIn) !== 0)
+                    message.framesIn = object.framesIn >>> 0;
+            if (object.framesOut != null)
+                if ($Number(object.framesOut) !== 0)
+                    message.framesOut = object.framesOut >>> 0;
+            if (object.framesDropped != null)
+                if ($Number(object.framesDropped) !== 0)
+                    message.framesDropped = object.framesDropped >>> 0;
+            if (object.framesLate != null)
+                if ($Number(object.framesLate) !== 0)
+                    message.framesLate = object.framesLate >>> 0;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a CallEnded message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.CallEnded
+         * @static
+         * @param {uap.CallEnded} message CallEnded
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        CallEnded.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.reason = options.enums === $String ? "END_REASON_UNSPECIFIED" : 0;
+                object.detail = "";
+                object.durationMs = 0;
+                object.framesIn = 0;
+                object.framesOut = 0;
+                object.framesDropped = 0;
+                object.framesLate = 0;
+            }
+            if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                object.reason = options.enums === $String ? $root.uap.EndReason[message.reason] === $undefined ? message.reason : $root.uap.EndReason[message.reason] : message.reason;
+            if (message.detail != null && $Object.hasOwnProperty.call(message, "detail"))
+                object.detail = message.detail;
+            if (message.durationMs != null && $Object.hasOwnProperty.call(message, "durationMs"))
+                object.durationMs = message.durationMs;
+            if (message.framesIn != null && $Object.hasOwnProperty.call(message, "framesIn"))
+                object.framesIn = message.framesIn;
+            if (message.framesOut != null && $Object.hasOwnProperty.call(message, "framesOut"))
+                object.framesOut = message.framesOut;
+            if (message.framesDropped != null && $Object.hasOwnProperty.call(message, "framesDropped"))
+                object.framesDropped = message.framesDropped;
+            if (message.framesLate != null && $Object.hasOwnProperty.call(message, "framesLate"))
+                object.framesLate = message.framesLate;
+            return object;
+        };
+
+        /**
+         * Converts this CallEnded to JSON.
+         * @function toJSON
+         * @memberof uap.CallEnded
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        CallEnded.prototype.toJSON = function() {
+            return CallEnded.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for CallEnded
+         * @function getTypeUrl
+         * @memberof uap.CallEnded
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        CallEnded.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.CallEnded";
+        };
+
+        return CallEnded;
+    })();
+
+    uap.ProviderStatus = (function() {
+
+        /**
+         * Properties of a ProviderStatus.
+         * @typedef {Object} uap.ProviderStatus.$Properties
+         * @property {string|null} [status] ProviderStatus status
+         * @property {string|null} [providerCallId] ProviderStatus providerCallId
+         * @property {string|null} [rawJson] ProviderStatus rawJson
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a ProviderStatus.
+         * @memberof uap
+         * @interface IProviderStatus
+         * @augments uap.ProviderStatus.$Properties
+         * @deprecated Use uap.ProviderStatus.$Properties instead.
+         */
+
+        /**
+         * Shape of a ProviderStatus.
+         * @typedef {uap.ProviderStatus.$Properties} uap.ProviderStatus.$Shape
+         */
+
+        /**
+         * Constructs a new ProviderStatus.
+         * @memberof uap
+         * @classdesc Represents a ProviderStatus.
+         * @constructor
+         * @param {uap.ProviderStatus.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ProviderStatus = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ProviderStatus status.
+         * @member {string} status
+         * @memberof uap.ProviderStatus
+         * @instance
+         */
+        ProviderStatus.prototype.status = "";
+
+        /**
+         * ProviderStatus providerCallId.
+         * @member {string} providerCallId
+         * @memberof uap.ProviderStatus
+         * @instance
+         */
+        ProviderStatus.prototype.providerCallId = "";
+
+        /**
+         * ProviderStatus rawJson.
+         * @member {string} rawJson
+         * @memberof uap.ProviderStatus
+         * @instance
+         */
+        ProviderStatus.prototype.rawJson = "";
+
+        /**
+         * Creates a new ProviderStatus instance using the specified properties.
+         * @function create
+         * @memberof uap.ProviderStatus
+         * @static
+         * @param {uap.ProviderStatus.$Properties=} [properties] Properties to set
+         * @returns {uap.ProviderStatus} ProviderStatus instance
+         * @type {{
+         *   (properties: uap.ProviderStatus.$Shape): uap.ProviderStatus & uap.ProviderStatus.$Shape;
+         *   (properties?: uap.ProviderStatus.$Properties): uap.ProviderStatus;
+         * }}
+         */
+        ProviderStatus.create = function(properties) {
+            return new ProviderStatus(properties);
+        };
+
+        /**
+         * Encodes the specified ProviderStatus message. Does not implicitly {@link uap.ProviderStatus.verify|verify} messages.
+         * @function encode
+         * @memberof uap.ProviderStatus
+         * @static
+         * @param {uap.ProviderStatus.$Properties} message ProviderStatus message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ProviderStatus.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.status != null && $Object.hasOwnProperty.call(message, "status") && message.status !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.status);
+            if (message.providerCallId != null && $Object.hasOwnProperty.call(message, "providerCallId") && message.providerCallId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.providerCallId);
+            if (message.rawJson != null && $Object.hasOwnProperty.call(message, "rawJson") && message.rawJson !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.rawJson);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a ProviderStatus message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.ProviderStatus
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.ProviderStatus & uap.ProviderStatus.$Shape} ProviderStatus
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ProviderStatus.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.ProviderStatus();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.status = value;
+                        else
+                            delete message.status;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.providerCallId = value;
+                        else
+                            delete message.providerCallId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.rawJson = value;
+                        else
+                            delete message.rawJson;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a ProviderStatus message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.ProviderStatus
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.ProviderStatus} ProviderStatus
+         */
+        ProviderStatus.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.ProviderStatus)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.ProviderStatus: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.ProviderStatus();
+            if (object.status != null)
+                if (typeof object.status !== "string" || object.status.length)
+                    message.status = $String(object.status);
+            if (object.providerCallId != null)
+                if (typeof object.providerCallId !== "string" || object.providerCallId.length)
+                    message.providerCallId = $String(object.providerCallId);
+            if (object.rawJson != null)
+                if (typeof object.rawJson !== "string" || object.rawJson.length)
+                    message.rawJson = $String(object.rawJson);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a ProviderStatus message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.ProviderStatus
+         * @static
+         * @param {uap.ProviderStatus} message ProviderStatus
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        ProviderStatus.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.status = "";
+                object.providerCallId = "";
+                object.rawJson = "";
+            }
+            if (message.status != null && $Object.hasOwnProperty.call(message, "status"))
+                object.status = message.status;
+            if (message.providerCallId != null && $Object.hasOwnProperty.call(message, "providerCallId"))
+                object.providerCallId = message.providerCallId;
+            if (message.rawJson != null && $Object.hasOwnProperty.call(message, "rawJson"))
+                object.rawJson = message.rawJson;
+            return object;
+        };
+
+        /**
+         * Converts this ProviderStatus to JSON.
+         * @function toJSON
+         * @memberof uap.ProviderStatus
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        ProviderStatus.prototype.toJSON = function() {
+            return ProviderStatus.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for ProviderStatus
+         * @function getTypeUrl
+         * @memberof uap.ProviderStatus
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        ProviderStatus.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.ProviderStatus";
+        };
+
+        return ProviderStatus;
+    })();
+
+    uap.CallEvent = (function() {
+
+        /**
+         * Properties of a CallEvent.
+         * @typedef {Object} uap.CallEvent.$Properties
+         * @property {string|null} [eventId] CallEvent eventId
+         * @property {string|null} [callId] CallEvent callId
+         * @property {string|null} [tenantId] CallEvent tenantId
+         * @property {number|null} [ts] CallEvent ts
+         * @property {number|null} [seq] CallEvent seq
+         * @property {uap.CallStarted.$Properties|null} [started] CallEvent started
+         * @property {uap.Dtmf.$Properties|null} [dtmf] CallEvent dtmf
+         * @property {uap.MarkPlayed.$Properties|null} [mark] CallEvent mark
+         * @property {uap.Transcript.$Properties|null} [transcript] CallEvent transcript
+         * @property {uap.CallEnded.$Properties|null} [ended] CallEvent ended
+         * @property {uap.ProviderStatus.$Properties|null} [providerStatus] CallEvent providerStatus
+         * @property {"started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"} [body] CallEvent body
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a CallEvent.
+         * @memberof uap
+         * @interface ICallEvent
+         * @augments uap.CallEvent.$Properties
+         * @deprecated Use uap.CallEvent.$Properties instead.
+         */
+
+        /**
+         * Narrowed shape of a CallEvent.
+         * @typedef {{
+         *   eventId?: string|null;
+         *   callId?: string|null;
+         *   tenantId?: string|null;
+         *   ts?: number|null;
+         *   seq?: number|null;
+         *   started?: uap.CallStarted.$Shape|null;
+         *   dtmf?: uap.Dtmf.$Shape|null;
+         *   mark?: uap.MarkPlayed.$Shape|null;
+         *   transcript?: uap.Transcript.$Shape|null;
+         *   ended?: uap.CallEnded.$Shape|null;
+         *   providerStatus?: uap.ProviderStatus.$Shape|null;
+         *   $unknowns?: Array.<Uint8Array>;
+         * } & (
+         *   ({ body?: undefined; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null }|{ body?: "started"; started: uap.CallStarted.$Shape; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null }|{ body?: "dtmf"; started?: null; dtmf: uap.Dtmf.$Shape; mark?: null; transcript?: null; ended?: null; providerStatus?: null }|{ body?: "mark"; started?: null; dtmf?: null; mark: uap.MarkPlayed.$Shape; transcript?: null; ended?: null; providerStatus?: null }|{ body?: "transcript"; started?: null; dtmf?: null; mark?: null; transcript: uap.Transcript.$Shape; ended?: null; providerStatus?: null }|{ body?: "ended"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended: uap.CallEnded.$Shape; providerStatus?: null }|{ body?: "providerStatus"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus: uap.ProviderStatus.$Shape })
+         * )} uap.CallEvent.$Shape
+         */
+
+        /**
+         * Constructs a new CallEvent.
+         * @memberof uap
+         * @classdesc Represents a CallEvent.
+         * @constructor
+         * @param {uap.CallEvent.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const CallEvent = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * CallEvent eventId.
+         * @member {string} eventId
+         * @memberof uap.CallEvent
+         * @instance
+         */
+        CallEvent.prototype.eventId = "";
+
+        /**
+         * CallEvent callId.
+         * @member {string} callId
+         * @memberof uap.CallEvent
+         * @instance
+         */
+        CallEvent.prototype.callId = "";
+
+        /**
+         * CallEvent tenantId.
+         * @member {string} tenantId
+         * @memberof uap.CallEvent
+         * @instance
+         */
+        CallEvent.prototype.tenantId = "";
+
+        /**
+         * CallEvent ts.
+         * @member {number} ts
+         * @memberof uap.CallEvent
+         * @instance
+         */
+        CallEvent.prototype.ts = 0;
+
+        /**
+         * CallEvent seq.
+         * @member {number} seq
+         * @memberof uap.CallEvent
+         * @instance
+         */
+        CallEvent.prototype.seq = 0;
+
+        /**
+         * CallEvent started.
+         * @member {uap.CallStarted.$Properties|null|undefined} started
+         * @memberof uap.CallEvent
+         * @instance
+         */
+        CallEvent.prototype.started = null;
+
+        /**
+         * CallEvent dtmf.
+         * @member {uap.Dtmf.$Properties|null|undefined} dtmf
+         * @memberof uap.CallEvent
+         * @instance
+         */
+        CallEvent.prototype.dtmf = null;
+
+        /**
+         * CallEvent mark.
+         * @member {uap.MarkPlayed.$Properties|null|undefined} mark
+         * @memberof uap.CallEvent
+         * @instance
+         */
+        CallEvent.prototype.mark = null;
+
+        /**
+         * CallEvent transcript.
+         * @member {uap.Transcript.$Properties|null|undefined} transcript
+         * @memberof uap.CallEvent
+         * @instance
+         */
+        CallEvent.prototype.transcript = null;
+
+        /**
+         * CallEvent ended.
+         * @member {uap.CallEnded.$Properties|null|undefined} ended
+         * @memberof uap.CallEvent
+         * @instance
+         */
+        CallEvent.prototype.ended = null;
+
+        /**
+         * CallEvent providerStatus.
+         * @member {uap.ProviderStatus.$Properties|null|undefined} providerStatus
+         * @memberof uap.CallEvent
+         * @instance
+         */
+        CallEvent.prototype.providerStatus = null;
+
+        // OneOf field names bound to virtual getters and setters
+        let $oneOfFields;
+
+        /**
+         * CallEvent body.
+         * @member {"started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|undefined} body
+         * @memberof uap.CallEvent
+         * @instance
+         */
+        $Object.defineProperty(CallEvent.prototype, "body", {
+            get: $util.oneOfGetter($oneOfFields = ["started", "dtmf", "mark", "transcript", "ended", "providerStatus"]),
+            set: $util.oneOfSetter($oneOfFields)
+        });
+
+        /**
+         * Creates a new CallEvent instance using the specified properties.
+         * @function create
+         * @memberof uap.CallEvent
+         * @static
+         * @param {uap.CallEvent.$Properties=} [properties] Properties to set
+         * @returns {uap.CallEvent} CallEvent instance
+         * @type {{
+         *   (properties: uap.CallEvent.$Shape): uap.CallEvent & uap.CallEvent.$Shape;
+         *   (properties?: uap.CallEvent.$Properties): uap.CallEvent;
+         * }}
+         */
+        CallEvent.create = function(properties) {
+            return new CallEvent(properties);
+        };
+
+        /**
+         * Encodes the specified CallEvent message. Does not implicitly {@link uap.CallEvent.verify|verify} messages.
+         * @function encode
+         * @memberof uap.CallEvent
+         * @static
+         * @param {uap.CallEvent.$Properties} message CallEvent message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        CallEvent.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.eventId != null && $Object.hasOwnProperty.call(message, "eventId") && message.eventId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.eventId);
+            if (message.callId != null && $Object.hasOwnProperty.call(message, "callId") && message.callId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.callId);
+            if (message.tenantId != null && $Object.hasOwnProperty.call(message, "tenantId") && message.tenantId !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.tenantId);
+            if (message.ts != null && $Object.hasOwnProperty.call(message, "ts") && !$Object.is(message.ts, 0))
+                writer.uint32(/* id 4, wireType 1 =*/33).double(message.ts);
+            if (message.seq != null && $Object.hasOwnProperty.call(message, "seq") && message.seq !== 0)
+                writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.seq);
+            if (message.started != null && $Object.hasOwnProperty.call(message, "started"))
+                $root.uap.CallStarted.encode(message.started, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+            if (message.dtmf != null && $Object.hasOwnProperty.call(message, "dtmf"))
+                $root.uap.Dtmf.encode(message.dtmf, writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
+            if (message.mark != null && $Object.hasOwnProperty.call(message, "mark"))
+                $root.uap.MarkPlayed.encode(message.mark, writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
+            if (message.transcript != null && $Object.hasOwnProperty.call(message, "transcript"))
+                $root.uap.Transcript.encode(message.transcript, writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
+            if (message.ended != null && $Object.hasOwnProperty.call(message, "ended"))
+                $root.uap.CallEnded.encode(message.ended, writer.uint32(/* id 14, wireType 2 =*/114).fork(), _depth + 1).ldelim();
+            if (message.providerStatus != null && $Object.hasOwnProperty.call(message, "providerStatus"))
+                $root.uap.ProviderStatus.encode(message.providerStatus, writer.uint32(/* id 15, wireType 2 =*/122).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a CallEvent message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.CallEvent
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.CallEvent & uap.CallEvent.$Shape} CallEvent
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        CallEvent.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.CallEvent();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.eventId = value;
+                        else
+                            delete message.eventId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.callId = value;
+                        else
+                            delete message.callId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.tenantId = value;
+                        else
+                            delete message.tenantId;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.ts = value;
+                        else
+                            delete message.ts;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.seq = value;
+                        else
+                            delete message.seq;
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 2)
+                            break;
+                        message.started = $root.uap.CallStarted.decode(reader, reader.size(), $undefined, _depth + 1, message.started);
+                        message.body = "started";
+                        continue;
+                    }
+                case 11: {
+                        if (wireType !== 2)
+                            break;
+                        message.dtmf = $root.uap.Dtmf.decode(reader, reader.size(), $undefined, _depth + 1, message.dtmf);
+                        message.body = "dtmf";
+                        continue;
+                    }
+                case 12: {
+                        if (wireType !== 2)
+                            break;
+                        message.mark = $root.uap.MarkPlayed.decode(reader, reader.size(), $undefined, _depth + 1, message.mark);
+                        message.body = "mark";
+                        continue;
+                    }
+                case 13: {
+                        if (wireType !== 2)
+                            break;
+                        message.transcript = $root.uap.Transcript.decode(reader, reader.size(), $undefined, _depth + 1, message.transcript);
+                        message.body = "transcript";
+                        continue;
+                    }
+                case 14: {
+                        if (wireType !== 2)
+                            break;
+                        message.ended = $root.uap.CallEnded.decode(reader, reader.size(), $undefined, _depth + 1, message.ended);
+                        message.body = "ended";
+                        continue;
+                    }
+                case 15: {
+                        if (wireType !== 2)
+                            break;
+                        message.providerStatus = $root.uap.ProviderStatus.decode(reader, reader.size(), $undefined, _depth + 1, message.providerStatus);
+                        message.body = "providerStatus";
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a CallEvent message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.CallEvent
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.CallEvent} CallEvent
+         */
+        CallEvent.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.CallEvent)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.CallEvent: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.CallEvent();
+            if (object.eventId != null)
+                if (typeof object.eventId !== "string" || object.eventId.length)
+                    message.eventId = $String(object.eventId);
+            if (object.callId != null)
+                if (typeof object.callId !== "string" || object.callId.length)
+                    message.callId = $String(object.callId);
+            if (object.tenantId != null)
+                if (typeof object.tenantId !== "string" || object.tenantId.length)
+                    message.tenantId = $String(object.tenantId);
+            if (object.ts != null)
+                if (!$Object.is($Number(object.ts), 0))
+                    message.ts = $Number(object.ts);
+            if (object.seq != null)
+                if ($Number(object.seq) !== 0)
+                    message.seq = object.seq >>> 0;
+            if (object.started != null) {
+                if (!$util.isObject(object.started))
+                    throw $TypeError(".uap.CallEvent.started: object expected");
+                message.started = $root.uap.CallStarted.fromObject(object.started, _depth + 1);
+            }
+            if (object.dtmf != null) {
+                if (!$util.isObject(object.dtmf))
+                    throw $TypeError(".uap.CallEvent.dtmf: object expected");
+                message.dtmf = $root.uap.Dtmf.fromObject(object.dtmf, _depth + 1);
+            }
+            if (object.mark != null) {
+                if (!$util.isObject(object.mark))
+                    throw $TypeError(".uap.CallEvent.mark: object expected");
+                message.mark = $root.uap.MarkPlayed.fromObject(object.mark, _depth + 1);
+            }
+            if (object.transcript != null) {
+                if (!$util.isObject(object.transcript))
+                    throw $TypeError(".uap.CallEvent.transcript: object expected");
+                message.transcript = $root.uap.Transcript.fromObject(object.transcript, _depth + 1);
+            }
+            if (object.ended != null) {
+                if (!$util.isObject(object.ended))
+                    throw $TypeError(".uap.CallEvent.ended: object expected");
+                message.ended = $root.uap.CallEnded.fromObject(object.ended, _depth + 1);
+            }
+            if (object.providerStatus != null) {
+                if (!$util.isObject(object.providerStatus))
+                    throw $TypeError(".uap.CallEvent.providerStatus: object expected");
+                message.providerStatus = $root.uap.ProviderStatus.fromObject(object.providerStatus, _depth + 1);
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a CallEvent message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.CallEvent
+         * @static
+         * @param {uap.CallEvent} message CallEvent
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        CallEvent.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.eventId = "";
+                object.callId = "";
+                object.tenantId = "";
+                object.ts = 0;
+                object.seq = 0;
+            }
+            if (message.eventId != null && $Object.hasOwnProperty.call(message, "eventId"))
+                object.eventId = message.eventId;
+            if (message.callId != null && $Object.hasOwnProperty.call(message, "callId"))
+                object.callId = message.callId;
+            if (message.tenantId != null && $Object.hasOwnProperty.call(message, "tenantId"))
+                object.tenantId = message.tenantId;
+            if (message.ts != null && $Object.hasOwnProperty.call(message, "ts"))
+                object.ts = options.json && !$isFinite(message.ts) ? $String(message.ts) : message.ts;
+            if (message.seq != null && $Object.hasOwnProperty.call(message, "seq"))
+                object.seq = message.seq;
+            if (message.started != null && $Object.hasOwnProperty.call(message, "started")) {
+                object.started = $root.uap.CallStarted.toObject(message.started, options, _depth + 1);
+                if (options.oneofs)
+                    object.body = "started";
+            }
+            if (message.dtmf != null && $Object.hasOwnProperty.call(message, "dtmf")) {
+                object.dtmf = $root.uap.Dtmf.toObject(message.dtmf, options, _depth + 1);
+                if (options.oneofs)
+                    object.body = "dtmf";
+            }
+            if (message.mark != null && $Object.hasOwnProperty.call(message, "mark")) {
+                object.mark = $root.uap.MarkPlayed.toObject(message.mark, options, _depth + 1);
+                if (options.oneofs)
+                    object.body = "mark";
+            }
+            if (message.transcript != null && $Object.hasOwnProperty.call(message, "transcript")) {
+                object.transcript = $root.uap.Transcript.toObject(message.transcript, options, _depth + 1);
+                if (options.oneofs)
+                    object.body = "transcript";
+            }
+            if (message.ended != null && $Object.hasOwnProperty.call(message, "ended")) {
+                object.ended = $root.uap.CallEnded.toObject(message.ended, options, _depth + 1);
+                if (options.oneofs)
+                    object.body = "ended";
+            }
+            if (message.providerStatus != null && $Object.hasOwnProperty.call(message, "providerStatus")) {
+                object.providerStatus = $root.uap.ProviderStatus.toObject(message.providerStatus, options, _depth + 1);
+                if (options.oneofs)
+                    object.body = "providerStatus";
+            }
+            return object;
+        };
+
+        /**
+         * Converts this CallEvent to JSON.
+         * @function toJSON
+         * @memberof uap.CallEvent
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        CallEvent.prototype.toJSON = function() {
+            return CallEvent.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for CallEvent
+         * @function getTypeUrl
+         * @memberof uap.CallEvent
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        CallEvent.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.CallEvent";
+        };
+
+        return CallEvent;
+    })();
+
+    uap.MediaControl = (function() {
+
+        /**
+         * Properties of a MediaControl.
+         * @typedef {Object} uap.MediaControl.$Properties
+         * @property {string|null} [callId] MediaControl callId
+         * @property {uap.Clear.$Properties|null} [clear] MediaControl clear
+         * @property {uap.Mark.$Properties|null} [mark] MediaControl mark
+         * @property {uap.Hangup.$Properties|null} [hangup] MediaControl hangup
+         * @property {uap.Transfer.$Properties|null} [transfer] MediaControl transfer
+         * @property {"clear"|"mark"|"hangup"|"transfer"} [action] MediaControl action
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a MediaControl.
+         * @memberof uap
+         * @interface IMediaControl
+         * @augments uap.MediaControl.$Properties
+         * @deprecated Use uap.MediaControl.$Properties instead.
+         */
+
+        /**
+         * Narrowed shape of a MediaControl.
+         * @typedef {{
+         *   callId?: string|null;
+         *   clear?: uap.Clear.$Shape|null;
+         *   mark?: uap.Mark.$Shape|null;
+         *   hangup?: uap.Hangup.$Shape|null;
+         *   transfer?: uap.Transfer.$Shape|null;
+         *   $unknowns?: Array.<Uint8Array>;
+         * } & (
+         *   ({ action?: undefined; clear?: null; mark?: null; hangup?: null; transfer?: null }|{ action?: "clear"; clear: uap.Clear.$Shape; mark?: null; hangup?: null; transfer?: null }|{ action?: "mark"; clear?: null; mark: uap.Mark.$Shape; hangup?: null; transfer?: null }|{ action?: "hangup"; clear?: null; mark?: null; hangup: uap.Hangup.$Shape; transfer?: null }|{ action?: "transfer"; clear?: null; mark?: null; hangup?: null; transfer: uap.Transfer.$Shape })
+         * )} uap.MediaControl.$Shape
+         */
+
+        /**
+         * Constructs a new MediaControl.
+         * @memberof uap
+         * @classdesc Represents a MediaControl.
+         * @constructor
+         * @param {uap.MediaControl.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const MediaControl = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * MediaControl callId.
+         * @member {string} callId
+         * @memberof uap.MediaControl
+         * @instance
+         */
+        MediaControl.prototype.callId = "";
+
+        /**
+         * MediaControl clear.
+         * @member {uap.Clear.$Properties|null|undefined} clear
+         * @memberof uap.MediaControl
+         * @instance
+         */
+        MediaControl.prototype.clear = null;
+
+        /**
+         * MediaControl mark.
+         * @member {uap.Mark.$Properties|null|undefined} mark
+         * @memberof uap.MediaControl
+         * @instance
+         */
+        MediaControl.prototype.mark = null;
+
+        /**
+         * MediaControl hangup.
+         * @member {uap.Hangup.$Properties|null|undefined} hangup
+         * @memberof uap.MediaControl
+         * @instance
+         */
+        MediaControl.prototype.hangup = null;
+
+        /**
+         * MediaControl transfer.
+         * @member {uap.Transfer.$Properties|null|undefined} transfer
+         * @memberof uap.MediaControl
+         * @instance
+         */
+        MediaControl.prototype.transfer = null;
+
+        // OneOf field names bound to virtual getters and setters
+        let $oneOfFields;
+
+        /**
+         * MediaControl action.
+         * @member {"clear"|"mark"|"hangup"|"transfer"|undefined} action
+         * @memberof uap.MediaControl
+         * @instance
+         */
+        $Object.defineProperty(MediaControl.prototype, "action", {
+            get: $util.oneOfGetter($oneOfFields = ["clear", "mark", "hangup", "transfer"]),
+            set: $util.oneOfSetter($oneOfFields)
+        });
+
+        /**
+         * Creates a new MediaControl instance using the specified properties.
+         * @function create
+         * @memberof uap.MediaControl
+         * @static
+         * @param {uap.MediaControl.$Properties=} [properties] Properties to set
+         * @returns {uap.MediaControl} MediaControl instance
+         * @type {{
+         *   (properties: uap.MediaControl.$Shape): uap.MediaControl & uap.MediaControl.$Shape;
+         *   (properties?: uap.MediaControl.$Properties): uap.MediaControl;
+         * }}
+         */
+        MediaControl.create = function(properties) {
+            return new MediaControl(properties);
+        };
+
+        /**
+         * Encodes the specified MediaControl message. Does not implicitly {@link uap.MediaControl.verify|verify} messages.
+         * @function encode
+         * @memberof uap.MediaControl
+         * @static
+         * @param {uap.MediaControl.$Properties} message MediaControl message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        MediaControl.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.callId != null && $Object.hasOwnProperty.call(message, "callId") && message.callId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.callId);
+            if (message.clear != null && $Object.hasOwnProperty.call(message, "clear"))
+                $root.uap.Clear.encode(message.clear, writer.uint32(/* id 10, wireType 2 =*/82).fork(), _depth + 1).ldelim();
+            if (message.mark != null && $Object.hasOwnProperty.call(message, "mark"))
+                $root.uap.Mark.encode(message.mark, writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
+            if (message.hangup != null && $Object.hasOwnProperty.call(message, "hangup"))
+                $root.uap.Hangup.encode(message.hangup, writer.uint32(/* id 12, wireType 2 =*/98).fork(), _depth + 1).ldelim();
+            if (message.transfer != null && $Object.hasOwnProperty.call(message, "transfer"))
+                $root.uap.Transfer.encode(message.transfer, writer.uint32(/* id 13, wireType 2 =*/106).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a MediaControl message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.MediaControl
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.MediaControl & uap.MediaControl.$Shape} MediaControl
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        MediaControl.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.MediaControl();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.callId = value;
+                        else
+                            delete message.callId;
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 2)
+                            break;
+                        message.clear = $root.uap.Clear.decode(reader, reader.size(), $undefined, _depth + 1, message.clear);
+                        message.action = "clear";
+                        continue;
+                    }
+                case 11: {
+                        if (wireType !== 2)
+                            break;
+                        message.mark = $root.uap.Mark.decode(reader, reader.size(), $undefined, _depth + 1, message.mark);
+                        message.action = "mark";
+                        continue;
+                    }
+                case 12: {
+                        if (wireType !== 2)
+                            break;
+                        message.hangup = $root.uap.Hangup.decode(reader, reader.size(), $undefined, _depth + 1, message.hangup);
+                        message.action = "hangup";
+                        continue;
+                    }
+                case 13: {
+                        if (wireType !== 2)
+                            break;
+                        message.transfer = $root.uap.Transfer.decode(reader, reader.size(), $undefined, _depth + 1, message.transfer);
+                        message.action = "transfer";
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a MediaControl message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.MediaControl
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.MediaControl} MediaControl
+         */
+        MediaControl.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.MediaControl)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.MediaControl: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.MediaControl();
+            if (object.callId != null)
+                if (typeof object.callId !== "string" || object.callId.length)
+                    message.callId = $String(object.callId);
+            if (object.clear != null) {
+                if (!$util.isObject(object.clear))
+                    throw $TypeError(".uap.MediaControl.clear: object expected");
+                message.clear = $root.uap.Clear.fromObject(object.clear, _depth + 1);
+            }
+            if (object.mark != null) {
+                if (!$util.isObject(object.mark))
+                    throw $TypeError(".uap.MediaControl.mark: object expected");
+                message.mark = $root.uap.Mark.fromObject(object.mark, _depth + 1);
+            }
+            if (object.hangup != null) {
+                if (!$util.isObject(object.hangup))
+                    throw $TypeError(".uap.MediaControl.hangup: object expected");
+                message.hangup = $root.uap.Hangup.fromObject(object.hangup, _depth + 1);
+            }
+            if (object.transfer != null) {
+                if (!$util.isObject(object.transfer))
+                    throw $TypeError(".uap.MediaControl.transfer: object expected");
+                message.transfer = $root.uap.Transfer.fromObject(object.transfer, _depth + 1);
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a MediaControl message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.MediaControl
+         * @static
+         * @param {uap.MediaControl} message MediaControl
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        MediaControl.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults)
+                object.callId = "";
+            if (message.callId != null && $Object.hasOwnProperty.call(message, "callId"))
+                object.callId = message.callId;
+            if (message.clear != null && $Object.hasOwnProperty.call(message, "clear")) {
+                object.clear = $root.uap.Clear.toObject(message.clear, options, _depth + 1);
+                if (options.oneofs)
+                    object.action = "clear";
+            }
+            if (message.mark != null && $Object.hasOwnProperty.call(message, "mark")) {
+                object.mark = $root.uap.Mark.toObject(message.mark, options, _depth + 1);
+                if (options.oneofs)
+                    object.action = "mark";
+            }
+            if (message.hangup != null && $Object.hasOwnProperty.call(message, "hangup")) {
+                object.hangup = $root.uap.Hangup.toObject(message.hangup, options, _depth + 1);
+                if (options.oneofs)
+                    object.action = "hangup";
+            }
+            if (message.transfer != null && $Object.hasOwnProperty.call(message, "transfer")) {
+                object.transfer = $root.uap.Transfer.toObject(message.transfer, options, _depth + 1);
+                if (options.oneofs)
+                    object.action = "transfer";
+            }
+            return object;
+        };
+
+        /**
+         * Converts this MediaControl to JSON.
+         * @function toJSON
+         * @memberof uap.MediaControl
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        MediaControl.prototype.toJSON = function() {
+            return MediaControl.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for MediaControl
+         * @function getTypeUrl
+         * @memberof uap.MediaControl
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        MediaControl.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.MediaControl";
+        };
+
+        return MediaControl;
+    })();
+
+    uap.Clear = (function() {
+
+        /**
+         * Properties of a Clear.
+         * @typedef {Object} uap.Clear.$Properties
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Clear.
+         * @memberof uap
+         * @interface IClear
+         * @augments uap.Clear.$Properties
+         * @deprecated Use uap.Clear.$Properties instead.
+         */
+
+        /**
+         * Shape of a Clear.
+         * @typedef {uap.Clear.$Properties} uap.Clear.$Shape
+         */
+
+        /**
+         * Constructs a new Clear.
+         * @memberof uap
+         * @classdesc Represents a Clear.
+         * @constructor
+         * @param {uap.Clear.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Clear = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Creates a new Clear instance using the specified properties.
+         * @function create
+         * @memberof uap.Clear
+         * @static
+         * @param {uap.Clear.$Properties=} [properties] Properties to set
+         * @returns {uap.Clear} Clear instance
+         * @type {{
+         *   (properties: uap.Clear.$Shape): uap.Clear & uap.Clear.$Shape;
+         *   (properties?: uap.Clear.$Properties): uap.Clear;
+         * }}
+         */
+        Clear.create = function(properties) {
+            return new Clear(properties);
+        };
+
+        /**
+         * Encodes the specified Clear message. Does not implicitly {@link uap.Clear.verify|verify} messages.
+         * @function encode
+         * @memberof uap.Clear
+         * @static
+         * @param {uap.Clear.$Properties} message Clear message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Clear.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Clear message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.Clear
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.Clear & uap.Clear.$Shape} Clear
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Clear.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.Clear();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                reader.skipType(tag & 7, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a Clear message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.Clear
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.Clear} Clear
+         */
+        Clear.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.Clear)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.Clear: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            return new $root.uap.Clear();
+        };
+
+        /**
+         * Creates a plain object from a Clear message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.Clear
+         * @static
+         * @param {uap.Clear} message Clear
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        Clear.toObject = function () {
+            return {};
+        };
+
+        /**
+         * Converts this Clear to JSON.
+         * @function toJSON
+         * @memberof uap.Clear
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        Clear.prototype.toJSON = function() {
+            return Clear.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for Clear
+         * @function getTypeUrl
+         * @memberof uap.Clear
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Clear.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.Clear";
+        };
+
+        return Clear;
+    })();
+
+    uap.Mark = (function() {
+
+        /**
+         * Properties of a Mark.
+         * @typedef {Object} uap.Mark.$Properties
+         * @property {string|null} [name] Mark name
+         * @property {number|null} [afterOutSeq] Mark afterOutSeq
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Mark.
+         * @memberof uap
+         * @interface IMark
+         * @augments uap.Mark.$Properties
+         * @deprecated Use uap.Mark.$Properties instead.
+         */
+
+        /**
+         * Shape of a Mark.
+         * @typedef {uap.Mark.$Properties} uap.Mark.$Shape
+         */
+
+        /**
+         * Constructs a new Mark.
+         * @memberof uap
+         * @classdesc Represents a Mark.
+         * @constructor
+         * @param {uap.Mark.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Mark = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Mark name.
+         * @member {string} name
+         * @memberof uap.Mark
+         * @instance
+         */
+        Mark.prototype.name = "";
+
+        /**
+         * Mark afterOutSeq.
+         * @member {number} afterOutSeq
+         * @memberof uap.Mark
+         * @instance
+         */
+        Mark.prototype.afterOutSeq = 0;
+
+        /**
+         * Creates a new Mark instance using the specified properties.
+         * @function create
+         * @memberof uap.Mark
+         * @static
+         * @param {uap.Mark.$Properties=} [properties] Properties to set
+         * @returns {uap.Mark} Mark instance
+         * @type {{
+         *   (properties: uap.Mark.$Shape): uap.Mark & uap.Mark.$Shape;
+         *   (properties?: uap.Mark.$Properties): uap.Mark;
+         * }}
+         */
+        Mark.create = function(properties) {
+            return new Mark(properties);
+        };
+
+        /**
+         * Encodes the specified Mark message. Does not implicitly {@link uap.Mark.verify|verify} messages.
+         * @function encode
+         * @memberof uap.Mark
+         * @static
+         * @param {uap.Mark.$Properties} message Mark message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Mark.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+            if (message.afterOutSeq != null && $Object.hasOwnProperty.call(message, "afterOutSeq") && message.afterOutSeq !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.afterOutSeq);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Mark message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.Mark
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.Mark & uap.Mark.$Shape} Mark
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Mark.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.Mark();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.afterOutSeq = value;
+                        else
+                            delete message.afterOutSeq;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a Mark message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.Mark
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.Mark} Mark
+         */
+        Mark.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.Mark)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.Mark: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.Mark();
+            if (object.name != null)
+                if (typeof object.name !== "string" || object.name.length)
+                    message.name = $String(object.name);
+            if (object.afterOutSeq != null)
+                if ($Number(object.afterOutSeq) !== 0)
+                    message.afterOutSeq = object.afterOutSeq >>> 0;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a Mark message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.Mark
+         * @static
+         * @param {uap.Mark} message Mark
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        Mark.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.name = "";
+                object.afterOutSeq = 0;
+            }
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                object.name = message.name;
+            if (message.afterOutSeq != null && $Object.hasOwnProperty.call(message, "afterOutSeq"))
+                object.afterOutSeq = message.afterOutSeq;
+            return object;
+        };
+
+        /**
+         * Converts this Mark to JSON.
+         * @function toJSON
+         * @memberof uap.Mark
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        Mark.prototype.toJSON = function() {
+            return Mark.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for Mark
+         * @function getTypeUrl
+         * @memberof uap.Mark
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Mark.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.Mark";
+        };
+
+        return Mark;
+    })();
+
+    uap.Hangup = (function() {
+
+        /**
+         * Properties of a Hangup.
+         * @typedef {Object} uap.Hangup.$Properties
+         * @property {string|null} [reason] Hangup reason
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Hangup.
+         * @memberof uap
+         * @interface IHangup
+         * @augments uap.Hangup.$Properties
+         * @deprecated Use uap.Hangup.$Properties instead.
+         */
+
+        /**
+         * Shape of a Hangup.
+         * @typedef {uap.Hangup.$Properties} uap.Hangup.$Shape
+         */
+
+        /**
+         * Constructs a new Hangup.
+         * @memberof uap
+         * @classdesc Represents a Hangup.
+         * @constructor
+         * @param {uap.Hangup.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Hangup = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Hangup reason.
+         * @member {string} reason
+         * @memberof uap.Hangup
+         * @instance
+         */
+        Hangup.prototype.reason = "";
+
+        /**
+         * Creates a new Hangup instance using the specified properties.
+         * @function create
+         * @memberof uap.Hangup
+         * @static
+         * @param {uap.Hangup.$Properties=} [properties] Properties to set
+         * @returns {uap.Hangup} Hangup instance
+         * @type {{
+         *   (properties: uap.Hangup.$Shape): uap.Hangup & uap.Hangup.$Shape;
+         *   (properties?: uap.Hangup.$Properties): uap.Hangup;
+         * }}
+         */
+        Hangup.create = function(properties) {
+            return new Hangup(properties);
+        };
+
+        /**
+         * Encodes the specified Hangup message. Does not implicitly {@link uap.Hangup.verify|verify} messages.
+         * @function encode
+         * @memberof uap.Hangup
+         * @static
+         * @param {uap.Hangup.$Properties} message Hangup message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Hangup.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.reason != null && $Object.hasOwnProperty.call(message, "reason") && message.reason !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.reason);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Hangup message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.Hangup
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.Hangup & uap.Hangup.$Shape} Hangup
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Hangup.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.Hangup();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.reason = value;
+                        else
+                            delete message.reason;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a Hangup message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.Hangup
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.Hangup} Hangup
+         */
+        Hangup.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.Hangup)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.Hangup: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.Hangup();
+            if (object.reason != null)
+                if (typeof object.reason !== "string" || object.reason.length)
+                    message.reason = $String(object.reason);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a Hangup message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.Hangup
+         * @static
+         * @param {uap.Hangup} message Hangup
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        Hangup.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults)
+                object.reason = "";
+            if (message.reason != null && $Object.hasOwnProperty.call(message, "reason"))
+                object.reason = message.reason;
+            return object;
+        };
+
+        /**
+         * Converts this Hangup to JSON.
+         * @function toJSON
+         * @memberof uap.Hangup
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        Hangup.prototype.toJSON = function() {
+            return Hangup.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for Hangup
+         * @function getTypeUrl
+         * @memberof uap.Hangup
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Hangup.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.Hangup";
+        };
+
+        return Hangup;
+    })();
+
+    uap.Transfer = (function() {
+
+        /**
+         * Properties of a Transfer.
+         * @typedef {Object} uap.Transfer.$Properties
+         * @property {string|null} [target] Transfer target
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Transfer.
+         * @memberof uap
+         * @interface ITransfer
+         * @augments uap.Transfer.$Properties
+         * @deprecated Use uap.Transfer.$Properties instead.
+         */
+
+        /**
+         * Shape of a Transfer.
+         * @typedef {uap.Transfer.$Properties} uap.Transfer.$Shape
+         */
+
+        /**
+         * Constructs a new Transfer.
+         * @memberof uap
+         * @classdesc Represents a Transfer.
+         * @constructor
+         * @param {uap.Transfer.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Transfer = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Transfer target.
+         * @member {string} target
+         * @memberof uap.Transfer
+         * @instance
+         */
+        Transfer.prototype.target = "";
+
+        /**
+         * Creates a new Transfer instance using the specified properties.
+         * @function create
+         * @memberof uap.Transfer
+         * @static
+         * @param {uap.Transfer.$Properties=} [properties] Properties to set
+         * @returns {uap.Transfer} Transfer instance
+         * @type {{
+         *   (properties: uap.Transfer.$Shape): uap.Transfer & uap.Transfer.$Shape;
+         *   (properties?: uap.Transfer.$Properties): uap.Transfer;
+         * }}
+         */
+        Transfer.create = function(properties) {
+            return new Transfer(properties);
+        };
+
+        /**
+         * Encodes the specified Transfer message. Does not implicitly {@link uap.Transfer.verify|verify} messages.
+         * @function encode
+         * @memberof uap.Transfer
+         * @static
+         * @param {uap.Transfer.$Properties} message Transfer message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Transfer.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.target != null && $Object.hasOwnProperty.call(message, "target") && message.target !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.target);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Transfer message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.Transfer
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.Transfer & uap.Transfer.$Shape} Transfer
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Transfer.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.Transfer();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.target = value;
+                        else
+                            delete message.target;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a Transfer message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.Transfer
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.Transfer} Transfer
+         */
+        Transfer.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.Transfer)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.Transfer: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.Transfer();
+            if (object.target != null)
+                if (typeof object.target !== "string" || object.target.length)
+                    message.target = $String(object.target);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a Transfer message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.Transfer
+         * @static
+         * @param {uap.Transfer} message Transfer
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        Transfer.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults)
+                object.target = "";
+            if (message.target != null && $Object.hasOwnProperty.call(message, "target"))
+                object.target = message.target;
+            return object;
+        };
+
+        /**
+         * Converts this Transfer to JSON.
+         * @function toJSON
+         * @memberof uap.Transfer
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        Transfer.prototype.toJSON = function() {
+            return Transfer.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for Transfer
+         * @function getTypeUrl
+         * @memberof uap.Transfer
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Transfer.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.Transfer";
+        };
+
+        return Transfer;
+    })();
+
+    uap.DispatchRequest = (function() {
+
+        /**
+         * Properties of a DispatchRequest.
+         * @typedef {Object} uap.DispatchRequest.$Properties
+         * @property {string|null} [callId] DispatchRequest callId
+         * @property {string|null} [tenantId] DispatchRequest tenantId
+         * @property {string|null} [agentKind] DispatchRequest agentKind
+         * @property {string|null} [agentConfigId] DispatchRequest agentConfigId
+         * @property {string|null} [agentConfigJson] DispatchRequest agentConfigJson
+         * @property {number|null} [sampleRate] DispatchRequest sampleRate
+         * @property {string|null} [from] DispatchRequest from
+         * @property {string|null} [to] DispatchRequest to
+         * @property {string|null} [transport] DispatchRequest transport
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a DispatchRequest.
+         * @memberof uap
+         * @interface IDispatchRequest
+         * @augments uap.DispatchRequest.$Properties
+         * @deprecated Use uap.DispatchRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a DispatchRequest.
+         * @typedef {uap.DispatchRequest.$Properties} uap.DispatchRequest.$Shape
+         */
+
+        /**
+         * Constructs a new DispatchRequest.
+         * @memberof uap
+         * @classdesc Represents a DispatchRequest.
+         * @constructor
+         * @param {uap.DispatchRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const DispatchRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * DispatchRequest callId.
+         * @member {string} callId
+         * @memberof uap.DispatchRequest
+         * @instance
+         */
+        DispatchRequest.prototype.callId = "";
+
+        /**
+         * DispatchRequest tenantId.
+         * @member {string} tenantId
+         * @memberof uap.DispatchRequest
+         * @instance
+         */
+        DispatchRequest.prototype.tenantId = "";
+
+        /**
+         * DispatchRequest agentKind.
+         * @member {string} agentKind
+         * @memberof uap.DispatchRequest
+         * @instance
+         */
+        DispatchRequest.prototype.agentKind = "";
+
+        /**
+         * DispatchRequest agentConfigId.
+         * @member {string} agentConfigId
+         * @memberof uap.DispatchRequest
+         * @instance
+         */
+        DispatchRequest.prototype.agentConfigId = "";
+
+        /**
+         * DispatchRequest agentConfigJson.
+         * @member {string} agentConfigJson
+         * @memberof uap.DispatchRequest
+         * @instance
+         */
+        DispatchRequest.prototype.agentConfigJson = "";
+
+        /**
+         * DispatchRequest sampleRate.
+         * @member {number} sampleRate
+         * @memberof uap.DispatchRequest
+         * @instance
+         */
+        DispatchRequest.prototype.sampleRate = 0;
+
+        /**
+         * DispatchRequest from.
+         * @member {string} from
+         * @memberof uap.DispatchRequest
+         * @instance
+         */
+        DispatchRequest.prototype.from = "";
+
+        /**
+         * DispatchRequest to.
+         * @member {string} to
+         * @memberof uap.DispatchRequest
+         * @instance
+         */
+        DispatchRequest.prototype.to = "";
+
+        /**
+         * DispatchRequest transport.
+         * @member {string} transport
+         * @memberof uap.DispatchRequest
+         * @instance
+         */
+        DispatchRequest.prototype.transport = "";
+
+        /**
+         * Creates a new DispatchRequest instance using the specified properties.
+         * @function create
+         * @memberof uap.DispatchRequest
+         * @static
+         * @param {uap.DispatchRequest.$Properties=} [properties] Properties to set
+         * @returns {uap.DispatchRequest} DispatchRequest instance
+         * @type {{
+         *   (properties: uap.DispatchRequest.$Shape): uap.DispatchRequest & uap.DispatchRequest.$Shape;
+         *   (properties?: uap.DispatchRequest.$Properties): uap.DispatchRequest;
+         * }}
+         */
+        DispatchRequest.create = function(properties) {
+            return new DispatchRequest(properties);
+        };
+
+        /**
+         * Encodes the specified DispatchRequest message. Does not implicitly {@link uap.DispatchRequest.verify|verify} messages.
+         * @function encode
+         * @memberof uap.DispatchRequest
+         * @static
+         * @param {uap.DispatchRequest.$Properties} message DispatchRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        DispatchRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.callId != null && $Object.hasOwnProperty.call(message, "callId") && message.callId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.callId);
+            if (message.tenantId != null && $Object.hasOwnProperty.call(message, "tenantId") && message.tenantId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.tenantId);
+            if (message.agentKind != null && $Object.hasOwnProperty.call(message, "agentKind") && message.agentKind !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.agentKind);
+            if (message.agentConfigId != null && $Object.hasOwnProperty.call(message, "agentConfigId") && message.agentConfigId !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.agentConfigId);
+            if (message.agentConfigJson != null && $Object.hasOwnProperty.call(message, "agentConfigJson") && message.agentConfigJson !== "")
+                writer.uint32(/* id 5, wireType 2 =*/42).string(message.agentConfigJson);
+            if (message.sampleRate != null && $Object.hasOwnProperty.call(message, "sampleRate") && message.sampleRate !== 0)
+                writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.sampleRate);
+            if (message.from != null && $Object.hasOwnProperty.call(message, "from") && message.from !== "")
+                writer.uint32(/* id 7, wireType 2 =*/58).string(message.from);
+            if (message.to != null && $Object.hasOwnProperty.call(message, "to") && message.to !== "")
+                writer.uint32(/* id 8, wireType 2 =*/66).string(message.to);
+            if (message.transport != null && $Object.hasOwnProperty.call(message, "transport") && message.transport !== "")
+                writer.uint32(/* id 9, wireType 2 =*/74).string(message.transport);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a DispatchRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.DispatchRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.DispatchRequest & uap.DispatchRequest.$Shape} DispatchRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        DispatchRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.DispatchRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.callId = value;
+                        else
+                            delete message.callId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.tenantId = value;
+                        else
+                            delete message.tenantId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.agentKind = value;
+                        else
+                            delete message.agentKind;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.agentConfigId = value;
+                        else
+                            delete message.agentConfigId;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.agentConfigJson = value;
+                        else
+                            delete message.agentConfigJson;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.sampleRate = value;
+                        else
+                            delete message.sampleRate;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.from = value;
+                        else
+                            delete message.from;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.to = value;
+                        else
+                            delete message.to;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.transport = value;
+                        else
+                            delete message.transport;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a DispatchRequest message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.DispatchRequest
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.DispatchRequest} DispatchRequest
+         */
+        DispatchRequest.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.DispatchRequest)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.DispatchRequest: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.DispatchRequest();
+            if (object.callId != null)
+                if (typeof object.callId !== "string" || object.callId.length)
+                    message.callId = $String(object.callId);
+            if (object.tenantId != null)
+                if (typeof object.tenantId !== "string" || object.tenantId.length)
+                    message.tenantId = $String(object.tenantId);
+            if (object.agentKind != null)
+                if (typeof object.agentKind !== "string" || object.agentKind.length)
+                    message.agentKind = $String(object.agentKind);
+            if (object.agentConfigId != null)
+                if (typeof object.agentConfigId !== "string" || object.agentConfigId.length)
+                    message.agentConfigId = $String(object.agentConfigId);
+            if (object.agentConfigJson != null)
+                if (typeof object.agentConfigJson !== "string" || object.agentConfigJson.length)
+                    message.agentConfigJson = $String(object.agentConfigJson);
+            if (object.sampleRate != null)
+                if ($Number(object.sampleRate) !== 0)
+                    message.sampleRate = object.sampleRate >>> 0;
+            if (object.from != null)
+                if (typeof object.from !== "string" || object.from.length)
+                    message.from = $String(object.from);
+            if (object.to != null)
+                if (typeof object.to !== "string" || object.to.length)
+                    message.to = $String(object.to);
+            if (object.transport != null)
+                if (typeof object.transport !== "string" || object.transport.length)
+                    message.transport = $String(object.transport);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a DispatchRequest message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.DispatchRequest
+         * @static
+         * @param {uap.DispatchRequest} message DispatchRequest
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        DispatchRequest.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.callId = "";
+                object.tenantId = "";
+                object.agentKind = "";
+                object.agentConfigId = "";
+                object.agentConfigJson = "";
+                object.sampleRate = 0;
+                object.from = "";
+                object.to = "";
+                object.transport = "";
+            }
+            if (message.callId != null && $Object.hasOwnProperty.call(message, "callId"))
+                object.callId = message.callId;
+            if (message.tenantId != null && $Object.hasOwnProperty.call(message, "tenantId"))
+                object.tenantId = message.tenantId;
+            if (message.agentKind != null && $Object.hasOwnProperty.call(message, "agentKind"))
+                object.agentKind = message.agentKind;
+            if (message.agentConfigId != null && $Object.hasOwnProperty.call(message, "agentConfigId"))
+                object.agentConfigId = message.agentConfigId;
+            if (message.agentConfigJson != null && $Object.hasOwnProperty.call(message, "agentConfigJson"))
+                object.agentConfigJson = message.agentConfigJson;
+            if (message.sampleRate != null && $Object.hasOwnProperty.call(message, "sampleRate"))
+                object.sampleRate = message.sampleRate;
+            if (message.from != null && $Object.hasOwnProperty.call(message, "from"))
+                object.from = message.from;
+            if (message.to != null && $Object.hasOwnProperty.call(message, "to"))
+                object.to = message.to;
+            if (message.transport != null && $Object.hasOwnProperty.call(message, "transport"))
+                object.transport = message.transport;
+            return object;
+        };
+
+        /**
+         * Converts this DispatchRequest to JSON.
+         * @function toJSON
+         * @memberof uap.DispatchRequest
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        DispatchRequest.prototype.toJSON = function() {
+            return DispatchRequest.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for DispatchRequest
+         * @function getTypeUrl
+         * @memberof uap.DispatchRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        DispatchRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.DispatchRequest";
+        };
+
+        return DispatchRequest;
+    })();
+
+    uap.DispatchReply = (function() {
+
+        /**
+         * Properties of a DispatchReply.
+         * @typedef {Object} uap.DispatchReply.$Properties
+         * @property {boolean|null} [accepted] DispatchReply accepted
+         * @property {string|null} [workerId] DispatchReply workerId
+         * @property {string|null} [errorCode] DispatchReply errorCode
+         * @property {string|null} [errorMessage] DispatchReply errorMessage
+         * @property {number|null} [sampleRate] DispatchReply sampleRate
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a DispatchReply.
+         * @memberof uap
+         * @interface IDispatchReply
+         * @augments uap.DispatchReply.$Properties
+         * @deprecated Use uap.DispatchReply.$Properties instead.
+         */
+
+        /**
+         * Shape of a DispatchReply.
+         * @typedef {uap.DispatchReply.$Properties} uap.DispatchReply.$Shape
+         */
+
+        /**
+         * Constructs a new DispatchReply.
+         * @memberof uap
+         * @classdesc Represents a DispatchReply.
+         * @constructor
+         * @param {uap.DispatchReply.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const DispatchReply = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * DispatchReply accepted.
+         * @member {boolean} accepted
+         * @memberof uap.DispatchReply
+         * @instance
+         */
+        DispatchReply.prototype.accepted = false;
+
+        /**
+         * DispatchReply workerId.
+         * @member {string} workerId
+         * @memberof uap.DispatchReply
+         * @instance
+         */
+        DispatchReply.prototype.workerId = "";
+
+        /**
+         * DispatchReply errorCode.
+         * @member {string} errorCode
+         * @memberof uap.DispatchReply
+         * @instance
+         */
+        DispatchReply.prototype.errorCode = "";
+
+        /**
+         * DispatchReply errorMessage.
+         * @member {string} errorMessage
+         * @memberof uap.DispatchReply
+         * @instance
+         */
+        DispatchReply.prototype.errorMessage = "";
+
+        /**
+         * DispatchReply sampleRate.
+         * @member {number} sampleRate
+         * @memberof uap.DispatchReply
+         * @instance
+         */
+        DispatchReply.prototype.sampleRate = 0;
+
+        /**
+         * Creates a new DispatchReply instance using the specified properties.
+         * @function create
+         * @memberof uap.DispatchReply
+         * @static
+         * @param {uap.DispatchReply.$Properties=} [properties] Properties to set
+         * @returns {uap.DispatchReply} DispatchReply instance
+         * @type {{
+         *   (properties: uap.DispatchReply.$Shape): uap.DispatchReply & uap.DispatchReply.$Shape;
+         *   (properties?: uap.DispatchReply.$Properties): uap.DispatchReply;
+         * }}
+         */
+        DispatchReply.create = function(properties) {
+            return new DispatchReply(properties);
+        };
+
+        /**
+         * Encodes the specified DispatchReply message. Does not implicitly {@link uap.DispatchReply.verify|verify} messages.
+         * @function encode
+         * @memberof uap.DispatchReply
+         * @static
+         * @param {uap.DispatchReply.$Properties} message DispatchReply message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        DispatchReply.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted") && message.accepted !== false)
+                writer.uint32(/* id 1, wireType 0 =*/8).bool(message.accepted);
+            if (message.workerId != null && $Object.hasOwnProperty.call(message, "workerId") && message.workerId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.workerId);
+            if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode") && message.errorCode !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.errorCode);
+            if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage") && message.errorMessage !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.errorMessage);
+            if (message.sampleRate != null && $Object.hasOwnProperty.call(message, "sampleRate") && message.sampleRate !== 0)
+                writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.sampleRate);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a DispatchReply message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.DispatchReply
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.DispatchReply & uap.DispatchReply.$Shape} DispatchReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        DispatchReply.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.DispatchReply();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.accepted = value;
+                        else
+                            delete message.accepted;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.workerId = value;
+                        else
+                            delete message.workerId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.errorCode = value;
+                        else
+                            delete message.errorCode;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.errorMessage = value;
+                        else
+                            delete message.errorMessage;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.sampleRate = value;
+                        else
+                            delete message.sampleRate;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a DispatchReply message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.DispatchReply
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.DispatchReply} DispatchReply
+         */
+        DispatchReply.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.DispatchReply)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.DispatchReply: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.DispatchReply();
+            if (object.accepted != null)
+                if (object.accepted)
+                    message.accepted = $Boolean(object.accepted);
+            if (object.workerId != null)
+                if (typeof object.workerId !== "string" || object.workerId.length)
+                    message.workerId = $String(object.workerId);
+            if (object.errorCode != null)
+                if (typeof object.errorCode !== "string" || object.errorCode.length)
+                    message.errorCode = $String(object.errorCode);
+            if (object.errorMessage != null)
+                if (typeof object.errorMessage !== "string" || object.errorMessage.length)
+                    message.errorMessage = $String(object.errorMessage);
+            if (object.sampleRate != null)
+                if ($Number(object.sampleRate) !== 0)
+                    message.sampleRate = object.sampleRate >>> 0;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a DispatchReply message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.DispatchReply
+         * @static
+         * @param {uap.DispatchReply} message DispatchReply
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        DispatchReply.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.accepted = false;
+                object.workerId = "";
+                object.errorCode = "";
+                object.errorMessage = "";
+                object.sampleRate = 0;
+            }
+            if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted"))
+                object.accepted = message.accepted;
+            if (message.workerId != null && $Object.hasOwnProperty.call(message, "workerId"))
+                object.workerId = message.workerId;
+            if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode"))
+                object.errorCode = message.errorCode;
+            if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage"))
+                object.errorMessage = message.errorMessage;
+            if (message.sampleRate != null && $Object.hasOwnProperty.call(message, "sampleRate"))
+                object.sampleRate = message.sampleRate;
+            return object;
+        };
+
+        /**
+         * Converts this DispatchReply to JSON.
+         * @function toJSON
+         * @memberof uap.DispatchReply
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        DispatchReply.prototype.toJSON = function() {
+            return DispatchReply.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for DispatchReply
+         * @function getTypeUrl
+         * @memberof uap.DispatchReply
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        DispatchReply.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.DispatchReply";
+        };
+
+        return DispatchReply;
+    })();
+
+    uap.Heartbeat = (function() {
+
+        /**
+         * Properties of a Heartbeat.
+         * @typedef {Object} uap.Heartbeat.$Properties
+         * @property {string|null} [workerId] Heartbeat workerId
+         * @property {number|null} [activeCalls] Heartbeat activeCalls
+         * @property {number|null} [capacity] Heartbeat capacity
+         * @property {number|null} [ts] Heartbeat ts
+         * @property {Array.<string>|null} [callIds] Heartbeat callIds
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Heartbeat.
+         * @memberof uap
+         * @interface IHeartbeat
+         * @augments uap.Heartbeat.$Properties
+         * @deprecated Use uap.Heartbeat.$Properties instead.
+         */
+
+        /**
+         * Shape of a Heartbeat.
+         * @typedef {uap.Heartbeat.$Properties} uap.Heartbeat.$Shape
+         */
+
+        /**
+         * Constructs a new Heartbeat.
+         * @memberof uap
+         * @classdesc Represents a Heartbeat.
+         * @constructor
+         * @param {uap.Heartbeat.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Heartbeat = function (properties) {
+            this.callIds = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Heartbeat workerId.
+         * @member {string} workerId
+         * @memberof uap.Heartbeat
+         * @instance
+         */
+        Heartbeat.prototype.workerId = "";
+
+        /**
+         * Heartbeat activeCalls.
+         * @member {number} activeCalls
+         * @memberof uap.Heartbeat
+         * @instance
+         */
+        Heartbeat.prototype.activeCalls = 0;
+
+        /**
+         * Heartbeat capacity.
+         * @member {number} capacity
+         * @memberof uap.Heartbeat
+         * @instance
+         */
+        Heartbeat.prototype.capacity = 0;
+
+        /**
+         * Heartbeat ts.
+         * @member {number} ts
+         * @memberof uap.Heartbeat
+         * @instance
+         */
+        Heartbeat.prototype.ts = 0;
+
+        /**
+         * Heartbeat callIds.
+         * @member {Array.<string>} callIds
+         * @memberof uap.Heartbeat
+         * @instance
+         */
+        Heartbeat.prototype.callIds = $util.emptyArray;
+
+        /**
+         * Creates a new Heartbeat instance using the specified properties.
+         * @function create
+         * @memberof uap.Heartbeat
+         * @static
+         * @param {uap.Heartbeat.$Properties=} [properties] Properties to set
+         * @returns {uap.Heartbeat} Heartbeat instance
+         * @type {{
+         *   (properties: uap.Heartbeat.$Shape): uap.Heartbeat & uap.Heartbeat.$Shape;
+         *   (properties?: uap.Heartbeat.$Properties): uap.Heartbeat;
+         * }}
+         */
+        Heartbeat.create = function(properties) {
+            return new Heartbeat(properties);
+        };
+
+        /**
+         * Encodes the specified Heartbeat message. Does not implicitly {@link uap.Heartbeat.verify|verify} messages.
+         * @function encode
+         * @memberof uap.Heartbeat
+         * @static
+         * @param {uap.Heartbeat.$Properties} message Heartbeat message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Heartbeat.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.workerId != null && $Object.hasOwnProperty.call(message, "workerId") && message.workerId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.workerId);
+            if (message.activeCalls != null && $Object.hasOwnProperty.call(message, "activeCalls") && message.activeCalls !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.activeCalls);
+            if (message.capacity != null && $Object.hasOwnProperty.call(message, "capacity") && message.capacity !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.capacity);
+            if (message.ts != null && $Object.hasOwnProperty.call(message, "ts") && !$Object.is(message.ts, 0))
+                writer.uint32(/* id 4, wireType 1 =*/33).double(message.ts);
+            if (message.callIds != null && message.callIds.length)
+                for (let i = 0; i < message.callIds.length; ++i)
+                    writer.uint32(/* id 5, wireType 2 =*/42).string(message.callIds[i]);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Heartbeat message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.Heartbeat
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.Heartbeat & uap.Heartbeat.$Shape} Heartbeat
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Heartbeat.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.Heartbeat();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.workerId = value;
+                        else
+                            delete message.workerId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.activeCalls = value;
+                        else
+                            delete message.activeCalls;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.capacity = value;
+                        else
+                            delete message.capacity;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.ts = value;
+                        else
+                            delete message.ts;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.callIds && message.callIds.length))
+                            message.callIds = [];
+                        message.callIds.push(reader.stringVerify());
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a Heartbeat message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.Heartbeat
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.Heartbeat} Heartbeat
+         */
+        Heartbeat.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.Heartbeat)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.Heartbeat: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.Heartbeat();
+            if (object.workerId != null)
+                if (typeof object.workerId !== "string" || object.workerId.length)
+                    message.workerId = $String(object.workerId);
+            if (object.activeCalls != null)
+                if ($Number(object.activeCalls) !== 0)
+                    message.activeCalls = object.activeCalls >>> 0;
+            if (object.capacity != null)
+                if ($Number(object.capacity) !== 0)
+                    message.capacity = object.capacity >>> 0;
+            if (object.ts != null)
+                if (!$Object.is($Number(object.ts), 0))
+                    message.ts = $Number(object.ts);
+            if (object.callIds) {
+                if (!$Array.isArray(object.callIds))
+                    throw $TypeError(".uap.Heartbeat.callIds: array expected");
+                message.callIds = $Array(object.callIds.length);
+                for (let i = 0; i < object.callIds.length; ++i)
+                    message.callIds[i] = $String(object.callIds[i]);
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a Heartbeat message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.Heartbeat
+         * @static
+         * @param {uap.Heartbeat} message Heartbeat
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        Heartbeat.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.callIds = [];
+            if (options.defaults) {
+                object.workerId = "";
+                object.activeCalls = 0;
+                object.capacity = 0;
+                object.ts = 0;
+            }
+            if (message.workerId != null && $Object.hasOwnProperty.call(message, "workerId"))
+                object.workerId = message.workerId;
+            if (message.activeCalls != null && $Object.hasOwnProperty.call(message, "activeCalls"))
+                object.activeCalls = message.activeCalls;
+            if (message.capacity != null && $Object.hasOwnProperty.call(message, "capacity"))
+                object.capacity = message.capacity;
+            if (message.ts != null && $Object.hasOwnProperty.call(message, "ts"))
+                object.ts = options.json && !$isFinite(message.ts) ? $String(message.ts) : message.ts;
+            if (message.callIds && message.callIds.length) {
+                object.callIds = $Array(message.callIds.length);
+                for (let j = 0; j < message.callIds.length; ++j)
+                    object.callIds[j] = message.callIds[j];
+            }
+            return object;
+        };
+
+        /**
+         * Converts this Heartbeat to JSON.
+         * @function toJSON
+         * @memberof uap.Heartbeat
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        Heartbeat.prototype.toJSON = function() {
+            return Heartbeat.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for Heartbeat
+         * @function getTypeUrl
+         * @memberof uap.Heartbeat
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Heartbeat.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.Heartbeat";
+        };
+
+        return Heartbeat;
+    })();
+
+    return uap;
+})();
+
+export {
+  $root as default
+};

@@ -1,0 +1,28 @@
+// The signaling role: call set-up. Twilio webhooks now; SIP and WebRTC signalling join later.
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../lib/config.ts';
+import type { Bus } from '../lib/bus/types.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { Registry } from '../lib/metrics.ts';
+import { streamTokenKey } from '../lib/stream-token.ts';
+import { ConfigRouter } from './routing.ts';
+import { twilioWebhooks } from './twilio/webhooks.ts';
+import { TWILIO_STREAM_PATH } from '../proto/index.ts';
+
+
+export async function registerSignalingRole(app: FastifyInstance, config: Config, bus: Bus, registry: Registry, log: Logger): Promise<void> {
+  const streamUrl = config.mediaPublicUrl.toString().replace(/\/$/, '') + TWILIO_STREAM_PATH;
+  await app.register(twilioWebhooks, {
+    publicUrl: config.publicUrl,
+    streamUrl,
+    authToken: config.twilioAuthToken,
+    tokenKey: streamTokenKey(config.streamTokenSecret, config.twilioAuthToken),
+    tokenTtlS: config.streamTokenTtlS,
+    router: new ConfigRouter(config.routes),
+    bus,
+    log,
+    registry,
+  });
+  if (!config.twilioAuthToken) log.warn('TWILIO_AUTH_TOKEN is not set: Twilio webhooks are refused (403) until it is');
+  log.info({ voiceWebhook: `${config.publicUrl.toString().replace(/\/$/, '')}/twilio/voice`, streamUrl }, 'signaling ready');
+}
