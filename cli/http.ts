@@ -1,6 +1,6 @@
 // The HTTP server every process runs on PORT: health, readiness and Prometheus metrics, plus the
 // routes of the roles it hosts (Twilio webhooks for signaling; the REST API for the api role).
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import formbody from '@fastify/formbody';
 import type { Logger } from '../lib/logger.ts';
 import type { Registry } from '../lib/metrics.ts';
@@ -14,7 +14,8 @@ export async function createHttpServer(log: Logger, registry: Registry, state: H
   const app = Fastify({
     loggerInstance: log,
     bodyLimit: 256 * 1024,
-    disableRequestLogging: true,
+    // Request lines for real traffic; probes and scrapes would drown them.
+    logController: new LogController({ disableRequestLogging: (req: { url?: string }) => /^\/(metrics|healthz|readyz)\b/.test(req.url ?? '') }),
     requestIdHeader: 'x-request-id',
     return503OnClosing: true,
   });

@@ -166,7 +166,7 @@ class ConsumerRun implements DurableConsumer {
 
   start(): void {
     this.state.runs.add(this);
-    this.loop = this.run();
+    this.loop = this.run().catch((err) => this.onError(err, '')); // defensive: run() itself should not throw
   }
 
   private async run(): Promise<void> {

@@ -120,7 +120,9 @@ export class NatsDurableConsumer implements DurableConsumer {
 
   private push(m: JsMsg): void {
     this.queue.push(m);
-    this.pumping ??= this.pump().finally(() => { this.pumping = undefined; });
+    this.pumping ??= this.pump()
+      .catch((err) => this.deps.log.error(`durable ${this.opts.durable}: delivery loop failed: ${errorMessage(err)}`))
+      .finally(() => { this.pumping = undefined; });
   }
 
   // Sequential delivery, awaiting async handlers: message N+1 waits for N (same as in-process).

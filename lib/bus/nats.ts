@@ -96,6 +96,10 @@ export class NatsBus implements Bus {
   private readonly sleepers = new Set<() => void>();
   private readonly idleWaiters = new Set<() => void>();
   private pending = 0;
+  /** Durable publishes are currently failing (log once per outage, not once per message). */
+  private publishFailing = false;
+  private streamCheck: Promise<void> | undefined;
+  private lastStreamCheck = 0;
   /** drain() started: no new durable publishes or requests. */
   private stopping = false;
   /** Connection going away: retry loops give up. */
@@ -195,13 +199,20 @@ export class NatsBus implements Bus {
       for (let attempt = 1; ; attempt++) {
         try {
           await this.js.publish(subject, data, { msgID: msgId, timeout: this.publishTimeoutMs });
+          if (this.publishFailing) {
+            this.publishFailing = false;
+            this.log.info('durable publishes are being acknowledged again');
+          }
           return;
         } catch (err) {
           if (this.closed) throw new BusClosedError();
           const code = (err as NatsError).code;
           if (FATAL_PUBLISH_CODES.has(code)) throw err;
           // Disconnected, timeout, or no responders while the server restarts: same msgId, so retrying is safe.
-          if (attempt === 1 || attempt % 20 === 0) {
+          // No responders with the link up may also mean the stream is gone (server lost its store).
+          if (code === ErrorCode.NoResponders) this.recreateStreamSoon();
+          if (!this.publishFailing || attempt % 30 === 0) {
+            this.publishFailing = true;
             this.log.warn(`durable publish on ${subject} failed (attempt ${attempt}): ${errorMessage(err)}; retrying`);
           }
         }
@@ -213,6 +224,15 @@ export class NatsBus implements Bus {
       this.pending--;
       if (this.pending === 0) for (const w of [...this.idleWaiters]) w();
     }
+  }
+
+  /** Single-flight, at most once a second: re-create the stream if it vanished. */
+  private recreateStreamSoon(): void {
+    if (this.streamCheck || Date.now() - this.lastStreamCheck < 1000 || this.nc.isClosed()) return;
+    this.lastStreamCheck = Date.now();
+    this.streamCheck = this.ensureStream()
+      .catch(() => undefined) // JetStream not ready yet: the next failed publish tries again
+      .finally(() => { this.streamCheck = undefined; });
   }
 
   pendingDurable(): number {
