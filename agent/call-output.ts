@@ -3,6 +3,7 @@
 import { uap, subjects } from '../proto/index.ts';
 import type { Bus } from '../lib/bus/types.ts';
 import type { AgentOutput } from './kinds/types.ts';
+import { pcmBytes } from '../lib/pcm.ts';
 
 const FRAME_MS = 20;
 
@@ -41,7 +42,7 @@ export class BusAgentOutput implements AgentOutput {
     f.seq = ++this.seq;
     f.mediaTsMs = this.mediaTsMs;
     f.originTs = originTs;
-    f.pcm = new Uint8Array(samples.buffer, samples.byteOffset, samples.length * 2);
+    f.pcm = pcmBytes(samples);
     this.mediaTsMs += FRAME_MS;
     this.framesOut++;
     this.bus.publish(this.outSubject, uap.AudioFrame.encode(f).finish());

@@ -18,7 +18,18 @@ export interface AgentRole {
 
 export async function startAgentRole(config: Config, bus: Bus, registry: Registry, log: Logger): Promise<AgentRole> {
   const tts = new EspeakTts(16000);
-  const worker = new AgentWorker({ bus, log, registry, kinds: [offlineKind(tts), echoKind], capacity: config.agentCapacity, heartbeatIntervalMs: config.heartbeatIntervalMs });
+  // Until agent configs live in the database, settings come from the ROUTES config by config id.
+  const settingsById = new Map<string, Record<string, unknown>>();
+  for (const r of config.routes.values()) settingsById.set(r.agentConfigId, r.agent);
+  const worker = new AgentWorker({
+    bus,
+    log,
+    registry,
+    kinds: [offlineKind(tts), echoKind],
+    capacity: config.agentCapacity,
+    heartbeatIntervalMs: config.heartbeatIntervalMs,
+    resolveSettings: (id) => settingsById.get(id),
+  });
   worker.start();
   // Synthesize the greeting and digit read-outs in the background so the first call answers at once.
   void prewarmOffline(tts).then(() => log.debug('offline agent speech cached'));

@@ -16,6 +16,8 @@ export interface WorkerOptions {
   kinds: AgentKind[];
   capacity: number;
   heartbeatIntervalMs: number;
+  /** Agent settings for a config id when the dispatch request carries none (config-file routing). */
+  resolveSettings?: (agentConfigId: string) => Record<string, unknown> | undefined;
   /** A call with no caller audio for this long is presumed orphaned (media gone) and released. */
   idleTimeoutMs?: number;
 }
@@ -94,7 +96,7 @@ export class AgentWorker {
     const kind = this.kinds.get(req.agentKind || 'offline');
     if (!kind) return this.refuse(msg, 'UNKNOWN_AGENT_KIND', `no agent kind "${req.agentKind}" on this worker`);
     const log = callLogger(this.o.log, req.callId, req.tenantId, { workerId: this.workerId, agentKind: kind.name });
-    let settings: Record<string, unknown> = {};
+    let settings: Record<string, unknown> = this.o.resolveSettings?.(req.agentConfigId) ?? {};
     if (req.agentConfigJson) {
       try {
         settings = JSON.parse(req.agentConfigJson);

@@ -27,6 +27,11 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
   const ticker = new SharedTicker(5);
   ticker.onLateTick = () => metrics.lateTicks.inc();
   const sessions = new Set<MediaSession>();
+  let linkUp = true;
+  bus.onStatus((s) => {
+    if (s.type === 'disconnected' || s.type === 'reconnecting') linkUp = false;
+    else if (s.type === 'connected' || s.type === 'reconnected') linkUp = true;
+  });
   const pendingTimer = setInterval(() => metrics.eventsPending.set(bus.pendingDurable()), 1000);
   pendingTimer.unref();
   const server: MediaServer = await startMediaServer({
@@ -41,7 +46,7 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
       metrics,
       tokenKey: streamTokenKey(config.streamTokenSecret, config.twilioAuthToken),
       replay: new TokenReplayGuard(),
-      sessionDeps: { bus, metrics, ticker },
+      sessionDeps: { bus, metrics, ticker, linkUp: () => linkUp },
       internalRate: INTERNAL_RATE,
       leadMs: config.mediaLeadMs,
       queueMaxMs: config.mediaQueueMaxMs,

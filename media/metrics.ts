@@ -31,6 +31,7 @@ export function createMediaMetrics(registry: Registry, transport = 'twilio') {
     droppedQueueFull: framesDropped.labels(transport, 'queue_full'),
     droppedBackpressure: framesDropped.labels(transport, 'backpressure'),
     droppedNoAgent: framesDropped.labels(transport, 'bad_frame'),
+    droppedBusDown: framesDropped.labels(transport, 'bus_down'),
     framesLate: framesLate.labels(transport),
     relayLatency: relayLatency.labels(transport),
     socketError: (code: string) => socketErrors.labels(transport, code).inc(),

@@ -4,6 +4,7 @@ import type { AgentKind, AgentCall, AgentCallContext } from './types.ts';
 import type { uap } from '../../proto/index.ts';
 import type { EspeakTts } from '../tts/espeak.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import { pcmSamples } from '../../lib/pcm.ts';
 
 export const DEFAULT_GREETING = 'Hello! You are connected to the voice agent platform. Say something and you will hear it back. Press a key and I will read it to you.';
 const DIGIT_WORDS: Record<string, string> = { '*': 'star', '#': 'pound' };
@@ -45,9 +46,7 @@ class OfflineAgentCall implements AgentCall {
 
   onAudio(frame: uap.AudioFrame): void {
     if (this.speaking !== undefined || frame.sampleRate !== this.ctx.out.outputRate) return;
-    const pcm = frame.pcm;
-    const samples = (pcm.byteOffset & 1) === 0 ? new Int16Array(pcm.buffer, pcm.byteOffset, pcm.byteLength >> 1) : new Int16Array(pcm.slice().buffer);
-    this.ctx.out.sendAudio(samples, frame.originTs);
+    this.ctx.out.sendAudio(pcmSamples(frame.pcm), frame.originTs);
   }
 
   onDtmf(digit: string): void {
@@ -66,7 +65,8 @@ class OfflineAgentCall implements AgentCall {
 }
 
 /** Synthesizes the greeting and the key read-outs ahead of the first call. */
-export function prewarmOffline(tts: EspeakTts): Promise<unknown> {
+/** One at a time, so a live call's own speech waits behind at most one of these. */
+export async function prewarmOffline(tts: EspeakTts): Promise<void> {
   const texts = [DEFAULT_GREETING, ...'0123456789*#'.split('').map((d) => `You pressed ${DIGIT_WORDS[d] ?? d}.`)];
-  return Promise.allSettled(texts.map((t) => tts.synthesize(t)));
+  for (const t of texts) await tts.synthesize(t).catch(() => undefined);
 }

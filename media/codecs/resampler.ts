@@ -93,7 +93,7 @@ export class Resampler {
   readonly delay: number;
   private readonly filter: Filter | null; // null = same-rate passthrough
   // buf = [K-1 samples of history | current frame]; grown only if a larger frame arrives.
-  private buf: Int16Array;
+  private buf: Float64Array;
   // Position of the next output: input index n0 (relative to the next frame) and
   // sub-sample phase p in 1/L steps, i.e. time n0 + p/L in input samples.
   private n0 = 0;
@@ -108,7 +108,7 @@ export class Resampler {
     this.filter = inRate === outRate ? null : designFilter(inRate, outRate);
     this.delay = this.filter ? this.filter.delay : 0;
     const hist = this.filter ? this.filter.K - 1 : 0;
-    this.buf = new Int16Array(hist + (inRate * 60) / 1000); // room for up to 60 ms frames
+    this.buf = new Float64Array(hist + (inRate * 60) / 1000); // room for up to 60 ms frames
   }
 
   /** Exact number of samples the next process() call with `inSamples` input will write. */
@@ -138,7 +138,7 @@ export class Resampler {
     const { L, M, K, coeffs } = f;
     const hist = K - 1;
     if (hist + n > this.buf.length) {
-      const grown = new Int16Array(hist + n);
+      const grown = new Float64Array(hist + n);
       grown.set(this.buf.subarray(0, hist));
       this.buf = grown;
     }

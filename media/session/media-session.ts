@@ -7,6 +7,7 @@ import type { Bus, BusMsg, Subscription } from '../../lib/bus/types.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { CallEventPublisher } from '../../lib/call-events.ts';
 import { errorMessage } from '../../lib/errors.ts';
+import { pcmSamples, pcmBytes } from '../../lib/pcm.ts';
 import { Resampler } from '../codecs/index.ts';
 import { OutboundQueue } from './outbound-queue.ts';
 import { PlayoutClock, type PacedOutput } from './pacer.ts';
@@ -40,6 +41,8 @@ export interface SessionDeps {
   metrics: MediaMetrics;
   ticker: SharedTicker;
   transport: SessionTransport;
+  /** False while the bus link is down: caller audio is dropped then (a late frame is a lost frame). */
+  linkUp?: () => boolean;
   onClosed?: (s: MediaSession) => void;
 }
 
@@ -145,12 +148,17 @@ export class MediaSession implements Pumpable {
   /** Caller audio at the transport rate (one chunk, usually 20 ms). */
   onCallerAudio(pcm: Int16Array, mediaTsMs: number): void {
     if (this.closed) return;
+    if (this.deps.linkUp && !this.deps.linkUp()) {
+      this.framesDropped++;
+      this.deps.metrics.droppedBusDown.inc();
+      return;
+    }
     const n = this.upsampler.process(pcm, scratchIn);
     const f = this.inFrame;
     f.seq = ++this.inSeq;
     f.mediaTsMs = mediaTsMs;
     f.originTs = nowEpochMs();
-    f.pcm = new Uint8Array(scratchIn.buffer, 0, n * 2);
+    f.pcm = pcmBytes(scratchIn.subarray(0, n));
     this.deps.bus.publish(subjects.mediaIn(this.callId), uap.AudioFrame.encode(f).finish());
     this.framesIn++;
     this.deps.metrics.framesIn.inc();
@@ -184,14 +192,7 @@ export class MediaSession implements Pumpable {
     }
     this.lastOutSeq = frame.seq;
     const rate = frame.sampleRate;
-    const bytes = frame.pcm.byteLength & ~1;
-    let src: Int16Array;
-    if ((frame.pcm.byteOffset & 1) === 0) src = new Int16Array(frame.pcm.buffer, frame.pcm.byteOffset, bytes >> 1);
-    else {
-      const copy = new Int16Array(bytes >> 1);
-      new Uint8Array(copy.buffer).set(frame.pcm.subarray(0, bytes));
-      src = copy;
-    }
+    const src = pcmSamples(frame.pcm);
     let out: Int16Array = src;
     let n = src.length;
     if (rate !== this.opts.transportRate) {

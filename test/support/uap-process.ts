@@ -1,0 +1,115 @@
+// Starts `uap serve` as a real child process for end-to-end tests, waits for its "uap ready" log
+// line, and keeps its JSON log lines for assertions.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const TEST_AUTH_TOKEN = 'test-auth-token-0123456789abcdef';
+
+export interface UapProcess {
+  proc: ChildProcess;
+  port: number;
+  mediaPort: number;
+  httpUrl: string;
+  webhookUrl: string;
+  logs: Record<string, unknown>[];
+  stderr: () => string;
+  /** Sends a signal and resolves with the exit code (or signal name). */
+  stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number | string>;
+  exited: Promise<number | string>;
+  metric(name: string, labels?: Record<string, string>): Promise<number>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startUap(opts: { roles?: string; env?: Record<string, string>; readyTimeoutMs?: number } = {}): Promise<UapProcess> {
+  const port = Number(opts.env?.PORT ?? (await freePort()));
+  const mediaPort = Number(opts.env?.MEDIA_PORT ?? (await freePort()));
+  const args = ['bin/uap.js', 'serve'];
+  if (opts.roles) args.push('--roles', opts.roles);
+  const proc = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      MEDIA_PORT: String(mediaPort),
+      TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
+      LOG_LEVEL: 'info',
+      ...opts.env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const logs: Record<string, unknown>[] = [];
+  let err = '';
+  let buf = '';
+  const exited = new Promise<number | string>((resolve) => proc.once('exit', (code, sig) => resolve(code ?? sig ?? -1)));
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`uap serve not ready within ${opts.readyTimeoutMs ?? 15000} ms\n${err}\n${buf}`)), opts.readyTimeoutMs ?? 15000);
+    proc.stdout!.on('data', (d: Buffer) => {
+      buf += d.toString();
+      let nl;
+      while ((nl = buf.indexOf('\n')) >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        try {
+          const j = JSON.parse(line);
+          logs.push(j);
+          if (j.event === 'ready') {
+            clearTimeout(timer);
+            resolve();
+          }
+        } catch {
+          // not a log line
+        }
+      }
+    });
+    void exited.then((c) => {
+      clearTimeout(timer);
+      reject(new Error(`uap serve exited (${c}) before ready:\n${err}`));
+    });
+  });
+  proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
+  await ready;
+  const httpUrl = `http://127.0.0.1:${port}`;
+  return {
+    proc,
+    port,
+    mediaPort,
+    httpUrl,
+    webhookUrl: `${httpUrl}/twilio/voice`,
+    logs,
+    stderr: () => err,
+    exited,
+    async stop(signal = 'SIGTERM', timeoutMs = 15000) {
+      if (proc.exitCode === null && proc.signalCode === null) proc.kill(signal);
+      const t = setTimeout(() => proc.kill('SIGKILL'), timeoutMs);
+      const code = await exited;
+      clearTimeout(t);
+      return code;
+    },
+    async metric(name, labels = {}) {
+      const text = await (await fetch(`${httpUrl}/metrics`)).text();
+      let sum = 0;
+      for (const line of text.split('\n')) {
+        if (!line.startsWith(name)) continue;
+        const m = line.match(/^([a-zA-Z_:]+)(\{[^}]*\})?\s+([-+\deE.]+|NaN)$/);
+        if (!m || m[1] !== name) continue;
+        const lbl = m[2] ?? '';
+        if (Object.entries(labels).every(([k, v]) => lbl.includes(`${k}="${v}"`))) sum += Number(m[3]);
+      }
+      return sum;
+    },
+  };
+}
