@@ -146,13 +146,14 @@ const ULAW_SILENCE = Buffer.alloc(160, 0xff);
 async function started(h: Harness, socket = new FakeSocket()) {
   const callSid = newCallSid();
   const streamSid = newStreamSid();
+  const tok = token(callSid);
   const conn = new TwilioStreamConnection(socket, h.ctx, '127.0.0.1');
   conn.onMessage(frame('{"event":"connected","protocol":"Call","version":"1.0.0"}'), false);
-  conn.onMessage(frame(startMsg(streamSid, callSid, token(callSid))), false);
+  conn.onMessage(frame(startMsg(streamSid, callSid, tok)), false);
   await waitFor(() => h.dispatches.some((d) => d.callId === callSid), 'dispatch');
   const session = [...h.sessions].find((s) => s.callId === callSid)!;
   await waitFor(() => session.workerId !== '', 'dispatch reply');
-  return { conn, socket, callSid, streamSid, session };
+  return { conn, socket, callSid, streamSid, session, token: tok };
 }
 
 /** Agent side: publishes 20 ms frames at 16 kHz on media.<callId>.out. */
@@ -415,7 +416,8 @@ test('pacing: a burst of the lead (5 × 20 ms) goes out at once, the rest follow
   const agent = agentOut(h.bus, callSid);
   agent.tone(10);
   await h.bus.flush();
-  assert.equal(socket.sent.length, 5, 'only the lead is sent at once');
+  // 5 at once; a 6th only if a whole 20 ms passed while the frames were being delivered (slow machine).
+  assert.ok(socket.sent.length >= 5 && socket.sent.length <= 6, `only the lead is sent at once (got ${socket.sent.length})`);
   await waitFor(() => socket.sent.length === 10, 'the remaining 5 frames', 1000);
 });
 
@@ -642,10 +644,13 @@ test(
   async (t) => {
     const h = await setup(t, { leadMs: 10_000 });
     const { socket, callSid } = await started(h);
+    const agent = agentOut(h.bus, callSid);
     socket.buffered = 10 * 1024 * 1024;
-    // One 6 s agent frame: 300 chunks queued at once, pumped in one go.
-    const big = new Int16Array(16000 * 6).fill(1000);
-    agentOut(h.bus, callSid).audio(big);
+    agent.tone(240); // 240 drops, one chunk per pump
+    await h.bus.flush();
+    // One 480 ms agent frame (the largest the session accepts): 24 chunks queued and pumped at once.
+    // The stall closes the call at the 10th; the other 14 must not be counted as sent-and-dropped.
+    agent.audio(new Int16Array(16000 * 0.48).fill(1000));
     await h.bus.flush();
     assertClosed(socket, 1008);
     assert.equal(await h.metric('uap_media_frames_dropped_total', { reason: 'backpressure' }), 250);
@@ -672,13 +677,13 @@ test('a bad connection does not affect another call on the same bus and context'
   bad((c) => c.onMessage(frame('x'), true));
   bad((c) => c.onMessage(new ArrayBuffer(70_000), false));
   bad((c) => c.onMessage(frame('}{'), false));
-  bad((c) => c.onMessage(frame(startMsg(good.streamSid, good.callSid, token(good.callSid))), false)); // new token, same call: accepted? see below
+  bad((c) => c.onMessage(frame(startMsg(good.streamSid, good.callSid, good.token)), false)); // replay of the good call's token
   const midCall = await started(h);
   midCall.conn.onMessage(frame(mediaMsg(newStreamSid(), ULAW_SILENCE)), false);
   assertClosed(midCall.socket, 1008, 'WRONG_STREAM_SID');
   midCall.conn.onClose(1006);
 
-  for (const s of bads.slice(0, 4)) assert.ok(s.ended, 'every bad peer was closed');
+  assert.deepEqual(bads.map((s) => s.ended?.reason), ['MEDIA_BEFORE_START', 'BINARY_FRAME', 'OVERSIZE_FRAME', 'MALFORMED_JSON', 'TOKEN_REPLAYED']);
   const agent = agentOut(h.bus, good.callSid);
   agent.tone(2);
   good.conn.onMessage(frame(mediaMsg(good.streamSid, ULAW_SILENCE)), false);
@@ -687,7 +692,9 @@ test('a bad connection does not affect another call on the same bus and context'
   assert.equal(good.session.isClosed, false);
   // The mid-call failure ended only its own call.
   await waitFor(() => h.events.some((e) => e.ev.ended), 'ended event');
-  assert.deepEqual(h.events.filter((e) => e.ev.ended).map((e) => e.ev.callId).filter((id) => id === good.callSid), []);
+  await new Promise((r) => setTimeout(r, 20));
+  assert.deepEqual(h.events.filter((e) => e.ev.ended).map((e) => e.ev.callId), [midCall.callSid]);
+  assert.equal(h.sessions.size, 1);
 });
 
 // --- robustness -------------------------------------------------------------------------------
