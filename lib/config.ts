@@ -104,6 +104,7 @@ function parseRoutes(env: Env): Map<string, Route> {
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   const port = int(env, 'PORT', 8080, 0, 65535);
   const mediaPort = int(env, 'MEDIA_PORT', port === 0 ? 0 : port + 1, 0, 65535);
+  if (mediaPort > 65535) throw new ConfigError('MEDIA_PORT', `defaults to PORT + 1 = ${mediaPort}, which is not a port: set MEDIA_PORT`);
   if (mediaPort !== 0 && mediaPort === port) throw new ConfigError('MEDIA_PORT', `must differ from PORT (${port}): media WebSockets have their own listener`);
   const host = str(env, 'HOST') ?? '0.0.0.0';
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? new URL(`http://127.0.0.1:${port}`);

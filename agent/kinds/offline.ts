@@ -7,6 +7,8 @@ import { errorMessage } from '../../lib/errors.ts';
 import { pcmSamples } from '../../lib/pcm.ts';
 
 export const DEFAULT_GREETING = 'Hello! You are connected to the voice agent platform. Say something and you will hear it back. Press a key and I will read it to you.';
+/** How long after an utterance should have finished playing we stop waiting for its mark. */
+const MARK_GRACE_MS = 3000;
 const DIGIT_WORDS: Record<string, string> = { '*': 'star', '#': 'pound' };
 
 export function offlineKind(tts: EspeakTts): AgentKind {
@@ -22,6 +24,7 @@ class OfflineAgentCall implements AgentCall {
   private speaking: string | undefined;
   private utterances = 0;
   private ended = false;
+  private markTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly ctx: AgentCallContext, private readonly tts: EspeakTts) {
     const greeting = typeof ctx.settings.greeting === 'string' ? ctx.settings.greeting : DEFAULT_GREETING;
@@ -37,7 +40,16 @@ class OfflineAgentCall implements AgentCall {
       if (this.ended || this.speaking !== name) return; // interrupted while synthesizing
       this.ctx.out.sendAudio(pcm);
       this.ctx.out.mark(name);
-      this.ctx.log.debug({ utterance: name, ms: Math.round((pcm.length / this.ctx.out.outputRate) * 1000) }, 'speaking');
+      const ms = Math.round((pcm.length / this.ctx.out.outputRate) * 1000);
+      this.ctx.log.debug({ utterance: name, ms }, 'speaking');
+      // Marks travel over core NATS and can be lost in a bus outage: never wait for one forever.
+      clearTimeout(this.markTimer);
+      this.markTimer = setTimeout(() => {
+        if (this.speaking !== name || this.ended) return;
+        this.ctx.log.warn({ utterance: name }, 'mark for the utterance never came back; listening again');
+        this.speaking = undefined;
+      }, ms + MARK_GRACE_MS);
+      this.markTimer.unref();
     } catch (err) {
       this.ctx.log.error({ err: errorMessage(err) }, 'speech synthesis failed; listening instead');
       if (this.speaking === name) this.speaking = undefined;
@@ -61,6 +73,7 @@ class OfflineAgentCall implements AgentCall {
 
   onEnd(): void {
     this.ended = true;
+    clearTimeout(this.markTimer);
   }
 }
 

@@ -2,6 +2,7 @@
 // durable consumers (explicit ack, redelivery after ackWait or nak) whose position lives as long as the log.
 import type { DurableConsumer, DurableConsumerOptions, DurableMsg } from './types.ts';
 import { parsePattern, subjectMatches } from './subject.ts';
+import { copyBytes } from './util.ts';
 
 export interface DurableLogOptions {
   /** Oldest entries are dropped beyond this many (default 100k). */
@@ -55,7 +56,7 @@ export class DurableLog {
     if (this.dedup.has(msgId)) return;
     this.dedup.set(msgId, now + this.windowMs);
     const seq = this.nextSeq++;
-    this.ring[seq % this.cap] = { seq, subject, data: data.slice(), msgId };
+    this.ring[seq % this.cap] = { seq, subject, data: copyBytes(data), msgId };
     for (const s of this.states.values()) s.wake();
   }
 

@@ -8,7 +8,7 @@ import type {
 } from './types.ts';
 import { DurableLog, type DurableLogOptions } from './inproc-durable.ts';
 import { isWildcard, matchTokens, parsePattern } from './subject.ts';
-import { abortError, type ErrorSink } from './util.ts';
+import { abortError, copyBytes, type ErrorSink } from './util.ts';
 
 export interface InProcBusOptions extends DurableLogOptions {
   /** Called when a handler throws; delivery to everybody else carries on regardless. */
@@ -147,6 +147,8 @@ export class InProcBus implements Bus {
   publishDurable(subject: string, data: Uint8Array, msgId: string): Promise<void> {
     if (this.closed || this.draining) return Promise.reject(new BusClosedError());
     this.durable.append(subject, data, msgId);
+    // As on NATS, a message published into the stream also reaches plain subscribers of its subject.
+    this._deliver(subject, data, undefined);
     return Promise.resolve();
   }
 
@@ -197,13 +199,13 @@ export class InProcBus implements Bus {
   _deliver(subject: string, data: Uint8Array, reply: string | undefined): boolean {
     if (this.closed) return false;
     if (subject.startsWith(this.inboxPrefix)) {
-      this.requests.get(subject)?.settle(null, data.slice());
+      this.requests.get(subject)?.settle(null, copyBytes(data));
       return true;
     }
     const route = this.route(subject);
     if (route.empty) return true;
     // One copy per publish: the publisher may reuse its buffer once publish() returns (as with NATS).
-    const msg = new InProcMsg(this, subject, data.slice(), reply);
+    const msg = new InProcMsg(this, subject, copyBytes(data), reply);
     for (const s of route.plain) this.enqueue(s, msg);
     for (const g of route.groups) {
       // A member may have hit `max` since the route was built; skip removed ones.

@@ -1,5 +1,12 @@
 // Small helpers shared by both bus implementations.
 
+/** A real copy (Buffer#slice returns a view, so `.slice()` is not enough for Buffers). */
+export function copyBytes(data: Uint8Array): Uint8Array {
+  const c = new Uint8Array(data.byteLength);
+  c.set(data);
+  return c;
+}
+
 /** The error a request rejects with when its signal fires (name 'AbortError', like fetch). */
 export function abortError(signal: AbortSignal): Error {
   const reason: unknown = signal.reason;

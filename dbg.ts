@@ -1,0 +1,24 @@
+import { InProcBus } from './lib/bus/inproc.ts';
+import { createRegistry } from './lib/metrics.ts';
+import { createLogger } from './lib/logger.ts';
+import { createMediaMetrics } from './media/metrics.ts';
+import { SharedTicker } from './media/session/ticker.ts';
+import { TwilioStreamConnection } from './media/twilio/stream-connection.ts';
+import { TokenReplayGuard, signStreamToken, streamTokenKey } from './lib/stream-token.ts';
+import { AgentWorker } from './agent/worker.ts';
+import { echoKind } from './agent/kinds/echo.ts';
+const bus = new InProcBus(); const reg = createRegistry(); const log = createLogger('silent');
+const metrics = createMediaMetrics(reg);
+const w = new AgentWorker({ bus, log, registry: reg, kinds: [echoKind], capacity: 10, heartbeatIntervalMs: 1000 }); w.start();
+const key = streamTokenKey('x'.repeat(20), undefined)!;
+let lastIn = 0; const lats: number[] = [];
+const sock = { send: (t: string) => { if (t.includes('"media"')) lats.push(performance.now() - lastIn); }, bufferedAmount: () => 0, end: () => {} };
+const conn = new TwilioStreamConnection(sock, { log, metrics, tokenKey: key, replay: new TokenReplayGuard(), sessionDeps: { bus, metrics, ticker: new SharedTicker(5) }, internalRate: 16000, leadMs: 100, queueMaxMs: 10000, dispatchTimeoutMs: 1000, maxBackpressureBytes: 1e6, onSession() {} }, 'x');
+const enc = (o: object) => new TextEncoder().encode(JSON.stringify(o)).buffer;
+const token = signStreamToken(key, { callId: 'CA1', providerCallId: 'CA1', tenantId: 't', agentKind: 'echo', agentConfigId: 'echo', from: '', to: '' }, 30);
+conn.onMessage(enc({ event: 'start', streamSid: 'MZ1', start: { streamSid: 'MZ1', callSid: 'CA1', customParameters: { token }, mediaFormat: { encoding: 'audio/x-mulaw', sampleRate: 8000, channels: 1 } } }), false);
+await new Promise(r => setTimeout(r, 100));
+const media = enc({ event: 'media', streamSid: 'MZ1', media: { track: 'inbound', timestamp: '0', payload: Buffer.alloc(160, 0x55).toString('base64') } });
+for (let i = 0; i < 100; i++) { lastIn = performance.now(); conn.onMessage(media, false); await new Promise(r => setTimeout(r, 20)); }
+lats.sort((a, b) => a - b); console.log('n', lats.length, 'p50', lats[50]?.toFixed(3), 'p99', lats[98]?.toFixed(3));
+process.exit(0);
