@@ -2,6 +2,7 @@
 // synthesis takes 0.2–0.4 s of CPU, which would stall audio pacing for every call in the process.
 import { parentPort } from 'node:worker_threads';
 import ESpeakNg from 'espeak-ng';
+import { resampleBuffer } from './resample-any.js';
 
 const quiet = () => {};
 
@@ -10,8 +11,10 @@ parentPort.on('message', async (req) => {
     const args = ['-v', req.voice, '-s', String(req.wpm), '-w', '/out.wav', req.text];
     const es = await ESpeakNg({ arguments: args, print: quiet, printErr: quiet });
     const wav = es.FS.readFile('/out.wav');
-    const { rate, pcm } = parseWav(wav);
-    parentPort.postMessage({ id: req.id, rate, pcm }, [pcm.buffer]);
+    const { rate, pcm: raw } = parseWav(wav);
+    // Resampling a whole utterance takes tens of ms: done here, off the main thread, too.
+    const pcm = resampleBuffer(raw, rate, req.outputRate);
+    parentPort.postMessage({ id: req.id, rate: req.outputRate, pcm }, [pcm.buffer]);
   } catch (err) {
     parentPort.postMessage({ id: req.id, error: err instanceof Error ? err.message : String(err) });
   }

@@ -1,7 +1,6 @@
 // Offline text-to-speech with espeak-ng (WASM) in a worker thread, cached by text so the greeting and
 // digits are synthesized once per process.
 import { Worker } from 'node:worker_threads';
-import { resampleBuffer } from './resample-any.ts';
 import { UapError } from '../../lib/errors.ts';
 
 export interface SpeechOptions {
@@ -32,7 +31,7 @@ export class EspeakTts {
     const key = `${voice}|${wpm}|${text}`;
     let p = this.cache.get(key);
     if (!p) {
-      p = this.run(text, voice, wpm).then(({ rate, pcm }) => resampleBuffer(pcm, rate, this.outputRate));
+      p = this.run(text, voice, wpm).then(({ pcm }) => pcm);
       p.catch(() => this.cache.delete(key));
       if (this.cache.size >= this.maxCache) this.cache.delete(this.cache.keys().next().value!);
       this.cache.set(key, p);
@@ -79,7 +78,7 @@ export class EspeakTts {
       }, TIMEOUT_MS);
       this.pending.set(id, { resolve, reject, timer });
       // Strip characters espeak would read as SSML/markup; cap the length.
-      this.ensureWorker().postMessage({ id, text: text.replace(/[<>]/g, ' ').slice(0, 2000), voice, wpm: Math.max(80, Math.min(400, wpm)) });
+      this.ensureWorker().postMessage({ id, text: text.replace(/[<>]/g, ' ').slice(0, 2000), voice, wpm: Math.max(80, Math.min(400, wpm)), outputRate: this.outputRate });
     });
   }
 

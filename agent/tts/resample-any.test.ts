@@ -1,7 +1,7 @@
 // resampleBuffer: arbitrary-ratio resampling of whole utterances (espeak-ng's 22050 Hz → 16 kHz).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { resampleBuffer } from './resample-any.ts';
+import { resampleBuffer } from './resample-any.js';
 
 function tone(rate: number, hz: number, seconds: number, amp = 10000): Int16Array {
   const n = Math.round(rate * seconds);

@@ -34,7 +34,7 @@ async function runMode(mode: string): Promise<Record<string, unknown>> {
   const pids = servers.map((s) => s.proc.pid!);
   const rssIdle = pids.reduce((a, p) => a + rssBytes(p), 0);
 
-  const child = fork(fileURLToPath(new URL('./callers.ts', import.meta.url)), ['--url', edge.webhookUrl, '--token', TEST_AUTH_TOKEN, '--calls', String(CALLS), '--seconds', String(SECONDS)], {
+  const child = fork(fileURLToPath(new URL('./callers.ts', import.meta.url)), ['--url', edge.webhookUrl, '--token', TEST_AUTH_TOKEN, '--calls', String(CALLS), '--seconds', String(SECONDS), '--warmup', process.env.WARMUP ?? '3'], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });

@@ -2,7 +2,13 @@
 // 16 kHz). Not for the per-frame path: it works on a whole buffer and allocates its output.
 const HALF_TAPS = 16;
 
-export function resampleBuffer(src: Int16Array, inRate: number, outRate: number): Int16Array {
+/**
+ * @param {Int16Array} src
+ * @param {number} inRate
+ * @param {number} outRate
+ * @returns {Int16Array}
+ */
+export function resampleBuffer(src, inRate, outRate) {
   if (inRate === outRate) return src.slice();
   const ratio = outRate / inRate;
   const outLen = Math.floor(src.length * ratio);
