@@ -9,6 +9,8 @@
 // Byte helpers assume a little-endian host (x86-64, arm64: everything Node runs
 // on in practice); this is asserted at module load.
 
+import { HalfbandUp2, HalfbandDown2 } from './halfband.ts';
+
 export const SUPPORTED_RATES: readonly number[] = [8000, 16000, 24000, 48000];
 
 // Taps per low-rate sample. Total prototype length = TAPS * max(L, M), so the cost
@@ -99,6 +101,8 @@ export class Resampler {
   // sub-sample phase p in 1/L steps, i.e. time n0 + p/L in input samples.
   private n0 = 0;
   private phase = 0;
+  /** 2:1 ratios use the cheaper half-band stages. */
+  private readonly hb: HalfbandUp2 | HalfbandDown2 | null;
 
   constructor(inRate: number, outRate: number) {
     if (!SUPPORTED_RATES.includes(inRate) || !SUPPORTED_RATES.includes(outRate)) {
@@ -106,14 +110,16 @@ export class Resampler {
     }
     this.inRate = inRate;
     this.outRate = outRate;
-    this.filter = inRate === outRate ? null : designFilter(inRate, outRate);
-    this.delay = this.filter ? this.filter.delay : 0;
+    this.hb = outRate === 2 * inRate ? new HalfbandUp2() : inRate === 2 * outRate ? new HalfbandDown2() : null;
+    this.filter = inRate === outRate || this.hb ? null : designFilter(inRate, outRate);
+    this.delay = this.hb ? this.hb.delay : this.filter ? this.filter.delay : 0;
     const hist = this.filter ? this.filter.K - 1 : 0;
     this.buf = new Float64Array(hist + (inRate * 60) / 1000); // room for up to 60 ms frames
   }
 
   /** Exact number of samples the next process() call with `inSamples` input will write. */
   outputLength(inSamples: number): number {
+    if (this.hb) return this.hb.outputLength(inSamples);
     const f = this.filter;
     if (!f) return inSamples;
     const u = this.n0 * f.L + this.phase; // next output time, in 1/L input samples
@@ -131,6 +137,7 @@ export class Resampler {
     if (n > src.length) throw new RangeError(`Resampler: n=${n} > src.length=${src.length}`);
     const count = this.outputLength(n);
     if (count > dst.length) throw new RangeError(`Resampler: dst too small (${dst.length} < ${count})`);
+    if (this.hb) return this.hb.process(src, dst, n);
     const f = this.filter;
     if (!f) {
       for (let i = 0; i < n; i++) dst[i] = src[i];
@@ -180,6 +187,7 @@ export class Resampler {
 
   /** Forget history (e.g. between calls when reusing from a pool). */
   reset(): void {
+    this.hb?.reset();
     this.buf.fill(0);
     this.n0 = 0;
     this.phase = 0;
