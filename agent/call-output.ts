@@ -1,6 +1,6 @@
 // AgentOutput over the bus: audio as protobuf AudioFrames on media.<callId>.out, control on
 // call.<callId>.control. Marks carry the last frame sequence so media pins them after that audio.
-import { uap, subjects } from '../proto/index.ts';
+import { uap, subjects, AudioFrameEncoder } from '../proto/index.ts';
 import type { Bus } from '../lib/bus/types.ts';
 import type { AgentOutput } from './kinds/types.ts';
 import { pcmBytes } from '../lib/pcm.ts';
@@ -11,7 +11,7 @@ export class BusAgentOutput implements AgentOutput {
   private seq = 0;
   private mediaTsMs = 0;
   private readonly frameSamples: number;
-  private readonly frame: uap.IAudioFrame;
+  private readonly encoder: AudioFrameEncoder;
   private readonly pad: Int16Array;
   private readonly outSubject: string;
   private readonly controlSubject: string;
@@ -20,7 +20,7 @@ export class BusAgentOutput implements AgentOutput {
   constructor(private readonly bus: Bus, readonly callId: string, readonly outputRate: number) {
     this.frameSamples = (outputRate * FRAME_MS) / 1000;
     this.pad = new Int16Array(this.frameSamples);
-    this.frame = { callId, seq: 0, mediaTsMs: 0, sampleRate: outputRate, pcm: new Uint8Array(0), originTs: 0 };
+    this.encoder = new AudioFrameEncoder(callId);
     this.outSubject = subjects.mediaOut(callId);
     this.controlSubject = subjects.control(callId);
   }
@@ -38,14 +38,10 @@ export class BusAgentOutput implements AgentOutput {
   }
 
   private publish(samples: Int16Array, originTs: number): void {
-    const f = this.frame;
-    f.seq = ++this.seq;
-    f.mediaTsMs = this.mediaTsMs;
-    f.originTs = originTs;
-    f.pcm = pcmBytes(samples);
+    const bytes = this.encoder.encode(++this.seq, this.mediaTsMs, this.outputRate, pcmBytes(samples), originTs);
     this.mediaTsMs += FRAME_MS;
     this.framesOut++;
-    this.bus.publish(this.outSubject, uap.AudioFrame.encode(f).finish());
+    this.bus.publish(this.outSubject, bytes);
   }
 
   private control(c: uap.IMediaControl): void {

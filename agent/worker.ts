@@ -1,7 +1,7 @@
 // An agent worker: takes calls from the `agent.dispatch` queue group (request/reply), runs the agent
 // kind the call's route names, and heart-beats its load so the media core can tell it is alive.
 import { randomBytes } from 'node:crypto';
-import { uap, subjects, DISPATCH_QUEUE } from '../proto/index.ts';
+import { uap, subjects, DISPATCH_QUEUE, decodeAudioFrame, newAudioFrameView, type AudioFrameView } from '../proto/index.ts';
 import type { Bus, BusMsg, Subscription } from '../lib/bus/types.ts';
 import { callLogger, type Logger } from '../lib/logger.ts';
 import { Counter, Gauge, type Registry } from '../lib/metrics.ts';
@@ -28,6 +28,8 @@ interface LiveCall {
   subs: Subscription[];
   lastAudio: number;
   log: Logger;
+  /** Reused for every frame of the call. */
+  frame: AudioFrameView;
 }
 
 export class AgentWorker {
@@ -105,7 +107,7 @@ export class AgentWorker {
       }
     }
     const out = new BusAgentOutput(this.o.bus, req.callId, kind.outputRate);
-    const live: LiveCall = { callId: req.callId, call: undefined as unknown as AgentCall, subs: [], lastAudio: Date.now(), log };
+    const live: LiveCall = { callId: req.callId, call: undefined as unknown as AgentCall, subs: [], lastAudio: Date.now(), log, frame: newAudioFrameView() };
     this.calls.set(req.callId, live);
     this.m.active.set(this.calls.size);
     try {
@@ -125,9 +127,9 @@ export class AgentWorker {
   }
 
   private onAudio(live: LiveCall, m: BusMsg): void {
-    let frame: uap.AudioFrame;
+    let frame: AudioFrameView;
     try {
-      frame = uap.AudioFrame.decode(m.data);
+      frame = decodeAudioFrame(m.data, live.frame);
     } catch {
       this.m.badFrames.inc();
       return;

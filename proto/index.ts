@@ -2,3 +2,4 @@
 export { uap } from './gen/uap.js';
 export * from './subjects.ts';
 export * from './paths.ts';
+export * from './audio-frame.ts';

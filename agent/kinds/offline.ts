@@ -1,10 +1,13 @@
 // `offline` (the default, needs no API key): greets the caller with espeak-ng speech, then echoes what
 // the caller says, and reads back any key pressed (a key interrupts whatever is playing).
 import type { AgentKind, AgentCall, AgentCallContext } from './types.ts';
-import type { uap } from '../../proto/index.ts';
+import type { AudioFrameView } from '../../proto/index.ts';
 import type { EspeakTts } from '../tts/espeak.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { pcmSamples } from '../../lib/pcm.ts';
+
+// Aligned copy target for odd-offset frames; used synchronously, so one per process is enough.
+const scratch = new Int16Array(48_000 / 50 * 4);
 
 export const DEFAULT_GREETING = 'Hello! You are connected to the voice agent platform. Say something and you will hear it back. Press a key and I will read it to you.';
 /** How long after an utterance should have finished playing we stop waiting for its mark. */
@@ -56,9 +59,9 @@ class OfflineAgentCall implements AgentCall {
     }
   }
 
-  onAudio(frame: uap.AudioFrame): void {
+  onAudio(frame: AudioFrameView): void {
     if (this.speaking !== undefined || frame.sampleRate !== this.ctx.out.outputRate) return;
-    this.ctx.out.sendAudio(pcmSamples(frame.pcm), frame.originTs);
+    this.ctx.out.sendAudio(pcmSamples(frame.pcm, scratch), frame.originTs);
   }
 
   onDtmf(digit: string): void {

@@ -1,7 +1,7 @@
 // The agent kind interface: each kind (offline, echo, and later ultravox, openai-realtime, cascaded)
 // turns a call's audio and events into audio and control for the media core.
 import type { Logger } from '../../lib/logger.ts';
-import type { uap } from '../../proto/index.ts';
+import type { AudioFrameView } from '../../proto/index.ts';
 
 /** What an agent can do to its call. Audio is PCM s16le mono at `outputRate`. */
 export interface AgentOutput {
@@ -30,7 +30,7 @@ export interface AgentCallContext {
 
 export interface AgentCall {
   /** Caller audio: one frame; `frame.pcm` is a view valid only during the call. */
-  onAudio(frame: uap.AudioFrame): void;
+  onAudio(frame: AudioFrameView): void;
   onDtmf?(digit: string): void;
   onMarkPlayed?(name: string, cleared: boolean): void;
   /** The call ended (any reason). Release everything. */

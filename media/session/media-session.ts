@@ -2,7 +2,7 @@
 // obeys agent control (clear, mark, hangup), reports call events. Transport-agnostic: a transport
 // (Twilio WebSocket, SIP/RTP, WebRTC) decodes to PCM and implements SessionTransport.
 import { performance } from 'node:perf_hooks';
-import { uap, subjects } from '../../proto/index.ts';
+import { uap, subjects, AudioFrameEncoder, decodeAudioFrame, newAudioFrameView, type AudioFrameView } from '../../proto/index.ts';
 import type { Bus, BusMsg, Subscription } from '../../lib/bus/types.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { CallEventPublisher } from '../../lib/call-events.ts';
@@ -51,6 +51,7 @@ const LATENCY_RING = 64;
 // Scratch shared by every session: audio is processed synchronously, one frame at a time.
 const scratchIn = new Int16Array(48_000 / 50 * 4);
 const scratchOut = new Int16Array(48_000 / 50 * 4);
+const scratchAlign = new Int16Array(48_000 / 50 * 4);
 
 export const nowEpochMs = (): number => performance.timeOrigin + performance.now();
 
@@ -65,12 +66,14 @@ export class MediaSession implements Pumpable {
   private readonly upsampler: Resampler;
   private downsampler: Resampler | undefined;
   private subs: Subscription[] = [];
+  private readonly inSubject: string;
   private closed = false;
   private inSeq = 0;
   private lastOutSeq = 0;
   /** Marks from the agent that refer to an out-frame not received yet. */
   private waitingMarks: { name: string; afterSeq: number }[] = [];
-  private readonly inFrame: uap.IAudioFrame;
+  private readonly encoder: AudioFrameEncoder;
+  private readonly outView: AudioFrameView = newAudioFrameView();
   /** Ring of (queue end position, origin time) for relay latency. */
   private readonly latPos = new Float64Array(LATENCY_RING);
   private readonly latOrigin = new Float64Array(LATENCY_RING);
@@ -95,7 +98,8 @@ export class MediaSession implements Pumpable {
     this.clock.chunkSamplesHint = chunk;
     this.output = { queue: this.queue, sendChunk: this.sendChunk, sendMark: this.sendMark };
     this.upsampler = new Resampler(opts.transportRate, opts.internalRate);
-    this.inFrame = { callId: opts.callId, seq: 0, mediaTsMs: 0, sampleRate: opts.internalRate, pcm: new Uint8Array(0), originTs: 0 };
+    this.encoder = new AudioFrameEncoder(opts.callId);
+    this.inSubject = subjects.mediaIn(opts.callId);
   }
 
   /** Subscribes to the agent's audio and control, announces the call, and dispatches it to an agent. */
@@ -155,12 +159,8 @@ export class MediaSession implements Pumpable {
       return;
     }
     const n = this.upsampler.process(pcm, scratchIn);
-    const f = this.inFrame;
-    f.seq = ++this.inSeq;
-    f.mediaTsMs = mediaTsMs;
-    f.originTs = nowEpochMs();
-    f.pcm = pcmBytes(scratchIn.subarray(0, n));
-    this.deps.bus.publish(subjects.mediaIn(this.callId), uap.AudioFrame.encode(f).finish());
+    const bytes = this.encoder.encode(++this.inSeq, mediaTsMs, this.opts.internalRate, pcmBytes(scratchIn.subarray(0, n)), nowEpochMs());
+    this.deps.bus.publish(this.inSubject, bytes);
     this.framesIn++;
     this.deps.metrics.framesIn.inc();
   }
@@ -178,9 +178,9 @@ export class MediaSession implements Pumpable {
 
   private onAgentAudio(m: BusMsg): void {
     if (this.closed) return;
-    let frame: uap.AudioFrame;
+    let frame: AudioFrameView;
     try {
-      frame = uap.AudioFrame.decode(m.data);
+      frame = decodeAudioFrame(m.data, this.outView);
     } catch {
       this.deps.metrics.droppedNoAgent.inc();
       return;
@@ -193,7 +193,7 @@ export class MediaSession implements Pumpable {
     }
     this.lastOutSeq = frame.seq;
     const rate = frame.sampleRate;
-    const src = pcmSamples(frame.pcm);
+    const src = pcmSamples(frame.pcm, scratchAlign);
     let out: Int16Array = src;
     let n = src.length;
     if (rate !== this.opts.transportRate) {
