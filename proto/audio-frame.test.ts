@@ -33,16 +33,25 @@ test('defaults are omitted and decode back to defaults; the view object is reset
   const view = newAudioFrameView();
   decodeAudioFrame(new AudioFrameEncoder('a').encode(1, 20, 8000, pcm, 3), view);
   const empty = new AudioFrameEncoder('').encode(0, 0, 0, new Uint8Array(0), 0);
-  assert.equal(empty.length, 0);
+  assert.equal(empty.length, 9, 'only origin_ts, which is always written first');
   decodeAudioFrame(empty, view);
   assert.deepEqual({ ...view, pcm: view.pcm.length }, { callId: '', seq: 0, mediaTsMs: 0, sampleRate: 0, pcm: 0, originTs: 0 });
 });
 
 test('truncated or malformed input throws AudioFrameDecodeError', () => {
   const good = new AudioFrameEncoder('call').encode(1, 20, 16000, pcm, 1);
-  for (const cut of [1, 3, 9, good.length - 1]) {
+  for (const cut of [1, 5, 11, good.length - 1]) {
     assert.throws(() => decodeAudioFrame(good.subarray(0, cut), newAudioFrameView()), AudioFrameDecodeError, `cut at ${cut}`);
   }
   assert.throws(() => decodeAudioFrame(new Uint8Array([0x0b]), newAudioFrameView()), AudioFrameDecodeError, 'wire type 3');
   assert.throws(() => decodeAudioFrame(new Uint8Array([0x10, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), newAudioFrameView()), AudioFrameDecodeError);
+});
+
+test('PCM lands 2-byte aligned for normal frame sizes, so it can be read in place', () => {
+  for (const n of [320, 640, 960, 1920]) {
+    const bytes = new AudioFrameEncoder('CA0123456789abcdef0123456789abcdef').encode(7, 140, 16000, new Uint8Array(n), 1.5);
+    const f = decodeAudioFrame(bytes, newAudioFrameView());
+    assert.equal(f.pcm.byteOffset % 2, 0, `${n}-byte frame`);
+    assert.equal(f.pcm.length, n);
+  }
 });

@@ -2,7 +2,8 @@
 
 /** A real copy (Buffer#slice returns a view, so `.slice()` is not enough for Buffers). */
 export function copyBytes(data: Uint8Array): Uint8Array {
-  const c = new Uint8Array(data.byteLength);
+  // Buffer's pool (8-byte aligned slabs) is much cheaper than a fresh ArrayBuffer per message.
+  const c = Buffer.allocUnsafe(data.byteLength);
   c.set(data);
   return c;
 }
