@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { uap, subjects, DISPATCH_QUEUE, decodeAudioFrame, newAudioFrameView, type AudioFrameView } from '../proto/index.ts';
 import type { Bus, BusMsg, Subscription } from '../lib/bus/types.ts';
 import { callLogger, type Logger } from '../lib/logger.ts';
-import { Counter, Gauge, type Registry } from '../lib/metrics.ts';
+import { Counter, Gauge, hotCounter, type Registry } from '../lib/metrics.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { BusAgentOutput } from './call-output.ts';
 import type { AgentCall, AgentKind } from './kinds/types.ts';
@@ -47,7 +47,7 @@ export class AgentWorker {
     this.m = {
       active: new Gauge({ name: 'uap_agent_active_calls', help: 'Calls handled by this agent worker', registers: [r] }),
       dispatch: new Counter({ name: 'uap_agent_dispatch_total', help: 'Dispatch requests by outcome', labelNames: ['outcome'], registers: [r] }),
-      framesIn: new Counter({ name: 'uap_agent_frames_in_total', help: 'Caller frames received by agents', registers: [r] }),
+      framesIn: hotCounter({ name: 'uap_agent_frames_in_total', help: 'Caller frames received by agents', registers: [r] }).child(),
       badFrames: new Counter({ name: 'uap_agent_bad_messages_total', help: 'Undecodable bus messages dropped', registers: [r] }),
       errors: new Counter({ name: 'uap_agent_errors_total', help: 'Errors thrown by agent kinds', labelNames: ['kind'], registers: [r] }),
     };

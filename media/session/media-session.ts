@@ -79,6 +79,7 @@ export class MediaSession implements Pumpable {
   private readonly latOrigin = new Float64Array(LATENCY_RING);
   private latHead = 0;
   private latTail = 0;
+  private latSamples = 0;
   private sentSamples = 0;
   private queuedTotal = 0;
   framesIn = 0;
@@ -295,7 +296,8 @@ export class MediaSession implements Pumpable {
     if (this.latHead !== this.latTail && this.latPos[this.latTail] <= this.sentSamples) {
       const now = nowEpochMs();
       while (this.latHead !== this.latTail && this.latPos[this.latTail] <= this.sentSamples) {
-        this.deps.metrics.relayLatency.observe((now - this.latOrigin[this.latTail]) / 1000);
+        // Sampled 1:4: a histogram observation costs more than the rest of the frame's bookkeeping.
+        if ((++this.latSamples & 3) === 0) this.deps.metrics.relayLatency.observe((now - this.latOrigin[this.latTail]) / 1000);
         this.latTail = (this.latTail + 1) % LATENCY_RING;
       }
     }

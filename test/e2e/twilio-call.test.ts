@@ -21,7 +21,7 @@ test('embedded: a simulated Twilio call hears the greeting, its echo and a key r
   // The media role counted the call's frames and measured relay latency for the echo.
   assert.ok((await uap.metric('uap_media_frames_in_total')) >= 150);
   assert.ok((await uap.metric('uap_media_frames_out_total')) >= 150);
-  assert.ok((await uap.metric('uap_media_relay_latency_seconds_count')) >= 100);
+  assert.ok((await uap.metric('uap_media_relay_latency_seconds_count')) >= 25, 'relay latency observed (sampled 1 frame in 4)');
   assert.equal(await uap.metric('uap_media_frames_dropped_total'), 0);
   await waitForLog(uap, (l) => l.msg === 'call ended' && l.callId === r.callSid && l.reason === 'CALLER_HANGUP');
   // Every call line carries callId and tenantId.
