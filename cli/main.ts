@@ -28,7 +28,7 @@ function fatal(msg: string, code = 2): never {
 
 async function main(argv: string[]): Promise<void> {
   const cmd = argv[0];
-  if (!cmd || cmd === '--help' || cmd === '-h' || cmd === 'help') {
+  if (!cmd || cmd === 'help' || argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(HELP);
     return;
   }
