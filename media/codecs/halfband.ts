@@ -5,19 +5,10 @@
 // aliasing lands in the top 15% of the narrow band, above the 3.4 kHz telephone band at 8 kHz.
 
 /** Pairs of symmetric non-zero taps; 13 → a 51-tap filter, ≥ 57 dB stopband. */
+import { besselI0 } from './kaiser.ts';
 const PAIRS = 13;
 const KAISER_BETA = 5.65;
 
-function besselI0(x: number): number {
-  let sum = 1;
-  let term = 1;
-  const q = (x * x) / 4;
-  for (let k = 1; term > 1e-12 * sum; k++) {
-    term *= q / (k * k);
-    sum += term;
-  }
-  return sum;
-}
 
 /** h[2i+1] for i = 0..PAIRS-1 (h[0] = 0.5, even taps 0), normalised for unity DC gain. */
 function designHalfband(): Float64Array {

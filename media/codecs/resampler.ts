@@ -9,6 +9,7 @@
 // Byte helpers assume a little-endian host (x86-64, arm64: everything Node runs
 // on in practice); this is asserted at module load.
 
+import { besselI0 } from './kaiser.ts';
 import { HalfbandUp2, HalfbandDown2 } from './halfband.ts';
 
 export const SUPPORTED_RATES: readonly number[] = [8000, 16000, 24000, 48000];
@@ -42,16 +43,6 @@ function gcd(a: number, b: number): number {
   return a;
 }
 
-function besselI0(x: number): number {
-  let sum = 1;
-  let term = 1;
-  const q = (x * x) / 4;
-  for (let k = 1; term > 1e-12 * sum; k++) {
-    term *= q / (k * k);
-    sum += term;
-  }
-  return sum;
-}
 
 /** Windowed-sinc prototype for L/M, split into L phases. Exported for tests. */
 export function designFilter(inRate: number, outRate: number): Filter {
