@@ -67,6 +67,7 @@ export async function startMediaServer(o: MediaServerOptions): Promise<MediaServ
       let ws: uWS.WebSocket<UserData> | undefined;
       const socket = {
         send: (text: string) => void ws?.send(text, false),
+        sendText: (bytes: Uint8Array) => void ws?.send(bytes, false),
         bufferedAmount: () => (ws ? ws.getBufferedAmount() : 0),
         end: (code: number, reason: string) => ws?.end(code, reason),
       };

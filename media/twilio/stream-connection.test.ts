@@ -30,6 +30,9 @@ class FakeSocket implements StreamSocket {
     if (this.ended) this.sentAfterEnd++;
     this.sent.push(text);
   }
+  sendText(bytes: Uint8Array): void {
+    this.send(Buffer.from(bytes).toString('utf8'));
+  }
   bufferedAmount(): number {
     return this.buffered;
   }

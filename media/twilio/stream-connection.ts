@@ -7,12 +7,15 @@ import { callLogger, type Logger } from '../../lib/logger.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { isSubjectToken } from '../../proto/index.ts';
 import { MediaSession, type SessionDeps, type SessionTransport } from '../session/media-session.ts';
+import { base64Into, base64Length } from './base64.ts';
 import { parseTwilioMessage, TwilioProtocolError, CloseCode, MAX_MESSAGE_BYTES } from './messages.ts';
 import type { MediaMetrics } from '../metrics.ts';
 
 /** What the connection needs from the WebSocket library. */
 export interface StreamSocket {
   send(text: string): void;
+  /** A text frame given as UTF-8 bytes (copied before returning). */
+  sendText(bytes: Uint8Array): void;
   bufferedAmount(): number;
   end(code: number, reason: string): void;
 }
@@ -39,13 +42,15 @@ const STALL_FRAMES = 250;
 const payloadBuf = Buffer.alloc(MAX_MESSAGE_BYTES);
 const pcmBuf = new Int16Array(MAX_MESSAGE_BYTES);
 const ulawOut = Buffer.alloc(4096);
+const mediaOut = Buffer.alloc(8192);
+const SUFFIX = Buffer.from('"}}');
 
 export class TwilioStreamConnection implements SessionTransport {
   readonly name = 'twilio';
   private state: 'open' | 'started' | 'closed' = 'open';
   private session: MediaSession | undefined;
   private streamSid = '';
-  private mediaPrefix = '';
+  private mediaPrefix: Uint8Array = new Uint8Array(0);
   private log: Logger;
   private droppedInARow = 0;
   /** Marks sent to Twilio and not yet returned; those outstanding at a `clear` come back as cleared. */
@@ -138,7 +143,7 @@ export class TwilioStreamConnection implements SessionTransport {
     if (!this.ctx.replay.use(c.jti, c.exp)) throw new TwilioProtocolError('TOKEN_REPLAYED', 'stream token already used', CloseCode.policy);
     this.state = 'started';
     this.streamSid = m.streamSid;
-    this.mediaPrefix = `{"event":"media","streamSid":"${m.streamSid}","media":{"payload":"`;
+    this.mediaPrefix = Buffer.from(`{"event":"media","streamSid":"${m.streamSid}","media":{"payload":"`);
     this.log = callLogger(this.ctx.log, c.callId, c.tenantId, { transport: 'twilio', streamSid: m.streamSid });
     const session = new MediaSession(
       {
@@ -205,8 +210,14 @@ export class TwilioStreamConnection implements SessionTransport {
       return false;
     }
     this.droppedInARow = 0;
-    ulawEncode(pcm, ulawOut, pcm.length);
-    this.socket.send(this.mediaPrefix + ulawOut.toString('base64', 0, pcm.length) + '"}}');
+    const n = pcm.length;
+    if (this.mediaPrefix.length + base64Length(n) + SUFFIX.length > mediaOut.length) return false;
+    ulawEncode(pcm, ulawOut, n);
+    mediaOut.set(this.mediaPrefix, 0);
+    let o = base64Into(ulawOut, n, mediaOut, this.mediaPrefix.length);
+    mediaOut.set(SUFFIX, o);
+    o += SUFFIX.length;
+    this.socket.sendText(mediaOut.subarray(0, o));
     return true;
   }
 
