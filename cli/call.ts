@@ -21,6 +21,8 @@ function wav8k(pcm: Int16Array): Buffer {
   return Buffer.concat([h, Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength)]);
 }
 
+class CallEnded extends Error {}
+
 export async function runCall(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -30,7 +32,7 @@ export async function runCall(args: string[]): Promise<void> {
   const url = values.url ?? `http://127.0.0.1:${process.env.PORT ?? 8080}/twilio/voice`;
   const token = values.token ?? process.env.TWILIO_AUTH_TOKEN;
   if (!token) throw new Error('no auth token: pass --token or set TWILIO_AUTH_TOKEN to the one the server uses');
-  const seconds = Number(values.seconds ?? 8);
+  const seconds = Number(values.seconds ?? 15);
   if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 600) throw new Error('--seconds must be between 0 and 600');
   const digits = values.dtmf ?? '';
   if (!/^[0-9*#A-D]*$/.test(digits)) throw new Error('--dtmf takes digits 0-9, *, #, A-D');
@@ -40,32 +42,66 @@ export async function runCall(args: string[]): Promise<void> {
   const call = await SimulatedCall.place({ webhookUrl: url, authToken: token, from: values.from ?? '+15550001111', to: values.to ?? '+15550002222' });
   log(`connected: CallSid ${call.callSid}, stream ${call.streamUrl}`);
   const t0 = Date.now();
-  // Keep a quiet line open (as a phone does) so the agent hears the caller.
+  const deadline = t0 + seconds * 1000;
+  const left = () => Math.max(0, deadline - Date.now());
+  let serverEnded = false;
+  void call.closed.then(() => (serverEnded = true));
+  // Waits end early (without an error) when the call is over or the time is up.
+  const until = async (pred: (c: SimulatedCall) => boolean, what: string): Promise<boolean> => {
+    try {
+      await call.waitFor((c) => pred(c) || !c.isOpen, left(), what);
+    } catch {
+      return false;
+    }
+    if (!call.isOpen) throw new CallEnded();
+    return true;
+  };
+  // Keep the line open with silence (as a phone does) except while we speak.
   const silence = new Uint8Array(160).fill(0xff);
-  const feeder = setInterval(() => call.isOpen && call.sendMediaChunk(silence, Date.now() - t0), 20);
+  let speaking = false;
+  const feeder = setInterval(() => !speaking && call.isOpen && call.sendMediaChunk(silence, Date.now() - t0), 20);
   try {
-    await call.waitFor((c) => c.bytesReceived > 0, 10_000, 'the agent to speak');
+    if (!(await until((c) => c.bytesReceived > 0, 'the agent to speak'))) throw new Error(`the agent said nothing within ${seconds} s`);
     log(`agent audio after ${Date.now() - t0} ms`);
-    await call.waitFor((c) => c.marksReturned > 0, 30_000, 'the greeting to finish').catch(() => {});
-    log(`greeting played (${(call.bytesReceived / 8000).toFixed(1)} s of audio)`);
-    for (const d of digits) {
+    const [first, ...rest] = digits;
+    if (first) {
+      // Press the first key while the greeting plays: the agent stops talking and answers the key.
+      await new Promise((r) => setTimeout(r, Math.min(1500, left())));
+      const clears = call.clears;
+      call.sendDtmf(first);
+      log(`pressed ${first} during the greeting`);
+      if (await until((c) => c.clears > clears, 'the greeting to be cut off')) log('  the agent stopped talking (clear received)');
+    }
+    if (await until((c) => c.marksReturned > 0, 'the agent to finish speaking')) log(`agent finished speaking (${(call.bytesReceived / 8000).toFixed(1)} s of audio so far)`);
+    for (const d of rest) {
+      const marks = call.marksReturned;
       call.sendDtmf(d);
       log(`pressed ${d}`);
-      const marks = call.marksReturned;
-      await call.waitFor((c) => c.marksReturned > marks, 10_000, 'the key read-out').catch(() => {});
+      await until((c) => c.marksReturned > marks, 'the key read-out');
     }
     // Say something (a tone) and hear it echoed.
-    clearInterval(feeder);
-    const before = call.bytesReceived;
-    await call.sendAudio(pcmToUlaw(tone(440, 1000, 8000, 0.3)));
-    await new Promise((r) => setTimeout(r, 300));
-    log(`echo: ${((call.bytesReceived - before) / 8000).toFixed(2)} s of audio came back for 1.0 s sent`);
-    const left = seconds * 1000 - (Date.now() - t0);
-    if (left > 0) await new Promise((r) => setTimeout(r, left));
+    if (left() > 1500) {
+      const before = call.bytesReceived;
+      speaking = true;
+      await call.sendAudio(pcmToUlaw(tone(440, 1000, 8000, 0.3)));
+      speaking = false;
+      await until((c) => c.bytesReceived - before >= 7600, 'the echo');
+      log(`echo: ${((call.bytesReceived - before) / 8000).toFixed(2)} s of audio came back for 1.0 s sent`);
+    }
+    await until(() => false, 'the end of the call');
+  } catch (err) {
+    if (!(err instanceof CallEnded)) throw err;
   } finally {
     clearInterval(feeder);
-    const res = await call.stop();
-    log(`hung up (close ${res.code}); received ${(call.bytesReceived / 8000).toFixed(1)} s of audio, ${call.marksReturned} marks`);
+    const summary = `received ${(call.bytesReceived / 8000).toFixed(1)} s of audio, ${call.marksReturned} marks`;
+    if (serverEnded || !call.isOpen) {
+      const c = call.closeInfo;
+      log(`the server ended the call after ${((Date.now() - t0) / 1000).toFixed(1)} s (close ${c?.code}${c?.reason ? ` ${c.reason}` : ''}); ${summary}`);
+      if (c && c.code !== 1000) process.exitCode = 1;
+    } else {
+      const res = await call.stop();
+      log(`hung up (close ${res.code}${res.serverClosed ? '' : ', the server did not close the stream'}); ${summary}`);
+    }
     if (values.out) {
       writeFileSync(values.out, wav8k(ulawToPcm(call.receivedAudio())));
       log(`wrote ${values.out}`);

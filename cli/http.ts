@@ -30,7 +30,7 @@ export async function createHttpServer(log: Logger, registry: Registry, state: H
   app.setErrorHandler((err: { statusCode?: number; code?: string; message: string }, req, reply) => {
     const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status >= 500) req.log.error({ err }, 'request failed');
-    else req.log.warn({ code: err.code, msg: err.message }, 'bad request');
+    else req.log.warn({ code: err.code, detail: err.message }, 'bad request');
     void reply
       .code(status)
       .type('application/problem+json')

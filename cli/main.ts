@@ -13,8 +13,9 @@ Usage:
 uap call options:
   --url URL          voice webhook (default http://127.0.0.1:$PORT/twilio/voice)
   --token TOKEN      Twilio auth token the server uses (default $TWILIO_AUTH_TOKEN)
-  --seconds N        how long to stay on the call (default 8)
-  --dtmf DIGITS      keys to press after the greeting, e.g. 123
+  --seconds N        how long the call lasts (default 15)
+  --dtmf DIGITS      keys to press: the first one during the greeting (it interrupts), the rest after
+  --from, --to E164  caller and called numbers (default +15550001111 → +15550002222)
   --out FILE         write what the agent said to a WAV file (8 kHz µ-law → 16-bit PCM)
 
 Settings are read from the environment (see README.md): PORT, MEDIA_PORT, PUBLIC_URL, MEDIA_PUBLIC_URL,

@@ -32,19 +32,24 @@ export async function serve(config: Config, roles: Role[]): Promise<Running> {
   let agent: AgentRole | undefined;
   let api: ApiRole | undefined;
   const http = await createHttpServer(log, registry, {
-    ready: () => !draining && busUp,
-    info: () => ({ roles, bus: bus.kind, draining, activeCalls: media?.activeCalls() ?? 0 }),
+    // A media role with no live agent worker would only answer calls to hang them up.
+    ready: () => !draining && busUp && (media ? media.agentsAlive() : true),
+    info: () => ({ roles, bus: bus.kind, draining, agentsSeen: media ? media.agentsAlive() : undefined, activeCalls: media?.activeCalls() ?? agent?.worker.activeCalls ?? 0 }),
   });
   // Refuse new webhooks while draining: Twilio retries elsewhere or plays its fallback.
   http.addHook('onRequest', async (req, reply) => {
-    if (draining && req.method === 'POST') return reply.code(503).header('retry-after', '5').send({ type: 'about:blank', title: 'server is draining', status: 503, code: 'DRAINING' });
+    if (draining && req.method === 'POST') {
+      req.log.warn({ url: req.url }, 'request refused: draining for shutdown');
+      return reply.code(503).header('retry-after', '5').send({ type: 'about:blank', title: 'server is draining', status: 503, code: 'DRAINING' });
+    }
   });
 
   if (roles.includes('api')) api = await startApiRole(bus, registry, log);
+  // Media first, so it hears the agent worker's first heartbeat.
+  if (roles.includes('media')) media = await startMediaRole(config, bus, registry, log);
   if (roles.includes('agent')) agent = await startAgentRole(config, bus, registry, log);
   if (roles.includes('signaling')) await registerSignalingRole(http, config, bus, registry, log);
-  if (roles.includes('media')) media = await startMediaRole(config, bus, registry, log);
-  await http.listen({ host: config.host, port: config.port });
+  await http.listen({ host: config.host, port: config.port, listenTextResolver: (address) => `HTTP listening at ${address}` });
 
   const httpUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
   log.info(
@@ -59,7 +64,8 @@ export async function serve(config: Config, roles: Role[]): Promise<Running> {
     },
     'uap ready',
   );
-  if (process.stderr.isTTY) {
+  {
+    // For people: a short summary on stderr (stdout carries the JSON log lines).
     process.stderr.write(
       `\nuap ready in ${Date.now() - t0} ms — roles ${roles.join(',')}, bus ${bus.kind}\n` +
         `  HTTP      ${httpUrl}  (metrics /metrics, health /healthz)\n` +
@@ -73,7 +79,7 @@ export async function serve(config: Config, roles: Role[]): Promise<Running> {
   const stop = (reason = 'stop'): Promise<void> => {
     stopping ??= (async () => {
       draining = true;
-      log.info({ reason, activeCalls: media?.activeCalls() ?? 0, timeoutMs: config.drainTimeoutMs }, 'draining');
+      log.info({ reason, activeCalls: media?.activeCalls() ?? agent?.worker.activeCalls ?? 0, timeoutMs: config.drainTimeoutMs }, 'draining');
       await Promise.all([media?.drain(config.drainTimeoutMs), agent?.drain(config.drainTimeoutMs)]);
       await http.close();
       media?.close();

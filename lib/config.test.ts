@@ -65,14 +65,14 @@ test('blank values count as unset; values are trimmed', () => {
   assert.equal(c.twilioAuthToken, undefined);
 });
 
-test('PORT / MEDIA_PORT: valid values, media port defaults to PORT+1, PORT=0 gives MEDIA_PORT=0', () => {
+test('PORT / MEDIA_PORT: valid values, media port defaults to PORT+1, port 0 is refused', () => {
   const c = loadConfig({ PORT: '3000' });
   assert.equal(c.port, 3000);
   assert.equal(c.mediaPort, 3001);
   assert.equal(loadConfig({ PORT: '3000', MEDIA_PORT: '4000' }).mediaPort, 4000);
-  const z = loadConfig({ PORT: '0' });
-  assert.equal(z.port, 0);
-  assert.equal(z.mediaPort, 0, 'both ephemeral is allowed');
+  // An ephemeral port would put ":0" into the TwiML stream URL.
+  expectConfigError({ PORT: '0' }, 'PORT');
+  expectConfigError({ MEDIA_PORT: '0' }, 'MEDIA_PORT');
   assert.equal(loadConfig({ PORT: '65535', MEDIA_PORT: '1' }).port, 65535);
 });
 
@@ -173,6 +173,10 @@ test('ROUTES: valid routes, the catch-all and DEFAULT_AGENT', () => {
   assert.deepEqual(c.routes.get('+442071234567'), { tenantId: 'default', agentKind: 'echo', agentConfigId: 'echo', agent: {} });
   assert.deepEqual(c.routes.get('*'), { tenantId: 'fallback', agentKind: 'echo', agentConfigId: 'echo', agent: {} });
   expectConfigError({ DEFAULT_AGENT: 'Not-A-Kind' }, 'DEFAULT_AGENT');
+  expectConfigError({ DEFAULT_AGENT: 'llm' }, 'DEFAULT_AGENT');
+  expectConfigError({ ROUTES: JSON.stringify({ '*': { agent: 'llm' } }) }, 'ROUTES');
+  expectConfigError({ HOST: '999.1.1.1' }, 'HOST');
+  assert.equal(loadConfig({ HOST: '127.0.0.1' }).host, '127.0.0.1');
 });
 
 test('STREAM_TOKEN_SECRET too short → ConfigError(STREAM_TOKEN_SECRET); 16 characters is enough', () => {

@@ -1,8 +1,11 @@
 // Configuration is read from the environment once, validated, and frozen. A bad or missing setting
 // stops the start with one ConfigError naming the variable.
+import { isIP } from 'node:net';
 import { ConfigError } from './errors.ts';
 
 export const ROLES = ['media', 'signaling', 'agent', 'api'] as const;
+/** Agent kinds this build's workers run (the agents issue adds more). */
+export const AGENT_KINDS = ['offline', 'echo'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Route {
@@ -75,7 +78,7 @@ function parseRoutes(env: Env): Map<string, Route> {
   const routes = new Map<string, Route>();
   const raw = str(env, 'ROUTES');
   const defaultKind = str(env, 'DEFAULT_AGENT') ?? 'offline';
-  if (!/^[a-z][a-z0-9-]{0,31}$/.test(defaultKind)) throw new ConfigError('DEFAULT_AGENT', `not an agent kind: "${defaultKind}"`);
+  if (!(AGENT_KINDS as readonly string[]).includes(defaultKind)) throw new ConfigError('DEFAULT_AGENT', `"${defaultKind}" is not an agent kind (known: ${AGENT_KINDS.join(', ')})`);
   // A fresh install routes every number to the offline agent of the default tenant.
   routes.set('*', { tenantId: 'default', agentKind: defaultKind, agentConfigId: defaultKind, agent: {} });
   if (raw === undefined) return routes;
@@ -93,7 +96,7 @@ function parseRoutes(env: Env): Map<string, Route> {
     const tenantId = o.tenant ?? 'default';
     const agentKind = o.agent ?? defaultKind;
     if (typeof tenantId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(tenantId)) throw new ConfigError('ROUTES', `route for ${number}: tenant must be letters, digits, _ or -`);
-    if (typeof agentKind !== 'string' || !/^[a-z][a-z0-9-]{0,31}$/.test(agentKind)) throw new ConfigError('ROUTES', `route for ${number}: agent must be an agent kind such as "offline"`);
+    if (typeof agentKind !== 'string' || !(AGENT_KINDS as readonly string[]).includes(agentKind)) throw new ConfigError('ROUTES', `route for ${number}: agent must be one of ${AGENT_KINDS.join(', ')}`);
     const settings = o.settings ?? {};
     if (typeof settings !== 'object' || settings === null) throw new ConfigError('ROUTES', `route for ${number}: settings must be an object`);
     routes.set(number, { tenantId, agentKind, agentConfigId: typeof o.configId === 'string' ? o.configId : agentKind, agent: settings as Record<string, unknown> });
@@ -102,11 +105,13 @@ function parseRoutes(env: Env): Map<string, Route> {
 }
 
 export function loadConfig(env: Env = process.env): Readonly<Config> {
-  const port = int(env, 'PORT', 8080, 0, 65535);
-  const mediaPort = int(env, 'MEDIA_PORT', port === 0 ? 0 : port + 1, 0, 65535);
+  // Port 0 (any free port) is refused: the public URLs written into TwiML must name the real port.
+  const port = int(env, 'PORT', 8080, 1, 65535);
+  const mediaPort = int(env, 'MEDIA_PORT', port + 1, 1, 65535);
   if (mediaPort > 65535) throw new ConfigError('MEDIA_PORT', `defaults to PORT + 1 = ${mediaPort}, which is not a port: set MEDIA_PORT`);
-  if (mediaPort !== 0 && mediaPort === port) throw new ConfigError('MEDIA_PORT', `must differ from PORT (${port}): media WebSockets have their own listener`);
+  if (mediaPort === port) throw new ConfigError('MEDIA_PORT', `must differ from PORT (${port}): media WebSockets have their own listener`);
   const host = str(env, 'HOST') ?? '0.0.0.0';
+  if (!isIP(host) && host !== 'localhost') throw new ConfigError('HOST', `expected an IP address to listen on (e.g. 0.0.0.0 or 127.0.0.1), got "${host}"`);
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? new URL(`http://127.0.0.1:${port}`);
   let mediaPublicUrl = url(env, 'MEDIA_PUBLIC_URL', ['ws:', 'wss:']);
   if (!mediaPublicUrl) {

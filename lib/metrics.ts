@@ -9,7 +9,7 @@ export { Gauge, Histogram } from 'prom-client';
 export function createRegistry(defaultLabels: Record<string, string> = {}): Registry {
   const registry = new Registry();
   registry.setDefaultLabels(defaultLabels);
-  collectDefaultMetrics({ register: registry, prefix: 'uap_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'uap_' });
   return registry;
 }
 

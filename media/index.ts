@@ -1,5 +1,6 @@
 // The media role: Twilio Media Streams (SIP/RTP and WebRTC join later) terminated into media sessions.
 import type { Config } from '../lib/config.ts';
+import { subjects } from '../proto/index.ts';
 import type { Bus } from '../lib/bus/types.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Registry } from '../lib/metrics.ts';
@@ -17,6 +18,8 @@ export const INTERNAL_RATE = 16000;
 export interface MediaRole {
   readonly port: number;
   activeCalls(): number;
+  /** Whether an agent worker has heart-beaten recently (calls would fail to dispatch otherwise). */
+  agentsAlive(): boolean;
   /** Stop taking new streams; resolves when calls have ended or after timeoutMs (then ends them). */
   drain(timeoutMs: number): Promise<void>;
   close(): void;
@@ -31,6 +34,11 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
   bus.onStatus((s) => {
     if (s.type === 'disconnected' || s.type === 'reconnecting') linkUp = false;
     else if (s.type === 'connected' || s.type === 'reconnected') linkUp = true;
+  });
+  // Track agent heartbeats so readiness can say whether calls can be served at all.
+  let lastHeartbeat = 0;
+  const hbSub = bus.subscribe(subjects.allHeartbeats, () => {
+    lastHeartbeat = Date.now();
   });
   const pendingTimer = setInterval(() => metrics.eventsPending.set(bus.pendingDurable()), 1000);
   pendingTimer.unref();
@@ -56,11 +64,12 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
     },
   });
   if (!config.twilioAuthToken) log.warn('TWILIO_AUTH_TOKEN is not set: Twilio media streams will be refused until it is');
-  log.info({ port: server.port, url: `${config.mediaPublicUrl.toString().replace(/\/$/, '')}${TWILIO_STREAM_PATH}` }, 'media listening');
+  log.debug({ port: server.port, url: `${config.mediaPublicUrl.toString().replace(/\/$/, '')}${TWILIO_STREAM_PATH}` }, 'media listening');
 
   return {
     port: server.port,
     activeCalls: () => sessions.size,
+    agentsAlive: () => Date.now() - lastHeartbeat < Math.max(2000, 4 * config.heartbeatIntervalMs),
     async drain(timeoutMs) {
       server.stopAccepting();
       const deadline = Date.now() + timeoutMs;
@@ -71,6 +80,7 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
       }
     },
     close() {
+      hbSub.unsubscribe();
       clearInterval(pendingTimer);
       server.close();
       ticker.stop();

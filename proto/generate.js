@@ -27,5 +27,4 @@ if (check) {
       process.exit(1);
     }
   }
-  console.log('proto/gen is up to date');
 }

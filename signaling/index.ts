@@ -24,5 +24,5 @@ export async function registerSignalingRole(app: FastifyInstance, config: Config
     registry,
   });
   if (!config.twilioAuthToken) log.warn('TWILIO_AUTH_TOKEN is not set: Twilio webhooks are refused (403) until it is');
-  log.info({ voiceWebhook: `${config.publicUrl.toString().replace(/\/$/, '')}/twilio/voice`, streamUrl }, 'signaling ready');
+  log.debug({ voiceWebhook: `${config.publicUrl.toString().replace(/\/$/, '')}/twilio/voice`, streamUrl }, 'signaling ready');
 }

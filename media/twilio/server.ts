@@ -63,7 +63,9 @@ export async function startMediaServer(o: MediaServerOptions): Promise<MediaServ
       };
       if (!accepting) return refuse('503 Service Unavailable', 'DRAINING', 'media server is draining; stream refused');
       if (!o.twilioAuthToken) return refuse('403 Forbidden', 'NOT_CONFIGURED', 'TWILIO_AUTH_TOKEN is not set: media streams are refused');
-      if (!validTwilioSignature(o.twilioAuthToken, sig, url, {})) return refuse('403 Forbidden', 'BAD_SIGNATURE', 'media stream upgrade with a missing or invalid X-Twilio-Signature refused');
+      if (!validTwilioSignature(o.twilioAuthToken, sig, url, {})) {
+        return refuse('403 Forbidden', 'BAD_SIGNATURE', sig ? `media stream refused: X-Twilio-Signature does not match ${url} (check MEDIA_PUBLIC_URL and TWILIO_AUTH_TOKEN)` : 'media stream refused: no X-Twilio-Signature header');
+      }
       let ws: uWS.WebSocket<UserData> | undefined;
       const socket = {
         send: (text: string) => void ws?.send(text, false),
@@ -91,6 +93,9 @@ export async function startMediaServer(o: MediaServerOptions): Promise<MediaServ
   app.get('/healthz', (res) => {
     const h = o.health();
     res.writeStatus(h.ok ? '200 OK' : '503 Service Unavailable').writeHeader('content-type', 'application/json').end(h.body);
+  });
+  app.get(TWILIO_STREAM_PATH, (res) => {
+    res.writeStatus('426 Upgrade Required').writeHeader('upgrade', 'websocket').writeHeader('content-type', 'text/plain').end('this is the Twilio Media Streams WebSocket endpoint: connect with a WebSocket upgrade');
   });
   app.any('/*', (res) => {
     res.writeStatus('404 Not Found').end('not found');

@@ -44,7 +44,8 @@ export async function twilioWebhooks(app: FastifyInstance, o: TwilioWebhookOptio
     const params = (req.body ?? {}) as Record<string, unknown>;
     if (!validTwilioSignature(o.authToken, req.headers['x-twilio-signature'] as string | undefined, url, params)) {
       webhooks.labels(endpoint, 'bad_signature').inc();
-      req.log.warn({ url }, 'Twilio webhook refused: missing or invalid X-Twilio-Signature');
+      const given = req.headers['x-twilio-signature'];
+      req.log.warn({ url }, given ? 'Twilio webhook refused: X-Twilio-Signature does not match (wrong auth token, or PUBLIC_URL differs from the URL Twilio called)' : 'Twilio webhook refused: no X-Twilio-Signature header');
       void reply.code(403).type('application/problem+json').send({ type: 'about:blank', title: 'invalid X-Twilio-Signature', status: 403, code: 'BAD_SIGNATURE' });
       return false;
     }

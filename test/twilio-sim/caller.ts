@@ -247,8 +247,9 @@ export class SimulatedCall extends EventEmitter {
         padded.set(chunk);
         chunk = padded;
       }
-      // Media clock: +20 ms per frame, but never behind wall time (Twilio stamps real time).
-      const ts = Math.max(this.nextTs, Math.floor(this.elapsedMs()));
+      // Media clock: +20 ms per frame, but never behind wall time (Twilio stamps real time). An
+      // unpaced burst is one block of audio: it keeps exact 20 ms steps even if the process stalls.
+      const ts = paced || sent === 0 ? Math.max(this.nextTs, Math.floor(this.elapsedMs())) : this.nextTs;
       if (!this.sendMediaChunk(chunk, ts)) break;
       sent++;
     }
