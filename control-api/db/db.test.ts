@@ -303,6 +303,15 @@ function suite(name: string, makeBackend: () => Backend) {
       await expectPgError(db.withTenant(tenantA, (tx) => tx`insert into phone_numbers (tenant_id, e164) values (${tenantA}, '+0123')`), '23514');
       const r = await db.withTenant(tenantA, (tx) => tx`insert into phone_numbers (tenant_id, e164, provider) values (${tenantA}, '+15551230000', 'sip')`);
       assert.equal(r.count, 1);
+      // the routing lookup (platform): the exact number first, else the catch-all
+      const route = (to: string) =>
+        db.withPlatform(async (tx) => {
+          const [x] = await tx<{ tenant_id: string; e164: string }[]>`
+            select tenant_id, e164 from phone_numbers where e164 = ${to} or e164 = '*' order by e164 = '*' limit 1`;
+          return x && { ...x };
+        });
+      assert.deepEqual(await route('+15551230000'), { tenant_id: tenantA, e164: '+15551230000' });
+      assert.equal((await route('+15559999999'))?.e164, '*');
     });
 
     test('knowledge-base chunks (pgvector only) are tenant-isolated', async (t) => {
@@ -376,6 +385,11 @@ describe('PGlite data directory', () => {
     const seeded = await seedDefaults(db1);
     await db1.withTenant(seeded.tenantId, (tx) => tx`insert into calls (id, tenant_id, direction) values ('CApersist', ${seeded.tenantId}, 'inbound')`);
     await assert.rejects(openDatabase({ dataDir, log }), { code: 'DB_DATA_DIR_LOCKED' });
+    // PGlite is one session: a second client on the socket is refused rather than sharing it
+    const stray = postgres(db1.url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+    await assert.rejects(stray`select 1`);
+    await stray.end({ timeout: 1 }).catch(() => {});
+    assert.equal((await db1.sql<{ ok: number }[]>`select 1 as ok`)[0]?.ok, 1);
     await Promise.all([db1.close(), db1.close()]);
     assert.equal(existsSync(join(dataDir, 'uap.lock')), false);
     await assert.rejects(db1.sql`select 1`);
