@@ -4,6 +4,8 @@ import type { Bus } from '../lib/bus/types.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Registry } from '../lib/metrics.ts';
 import { AgentWorker } from './worker.ts';
+import { uap, subjects } from '../proto/index.ts';
+import { errorMessage } from '../lib/errors.ts';
 import { EspeakTts } from './tts/espeak.ts';
 import { offlineKind, prewarmOffline } from './kinds/offline.ts';
 import { echoKind } from './kinds/echo.ts';
@@ -28,7 +30,16 @@ export async function startAgentRole(config: Config, bus: Bus, registry: Registr
     kinds: [offlineKind(tts), echoKind],
     capacity: config.agentCapacity,
     heartbeatIntervalMs: config.heartbeatIntervalMs,
-    resolveSettings: (id) => settingsById.get(id),
+    resolveSettings: (id) => (config.routingSource === 'config' ? settingsById.get(id) : undefined),
+    fetchSettings: async (to, id) => {
+      try {
+        const reply = uap.RoutingReply.decode(await bus.request(subjects.routingLookup, uap.RoutingLookup.encode({ to }).finish(), { timeoutMs: 1500 }));
+        if (reply.found && reply.agentConfigId === id) return JSON.parse(reply.agentConfigJson || '{}');
+      } catch (err) {
+        log.warn({ err: errorMessage(err), agentConfigId: id }, 'agent settings unavailable; using defaults');
+      }
+      return undefined;
+    },
   });
   worker.start();
   // Synthesize the greeting and digit read-outs in the background so the first call answers at once.

@@ -1,20 +1,39 @@
-// The control-API role. For now: the durable consumer of call events (JetStream in production, the
-// in-process log when embedded) that call history is built from; REST, database and tenancy build on it.
+// The control-API role: owns the database (PGlite embedded, or DATABASE_URL), answers routing.lookup,
+// and builds call history from the durable call-event stream (JetStream in production, the in-process
+// log when embedded): every event is written once, so a restart mid-call loses nothing.
+import { join } from 'node:path';
 import { uap } from '../proto/index.ts';
+import type { Config } from '../lib/config.ts';
 import type { Bus, DurableConsumer } from '../lib/bus/types.ts';
 import type { Logger } from '../lib/logger.ts';
 import { Counter, type Registry } from '../lib/metrics.ts';
-import { eventKind, type CallEventBody } from '../lib/call-events.ts';
+import { errorMessage } from '../lib/errors.ts';
+import { openDatabase, seedDefaults, type Database } from './db/index.ts';
+import { CallEventWriter } from './history/event-writer.ts';
+import { RoutingLookupService } from './routing/lookup-service.ts';
 
 export interface ApiRole {
+  db: Database;
+  routing: RoutingLookupService;
   close(): Promise<void>;
 }
 
-export async function startApiRole(bus: Bus, registry: Registry, log: Logger): Promise<ApiRole> {
-  const events = new Counter({ name: 'uap_api_call_events_total', help: 'Call events consumed from the durable event stream', labelNames: ['kind'], registers: [registry] });
-  const bad = new Counter({ name: 'uap_api_bad_events_total', help: 'Undecodable events acknowledged and skipped', registers: [registry] });
-  const seen = new Set<string>(); // idempotency until the database's unique event id takes over
-  const consumer: DurableConsumer = await bus.consumeDurable({ durable: 'control-api', filter: 'events.>', ackWaitMs: 30_000 }, (msg) => {
+export async function startApiRole(config: Config, bus: Bus, registry: Registry, log: Logger): Promise<ApiRole> {
+  const events = new Counter({ name: 'uap_api_call_events_total', help: 'Call events stored from the durable event stream (duplicates not counted)', labelNames: ['kind'], registers: [registry] });
+  const bad = new Counter({ name: 'uap_api_bad_events_total', help: 'Call events skipped: undecodable or for an unknown tenant', registers: [registry] });
+  const retries = new Counter({ name: 'uap_api_event_write_retries_total', help: 'Call events handed back for redelivery after a database error', registers: [registry] });
+
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pg'), log });
+  const migrated = await db.migrate();
+  const seed = await seedDefaults(db);
+  log.info({ db: db.kind, url: db.safeUrl, applied: migrated.applied.length, vector: migrated.capabilities.vector, defaultTenantCreated: seed.created }, 'database ready');
+
+  const routing = new RoutingLookupService(db, bus, log);
+  routing.start();
+
+  const writer = new CallEventWriter(db);
+  // A short ack wait: events a crashed instance had in hand come back within seconds.
+  const consumer: DurableConsumer = await bus.consumeDurable({ durable: 'control-api', filter: 'events.>', ackWaitMs: 5000 }, async (msg) => {
     let ev: uap.CallEvent;
     try {
       ev = uap.CallEvent.decode(msg.data);
@@ -24,15 +43,31 @@ export async function startApiRole(bus: Bus, registry: Registry, log: Logger): P
       msg.ack();
       return;
     }
-    if (!seen.has(ev.eventId)) {
-      if (seen.size > 100_000) seen.clear();
-      seen.add(ev.eventId);
-      const kind = ev.body ? eventKind({ [ev.body]: ev[ev.body] } as CallEventBody) : 'unknown';
-      events.labels(kind).inc();
-      log.debug({ callId: ev.callId, tenantId: ev.tenantId, eventId: ev.eventId, kind }, 'call event');
+    try {
+      const r = await writer.write(ev);
+      if (r.stored) events.labels(r.kind).inc();
+      msg.ack();
+    } catch (err) {
+      if (errorMessage(err).startsWith('unknown tenant')) {
+        bad.inc();
+        log.warn({ callId: ev.callId, tenantId: ev.tenantId, eventId: ev.eventId }, 'call event for an unknown tenant skipped');
+        msg.ack();
+        return;
+      }
+      // The database is unavailable or refused: try again later, nothing is lost.
+      retries.inc();
+      log.error({ err, callId: ev.callId, tenantId: ev.tenantId, eventId: ev.eventId }, 'call event not stored; will retry');
+      msg.nak(2000);
     }
-    msg.ack();
   });
   log.info('control API consuming call events');
-  return { close: () => consumer.stop() };
+  return {
+    db,
+    routing,
+    async close() {
+      routing.stop();
+      await consumer.stop();
+      await db.close();
+    },
+  };
 }

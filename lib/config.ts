@@ -36,8 +36,10 @@ export interface Config {
   dispatchTimeoutMs: number;
   agentCapacity: number;
   heartbeatIntervalMs: number;
-  /** E.164 number (or '*' catch-all) → route. */
+  /** E.164 number (or '*' catch-all) → route, when routing comes from config. */
   routes: Map<string, Route>;
+  /** 'config' when ROUTES or DEFAULT_AGENT is set; otherwise the control API answers routing.lookup from the database. */
+  routingSource: 'config' | 'database';
   dataDir: string;
 }
 
@@ -147,6 +149,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     agentCapacity: int(env, 'AGENT_CAPACITY', 1000, 1, 100_000),
     heartbeatIntervalMs: int(env, 'HEARTBEAT_INTERVAL_MS', 500, 50, 60_000),
     routes: parseRoutes(env),
+    routingSource: str(env, 'ROUTES') !== undefined || str(env, 'DEFAULT_AGENT') !== undefined ? 'config' : 'database',
     dataDir: str(env, 'DATA_DIR') ?? './data',
   });
 }

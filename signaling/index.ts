@@ -5,7 +5,7 @@ import type { Bus } from '../lib/bus/types.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Registry } from '../lib/metrics.ts';
 import { streamTokenKey } from '../lib/stream-token.ts';
-import { ConfigRouter } from './routing.ts';
+import { BusRouter, ConfigRouter } from './routing.ts';
 import { twilioWebhooks } from './twilio/webhooks.ts';
 import { TWILIO_STREAM_PATH } from '../proto/index.ts';
 
@@ -18,7 +18,7 @@ export async function registerSignalingRole(app: FastifyInstance, config: Config
     authToken: config.twilioAuthToken,
     tokenKey: streamTokenKey(config.streamTokenSecret, config.twilioAuthToken),
     tokenTtlS: config.streamTokenTtlS,
-    router: new ConfigRouter(config.routes),
+    router: config.routingSource === 'config' ? new ConfigRouter(config.routes) : new BusRouter(bus),
     bus,
     log,
     registry,

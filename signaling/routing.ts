@@ -1,6 +1,9 @@
-// Number → tenant → agent routing. For now from config (ROUTES, with a catch-all to the offline agent);
-// the control API takes this over with `routing.lookup` on the bus.
+// Number → tenant → agent routing: from the control API's database over `routing.lookup` (the default),
+// or from config (ROUTES / DEFAULT_AGENT) for static deployments and tests.
 import type { Route } from '../lib/config.ts';
+import type { Bus } from '../lib/bus/types.ts';
+import { uap, subjects } from '../proto/index.ts';
+import { UapError } from '../lib/errors.ts';
 
 export interface Router {
   lookup(to: string): Promise<Route | undefined>;
@@ -10,5 +13,29 @@ export class ConfigRouter implements Router {
   constructor(private readonly routes: Map<string, Route>) {}
   async lookup(to: string): Promise<Route | undefined> {
     return this.routes.get(to) ?? this.routes.get('*');
+  }
+}
+
+/** Asks the control API. Unknown numbers resolve to undefined; an unreachable API throws (retryable). */
+export class BusRouter implements Router {
+  constructor(private readonly bus: Bus, private readonly timeoutMs = 2000) {}
+  async lookup(to: string): Promise<Route | undefined> {
+    let reply: uap.RoutingReply;
+    try {
+      reply = uap.RoutingReply.decode(await this.bus.request(subjects.routingLookup, uap.RoutingLookup.encode({ to, transport: 'twilio' }).finish(), { timeoutMs: this.timeoutMs }));
+    } catch (err) {
+      throw new UapError('ROUTING_UNAVAILABLE', 'routing lookup failed: is a control API (api role) running?', { retryable: true, cause: err });
+    }
+    if (!reply.found) {
+      if (reply.errorCode === 'LOOKUP_FAILED') throw new UapError('ROUTING_UNAVAILABLE', 'routing lookup failed in the control API', { retryable: true });
+      return undefined;
+    }
+    let agent: Record<string, unknown> = {};
+    try {
+      agent = reply.agentConfigJson ? JSON.parse(reply.agentConfigJson) : {};
+    } catch {
+      // settings stay empty; the agent falls back to its defaults
+    }
+    return { tenantId: reply.tenantId, agentKind: reply.agentKind, agentConfigId: reply.agentConfigId, agent };
   }
 }

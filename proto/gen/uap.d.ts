@@ -1906,4 +1906,232 @@ export namespace uap {
         /** Shape of a Heartbeat. */
         type $Shape = uap.Heartbeat.$Properties;
     }
+
+    /**
+     * Properties of a RoutingLookup.
+     * @deprecated Use uap.RoutingLookup.$Properties instead.
+     */
+    interface IRoutingLookup extends uap.RoutingLookup.$Properties {
+    }
+
+    /** Represents a RoutingLookup. */
+    class RoutingLookup {
+
+        /**
+         * Constructs a new RoutingLookup.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.RoutingLookup.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** RoutingLookup to. */
+        to: string;
+
+        /** RoutingLookup from. */
+        from: string;
+
+        /** RoutingLookup transport. */
+        transport: string;
+
+        /**
+         * Creates a new RoutingLookup instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns RoutingLookup instance
+         */
+        static create(properties: uap.RoutingLookup.$Shape): uap.RoutingLookup & uap.RoutingLookup.$Shape;
+        static create(properties?: uap.RoutingLookup.$Properties): uap.RoutingLookup;
+
+        /**
+         * Encodes the specified RoutingLookup message. Does not implicitly {@link uap.RoutingLookup.verify|verify} messages.
+         * @param message RoutingLookup message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.RoutingLookup.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a RoutingLookup message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.RoutingLookup & uap.RoutingLookup.$Shape} RoutingLookup
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.RoutingLookup & uap.RoutingLookup.$Shape;
+
+        /**
+         * Creates a RoutingLookup message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns RoutingLookup
+         */
+        static fromObject(object: { [k: string]: any }): uap.RoutingLookup;
+
+        /**
+         * Creates a plain object from a RoutingLookup message. Also converts values to other types if specified.
+         * @param message RoutingLookup
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.RoutingLookup, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this RoutingLookup to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for RoutingLookup
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace RoutingLookup {
+
+        /** Properties of a RoutingLookup. */
+        interface $Properties {
+
+            /** RoutingLookup to */
+            to?: (string|null);
+
+            /** RoutingLookup from */
+            from?: (string|null);
+
+            /** RoutingLookup transport */
+            transport?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a RoutingLookup. */
+        type $Shape = uap.RoutingLookup.$Properties;
+    }
+
+    /**
+     * Properties of a RoutingReply.
+     * @deprecated Use uap.RoutingReply.$Properties instead.
+     */
+    interface IRoutingReply extends uap.RoutingReply.$Properties {
+    }
+
+    /** Represents a RoutingReply. */
+    class RoutingReply {
+
+        /**
+         * Constructs a new RoutingReply.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.RoutingReply.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** RoutingReply found. */
+        found: boolean;
+
+        /** RoutingReply tenantId. */
+        tenantId: string;
+
+        /** RoutingReply agentKind. */
+        agentKind: string;
+
+        /** RoutingReply agentConfigId. */
+        agentConfigId: string;
+
+        /** RoutingReply agentConfigJson. */
+        agentConfigJson: string;
+
+        /** RoutingReply errorCode. */
+        errorCode: string;
+
+        /**
+         * Creates a new RoutingReply instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns RoutingReply instance
+         */
+        static create(properties: uap.RoutingReply.$Shape): uap.RoutingReply & uap.RoutingReply.$Shape;
+        static create(properties?: uap.RoutingReply.$Properties): uap.RoutingReply;
+
+        /**
+         * Encodes the specified RoutingReply message. Does not implicitly {@link uap.RoutingReply.verify|verify} messages.
+         * @param message RoutingReply message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.RoutingReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a RoutingReply message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.RoutingReply & uap.RoutingReply.$Shape} RoutingReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.RoutingReply & uap.RoutingReply.$Shape;
+
+        /**
+         * Creates a RoutingReply message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns RoutingReply
+         */
+        static fromObject(object: { [k: string]: any }): uap.RoutingReply;
+
+        /**
+         * Creates a plain object from a RoutingReply message. Also converts values to other types if specified.
+         * @param message RoutingReply
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.RoutingReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this RoutingReply to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for RoutingReply
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace RoutingReply {
+
+        /** Properties of a RoutingReply. */
+        interface $Properties {
+
+            /** RoutingReply found */
+            found?: (boolean|null);
+
+            /** RoutingReply tenantId */
+            tenantId?: (string|null);
+
+            /** RoutingReply agentKind */
+            agentKind?: (string|null);
+
+            /** RoutingReply agentConfigId */
+            agentConfigId?: (string|null);
+
+            /** RoutingReply agentConfigJson */
+            agentConfigJson?: (string|null);
+
+            /** RoutingReply errorCode */
+            errorCode?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a RoutingReply. */
+        type $Shape = uap.RoutingReply.$Properties;
+    }
 }

@@ -5284,6 +5284,640 @@ export const uap = $root.uap = (() => {
         return Heartbeat;
     })();
 
+    uap.RoutingLookup = (function() {
+
+        /**
+         * Properties of a RoutingLookup.
+         * @typedef {Object} uap.RoutingLookup.$Properties
+         * @property {string|null} [to] RoutingLookup to
+         * @property {string|null} [from] RoutingLookup from
+         * @property {string|null} [transport] RoutingLookup transport
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a RoutingLookup.
+         * @memberof uap
+         * @interface IRoutingLookup
+         * @augments uap.RoutingLookup.$Properties
+         * @deprecated Use uap.RoutingLookup.$Properties instead.
+         */
+
+        /**
+         * Shape of a RoutingLookup.
+         * @typedef {uap.RoutingLookup.$Properties} uap.RoutingLookup.$Shape
+         */
+
+        /**
+         * Constructs a new RoutingLookup.
+         * @memberof uap
+         * @classdesc Represents a RoutingLookup.
+         * @constructor
+         * @param {uap.RoutingLookup.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const RoutingLookup = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * RoutingLookup to.
+         * @member {string} to
+         * @memberof uap.RoutingLookup
+         * @instance
+         */
+        RoutingLookup.prototype.to = "";
+
+        /**
+         * RoutingLookup from.
+         * @member {string} from
+         * @memberof uap.RoutingLookup
+         * @instance
+         */
+        RoutingLookup.prototype.from = "";
+
+        /**
+         * RoutingLookup transport.
+         * @member {string} transport
+         * @memberof uap.RoutingLookup
+         * @instance
+         */
+        RoutingLookup.prototype.transport = "";
+
+        /**
+         * Creates a new RoutingLookup instance using the specified properties.
+         * @function create
+         * @memberof uap.RoutingLookup
+         * @static
+         * @param {uap.RoutingLookup.$Properties=} [properties] Properties to set
+         * @returns {uap.RoutingLookup} RoutingLookup instance
+         * @type {{
+         *   (properties: uap.RoutingLookup.$Shape): uap.RoutingLookup & uap.RoutingLookup.$Shape;
+         *   (properties?: uap.RoutingLookup.$Properties): uap.RoutingLookup;
+         * }}
+         */
+        RoutingLookup.create = function(properties) {
+            return new RoutingLookup(properties);
+        };
+
+        /**
+         * Encodes the specified RoutingLookup message. Does not implicitly {@link uap.RoutingLookup.verify|verify} messages.
+         * @function encode
+         * @memberof uap.RoutingLookup
+         * @static
+         * @param {uap.RoutingLookup.$Properties} message RoutingLookup message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        RoutingLookup.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.to != null && $Object.hasOwnProperty.call(message, "to") && message.to !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.to);
+            if (message.from != null && $Object.hasOwnProperty.call(message, "from") && message.from !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.from);
+            if (message.transport != null && $Object.hasOwnProperty.call(message, "transport") && message.transport !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.transport);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a RoutingLookup message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.RoutingLookup
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.RoutingLookup & uap.RoutingLookup.$Shape} RoutingLookup
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        RoutingLookup.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.RoutingLookup();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.to = value;
+                        else
+                            delete message.to;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.from = value;
+                        else
+                            delete message.from;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.transport = value;
+                        else
+                            delete message.transport;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a RoutingLookup message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.RoutingLookup
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.RoutingLookup} RoutingLookup
+         */
+        RoutingLookup.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.RoutingLookup)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.RoutingLookup: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.RoutingLookup();
+            if (object.to != null)
+                if (typeof object.to !== "string" || object.to.length)
+                    message.to = $String(object.to);
+            if (object.from != null)
+                if (typeof object.from !== "string" || object.from.length)
+                    message.from = $String(object.from);
+            if (object.transport != null)
+                if (typeof object.transport !== "string" || object.transport.length)
+                    message.transport = $String(object.transport);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a RoutingLookup message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.RoutingLookup
+         * @static
+         * @param {uap.RoutingLookup} message RoutingLookup
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        RoutingLookup.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.to = "";
+                object.from = "";
+                object.transport = "";
+            }
+            if (message.to != null && $Object.hasOwnProperty.call(message, "to"))
+                object.to = message.to;
+            if (message.from != null && $Object.hasOwnProperty.call(message, "from"))
+                object.from = message.from;
+            if (message.transport != null && $Object.hasOwnProperty.call(message, "transport"))
+                object.transport = message.transport;
+            return object;
+        };
+
+        /**
+         * Converts this RoutingLookup to JSON.
+         * @function toJSON
+         * @memberof uap.RoutingLookup
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        RoutingLookup.prototype.toJSON = function() {
+            return RoutingLookup.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for RoutingLookup
+         * @function getTypeUrl
+         * @memberof uap.RoutingLookup
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        RoutingLookup.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.RoutingLookup";
+        };
+
+        return RoutingLookup;
+    })();
+
+    uap.RoutingReply = (function() {
+
+        /**
+         * Properties of a RoutingReply.
+         * @typedef {Object} uap.RoutingReply.$Properties
+         * @property {boolean|null} [found] RoutingReply found
+         * @property {string|null} [tenantId] RoutingReply tenantId
+         * @property {string|null} [agentKind] RoutingReply agentKind
+         * @property {string|null} [agentConfigId] RoutingReply agentConfigId
+         * @property {string|null} [agentConfigJson] RoutingReply agentConfigJson
+         * @property {string|null} [errorCode] RoutingReply errorCode
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a RoutingReply.
+         * @memberof uap
+         * @interface IRoutingReply
+         * @augments uap.RoutingReply.$Properties
+         * @deprecated Use uap.RoutingReply.$Properties instead.
+         */
+
+        /**
+         * Shape of a RoutingReply.
+         * @typedef {uap.RoutingReply.$Properties} uap.RoutingReply.$Shape
+         */
+
+        /**
+         * Constructs a new RoutingReply.
+         * @memberof uap
+         * @classdesc Represents a RoutingReply.
+         * @constructor
+         * @param {uap.RoutingReply.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const RoutingReply = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * RoutingReply found.
+         * @member {boolean} found
+         * @memberof uap.RoutingReply
+         * @instance
+         */
+        RoutingReply.prototype.found = false;
+
+        /**
+         * RoutingReply tenantId.
+         * @member {string} tenantId
+         * @memberof uap.RoutingReply
+         * @instance
+         */
+        RoutingReply.prototype.tenantId = "";
+
+        /**
+         * RoutingReply agentKind.
+         * @member {string} agentKind
+         * @memberof uap.RoutingReply
+         * @instance
+         */
+        RoutingReply.prototype.agentKind = "";
+
+        /**
+         * RoutingReply agentConfigId.
+         * @member {string} agentConfigId
+         * @memberof uap.RoutingReply
+         * @instance
+         */
+        RoutingReply.prototype.agentConfigId = "";
+
+        /**
+         * RoutingReply agentConfigJson.
+         * @member {string} agentConfigJson
+         * @memberof uap.RoutingReply
+         * @instance
+         */
+        RoutingReply.prototype.agentConfigJson = "";
+
+        /**
+         * RoutingReply errorCode.
+         * @member {string} errorCode
+         * @memberof uap.RoutingReply
+         * @instance
+         */
+        RoutingReply.prototype.errorCode = "";
+
+        /**
+         * Creates a new RoutingReply instance using the specified properties.
+         * @function create
+         * @memberof uap.RoutingReply
+         * @static
+         * @param {uap.RoutingReply.$Properties=} [properties] Properties to set
+         * @returns {uap.RoutingReply} RoutingReply instance
+         * @type {{
+         *   (properties: uap.RoutingReply.$Shape): uap.RoutingReply & uap.RoutingReply.$Shape;
+         *   (properties?: uap.RoutingReply.$Properties): uap.RoutingReply;
+         * }}
+         */
+        RoutingReply.create = function(properties) {
+            return new RoutingReply(properties);
+        };
+
+        /**
+         * Encodes the specified RoutingReply message. Does not implicitly {@link uap.RoutingReply.verify|verify} messages.
+         * @function encode
+         * @memberof uap.RoutingReply
+         * @static
+         * @param {uap.RoutingReply.$Properties} message RoutingReply message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        RoutingReply.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.found != null && $Object.hasOwnProperty.call(message, "found") && message.found !== false)
+                writer.uint32(/* id 1, wireType 0 =*/8).bool(message.found);
+            if (message.tenantId != null && $Object.hasOwnProperty.call(message, "tenantId") && message.tenantId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.tenantId);
+            if (message.agentKind != null && $Object.hasOwnProperty.call(message, "agentKind") && message.agentKind !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.agentKind);
+            if (message.agentConfigId != null && $Object.hasOwnProperty.call(message, "agentConfigId") && message.agentConfigId !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.agentConfigId);
+            if (message.agentConfigJson != null && $Object.hasOwnProperty.call(message, "agentConfigJson") && message.agentConfigJson !== "")
+                writer.uint32(/* id 5, wireType 2 =*/42).string(message.agentConfigJson);
+            if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode") && message.errorCode !== "")
+                writer.uint32(/* id 6, wireType 2 =*/50).string(message.errorCode);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a RoutingReply message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.RoutingReply
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.RoutingReply & uap.RoutingReply.$Shape} RoutingReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        RoutingReply.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.RoutingReply();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.found = value;
+                        else
+                            delete message.found;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.tenantId = value;
+                        else
+                            delete message.tenantId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.agentKind = value;
+                        else
+                            delete message.agentKind;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.agentConfigId = value;
+                        else
+                            delete message.agentConfigId;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.agentConfigJson = value;
+                        else
+                            delete message.agentConfigJson;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.errorCode = value;
+                        else
+                            delete message.errorCode;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a RoutingReply message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.RoutingReply
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.RoutingReply} RoutingReply
+         */
+        RoutingReply.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.RoutingReply)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.RoutingReply: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.RoutingReply();
+            if (object.found != null)
+                if (object.found)
+                    message.found = $Boolean(object.found);
+            if (object.tenantId != null)
+                if (typeof object.tenantId !== "string" || object.tenantId.length)
+                    message.tenantId = $String(object.tenantId);
+            if (object.agentKind != null)
+                if (typeof object.agentKind !== "string" || object.agentKind.length)
+                    message.agentKind = $String(object.agentKind);
+            if (object.agentConfigId != null)
+                if (typeof object.agentConfigId !== "string" || object.agentConfigId.length)
+                    message.agentConfigId = $String(object.agentConfigId);
+            if (object.agentConfigJson != null)
+                if (typeof object.agentConfigJson !== "string" || object.agentConfigJson.length)
+                    message.agentConfigJson = $String(object.agentConfigJson);
+            if (object.errorCode != null)
+                if (typeof object.errorCode !== "string" || object.errorCode.length)
+                    message.errorCode = $String(object.errorCode);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a RoutingReply message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.RoutingReply
+         * @static
+         * @param {uap.RoutingReply} message RoutingReply
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        RoutingReply.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.found = false;
+                object.tenantId = "";
+                object.agentKind = "";
+                object.agentConfigId = "";
+                object.agentConfigJson = "";
+                object.errorCode = "";
+            }
+            if (message.found != null && $Object.hasOwnProperty.call(message, "found"))
+                object.found = message.found;
+            if (message.tenantId != null && $Object.hasOwnProperty.call(message, "tenantId"))
+                object.tenantId = message.tenantId;
+            if (message.agentKind != null && $Object.hasOwnProperty.call(message, "agentKind"))
+                object.agentKind = message.agentKind;
+            if (message.agentConfigId != null && $Object.hasOwnProperty.call(message, "agentConfigId"))
+                object.agentConfigId = message.agentConfigId;
+            if (message.agentConfigJson != null && $Object.hasOwnProperty.call(message, "agentConfigJson"))
+                object.agentConfigJson = message.agentConfigJson;
+            if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode"))
+                object.errorCode = message.errorCode;
+            return object;
+        };
+
+        /**
+         * Converts this RoutingReply to JSON.
+         * @function toJSON
+         * @memberof uap.RoutingReply
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        RoutingReply.prototype.toJSON = function() {
+            return RoutingReply.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for RoutingReply
+         * @function getTypeUrl
+         * @memberof uap.RoutingReply
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        RoutingReply.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.RoutingReply";
+        };
+
+        return RoutingReply;
+    })();
+
     return uap;
 })();
 

@@ -71,7 +71,14 @@ export async function twilioWebhooks(app: FastifyInstance, o: TwilioWebhookOptio
     if (!callSid || !isSubjectToken(callSid)) return badRequest(reply, 'voice', 'CallSid is missing or malformed');
     if ((from && !E164ish.test(from)) || (to && !E164ish.test(to))) return badRequest(reply, 'voice', 'From or To is malformed');
     const log = req.log.child({ callId: callSid });
-    const route = await o.router.lookup(to);
+    let route;
+    try {
+      route = await o.router.lookup(to);
+    } catch (err) {
+      webhooks.labels('voice', 'routing_unavailable').inc();
+      log.error({ err, to }, 'call refused: routing is unavailable');
+      return reply.type('text/xml').send(sayAndHangupTwiml('Sorry, we cannot take your call right now. Please try again later.'));
+    }
     if (!route) {
       webhooks.labels('voice', 'unknown_number').inc();
       log.warn({ to }, 'call to a number with no route refused');
@@ -96,7 +103,7 @@ export async function twilioWebhooks(app: FastifyInstance, o: TwilioWebhookOptio
     if (!status || !CALL_STATUSES.has(status)) return badRequest(reply, 'status', 'CallStatus is missing or unknown');
     const direction = field(body, 'Direction') ?? 'inbound';
     const ourNumber = direction === 'inbound' ? field(body, 'To') : field(body, 'From');
-    const route = await o.router.lookup(ourNumber ?? '');
+    const route = await o.router.lookup(ourNumber ?? '').catch(() => undefined);
     const tenantId = route?.tenantId ?? 'default';
     const seq = field(body, 'SequenceNumber') ?? '';
     const log = req.log.child({ callId: callSid, tenantId });

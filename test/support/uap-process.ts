@@ -2,6 +2,9 @@
 // line, and keeps its JSON log lines for assertions.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -14,6 +17,7 @@ export interface UapProcess {
   httpUrl: string;
   webhookUrl: string;
   logs: Record<string, unknown>[];
+  dataDir: string;
   stderr: () => string;
   /** Sends a signal and resolves with the exit code (or signal name). */
   stop(signal?: NodeJS.Signals, timeoutMs?: number): Promise<number | string>;
@@ -33,8 +37,11 @@ export async function freePort(): Promise<number> {
 }
 
 export async function startUap(opts: { roles?: string; env?: Record<string, string>; readyTimeoutMs?: number } = {}): Promise<UapProcess> {
+  // (DATA_DIR: a fresh temp dir per process unless the caller passes one to share across restarts.)
   const port = Number(opts.env?.PORT ?? (await freePort()));
   const mediaPort = Number(opts.env?.MEDIA_PORT ?? (await freePort()));
+  // Each process gets its own data dir (the embedded database), removed when it stops.
+  const dataDir = opts.env?.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'uap-data-'));
   const args = ['bin/uap.js', 'serve'];
   if (opts.roles) args.push('--roles', opts.roles);
   const proc = spawn(process.execPath, args, {
@@ -47,6 +54,7 @@ export async function startUap(opts: { roles?: string; env?: Record<string, stri
       MEDIA_PORT: String(mediaPort),
       TWILIO_AUTH_TOKEN: TEST_AUTH_TOKEN,
       LOG_LEVEL: 'info',
+      DATA_DIR: dataDir,
       ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,7 +62,12 @@ export async function startUap(opts: { roles?: string; env?: Record<string, stri
   const logs: Record<string, unknown>[] = [];
   let err = '';
   let buf = '';
-  const exited = new Promise<number | string>((resolve) => proc.once('exit', (code, sig) => resolve(code ?? sig ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    proc.once('exit', (code, sig) => {
+      if (!opts.env?.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
+      resolve(code ?? sig ?? -1);
+    }),
+  );
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`uap serve not ready within ${opts.readyTimeoutMs ?? 15000} ms\n${err}\n${buf}`)), opts.readyTimeoutMs ?? 15000);
     proc.stdout!.on('data', (d: Buffer) => {
@@ -90,6 +103,7 @@ export async function startUap(opts: { roles?: string; env?: Record<string, stri
     httpUrl,
     webhookUrl: `${httpUrl}/twilio/voice`,
     logs,
+    dataDir,
     stderr: () => err,
     exited,
     async stop(signal = 'SIGTERM', timeoutMs = 15000) {

@@ -1,0 +1,83 @@
+// Serves `routing.lookup` on the bus: number → tenant and agent config, from the database. Exact numbers
+// win over a tenant's catch-all '*'. Results are cached briefly; changes through the API clear the cache.
+import { uap, subjects } from '../../proto/index.ts';
+import type { Bus, Subscription } from '../../lib/bus/types.ts';
+import type { Logger } from '../../lib/logger.ts';
+import type { Database } from '../db/index.ts';
+
+interface RouteRow {
+  tenant_id: string;
+  tenant_status: string;
+  agent_config_id: string | null;
+  kind: string | null;
+  prompt: string | null;
+  voice: string | null;
+  tools: unknown;
+  settings: Record<string, unknown> | null;
+}
+
+const TTL_MS = 10_000;
+
+export class RoutingLookupService {
+  private sub: Subscription | undefined;
+  private readonly cache = new Map<string, { at: number; reply: Uint8Array }>();
+
+  constructor(private readonly db: Database, private readonly bus: Bus, private readonly log: Logger) {}
+
+  start(): void {
+    this.sub = this.bus.subscribe(subjects.routingLookup, (m) => {
+      let req: uap.RoutingLookup;
+      try {
+        req = uap.RoutingLookup.decode(m.data);
+      } catch {
+        m.respond(uap.RoutingReply.encode({ found: false, errorCode: 'BAD_REQUEST' }).finish());
+        return;
+      }
+      this.lookup(req.to).then(
+        (reply) => m.respond(reply),
+        (err: unknown) => {
+          this.log.error({ err, to: req.to }, 'routing lookup failed');
+          m.respond(uap.RoutingReply.encode({ found: false, errorCode: 'LOOKUP_FAILED' }).finish());
+        },
+      );
+    }, { queue: 'routing' });
+  }
+
+  /** Forget cached routes (after numbers or agent configs change). */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  async lookup(to: string): Promise<Uint8Array> {
+    const hit = this.cache.get(to);
+    if (hit && Date.now() - hit.at < TTL_MS) return hit.reply;
+    const rows = await this.db.withPlatform((tx) => tx<RouteRow[]>`
+      select p.tenant_id, t.status as tenant_status, p.agent_config_id, a.kind, a.prompt, a.voice, a.tools, a.settings
+      from phone_numbers p join tenants t on t.id = p.tenant_id
+      left join agent_configs a on a.id = p.agent_config_id and a.tenant_id = p.tenant_id
+      where p.e164 = ${to} or p.e164 = '*'
+      order by (p.e164 = '*') limit 1`);
+    const r = rows[0];
+    let reply: uap.IRoutingReply;
+    if (!r) reply = { found: false, errorCode: 'UNKNOWN_NUMBER' };
+    else if (r.tenant_status !== 'active') reply = { found: false, errorCode: 'TENANT_SUSPENDED' };
+    else if (!r.agent_config_id || !r.kind) reply = { found: false, errorCode: 'NO_AGENT_CONFIG' };
+    else {
+      reply = {
+        found: true,
+        tenantId: r.tenant_id,
+        agentKind: r.kind,
+        agentConfigId: r.agent_config_id,
+        agentConfigJson: JSON.stringify({ ...(r.settings ?? {}), prompt: r.prompt ?? '', voice: r.voice ?? undefined, tools: r.tools ?? [] }),
+      };
+    }
+    const bytes = uap.RoutingReply.encode(reply).finish();
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(to, { at: Date.now(), reply: bytes });
+    return bytes;
+  }
+
+  stop(): void {
+    this.sub?.unsubscribe();
+  }
+}
