@@ -44,7 +44,7 @@ export async function serve(config: Config, roles: Role[]): Promise<Running> {
     }
   });
 
-  if (roles.includes('api')) api = await startApiRole(config, bus, registry, log);
+  if (roles.includes('api')) api = await startApiRole(config, bus, registry, log, http);
   // Media first, so it hears the agent worker's first heartbeat.
   if (roles.includes('media')) media = await startMediaRole(config, bus, registry, log);
   if (roles.includes('agent')) agent = await startAgentRole(config, bus, registry, log);

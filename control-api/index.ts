@@ -11,6 +11,8 @@ import { errorMessage } from '../lib/errors.ts';
 import { openDatabase, seedDefaults, type Database } from './db/index.ts';
 import { CallEventWriter } from './history/event-writer.ts';
 import { RoutingLookupService } from './routing/lookup-service.ts';
+import { mountApi } from './http-api.ts';
+import type { FastifyInstance } from 'fastify';
 
 export interface ApiRole {
   db: Database;
@@ -18,7 +20,7 @@ export interface ApiRole {
   close(): Promise<void>;
 }
 
-export async function startApiRole(config: Config, bus: Bus, registry: Registry, log: Logger): Promise<ApiRole> {
+export async function startApiRole(config: Config, bus: Bus, registry: Registry, log: Logger, http: FastifyInstance): Promise<ApiRole> {
   const events = new Counter({ name: 'uap_api_call_events_total', help: 'Call events stored from the durable event stream (duplicates not counted)', labelNames: ['kind'], registers: [registry] });
   const bad = new Counter({ name: 'uap_api_bad_events_total', help: 'Call events skipped: undecodable or for an unknown tenant', registers: [registry] });
   const retries = new Counter({ name: 'uap_api_event_write_retries_total', help: 'Call events handed back for redelivery after a database error', registers: [registry] });
@@ -30,6 +32,7 @@ export async function startApiRole(config: Config, bus: Bus, registry: Registry,
 
   const routing = new RoutingLookupService(db, bus, log);
   routing.start();
+  const api = await mountApi(http, db, config, log);
 
   const writer = new CallEventWriter(db);
   // A short ack wait: events a crashed instance had in hand come back within seconds.
@@ -66,6 +69,7 @@ export async function startApiRole(config: Config, bus: Bus, registry: Registry,
     routing,
     async close() {
       routing.stop();
+      await api.close();
       await consumer.stop();
       await db.close();
     },

@@ -41,6 +41,8 @@ export interface Config {
   /** 'config' when ROUTES or DEFAULT_AGENT is set; otherwise the control API answers routing.lookup from the database. */
   routingSource: 'config' | 'database';
   dataDir: string;
+  /** HS256 key of API access tokens (≥ 32 chars); unset: a random key kept in DATA_DIR. */
+  jwtSecret: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -125,6 +127,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   const twilioAuthToken = str(env, 'TWILIO_AUTH_TOKEN');
   const streamTokenSecret = str(env, 'STREAM_TOKEN_SECRET');
   if (streamTokenSecret !== undefined && streamTokenSecret.length < 16) throw new ConfigError('STREAM_TOKEN_SECRET', 'must be at least 16 characters');
+  const jwtSecret = str(env, 'JWT_SECRET');
+  if (jwtSecret !== undefined && jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
   const natsUrl = url(env, 'NATS_URL', ['nats:', 'tls:', 'ws:', 'wss:'])?.toString();
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'])?.toString();
   const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:'])?.toString();
@@ -151,5 +155,6 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     routes: parseRoutes(env),
     routingSource: str(env, 'ROUTES') !== undefined || str(env, 'DEFAULT_AGENT') !== undefined ? 'config' : 'database',
     dataDir: str(env, 'DATA_DIR') ?? './data',
+    jwtSecret,
   });
 }

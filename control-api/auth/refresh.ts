@@ -12,14 +12,18 @@ export interface RefreshRecord {
   id: string;
   familyId: string;
   userId: string;
+  tenantId: string | null;
   tokenHash: string;
   createdAt: Date;
   /** This token's expiry (idle timeout): min(created + ttl, familyExpiresAt). */
   expiresAt: Date;
-  /** The session's absolute end, inherited by every token of the family. */
+  /**
+   * The session's absolute end, inherited by every token of the family. A table without this column
+   * can derive it: min(created_at) over the family + the maximum session length.
+   */
   familyExpiresAt: Date;
-  /** Set when the token was exchanged for its successor. */
-  rotatedAt: Date | null;
+  /** Id of the successor once the token has been exchanged (`replaced_by`); non-null = spent. */
+  replacedBy: string | null;
   revokedAt: Date | null;
 }
 
@@ -27,11 +31,11 @@ export interface RefreshStore {
   insert(record: RefreshRecord): Promise<void>;
   findByHash(tokenHash: string): Promise<RefreshRecord | null>;
   /**
-   * Marks the token rotated only if it is neither rotated nor revoked, atomically (in SQL:
-   * `UPDATE … SET rotated_at = $2 WHERE id = $1 AND rotated_at IS NULL AND revoked_at IS NULL`).
+   * Marks the token spent, only if it is neither spent nor revoked, atomically (in SQL:
+   * `UPDATE … SET replaced_by = $2 WHERE id = $1 AND replaced_by IS NULL AND revoked_at IS NULL`).
    * false means another request spent it first.
    */
-  markRotated(id: string, at: Date): Promise<boolean>;
+  markRotated(id: string, replacedBy: string): Promise<boolean>;
   /** Revokes every token of the family that is not revoked yet. */
   revokeFamily(familyId: string, at: Date): Promise<void>;
   revoke(id: string, at: Date): Promise<void>;
@@ -50,6 +54,7 @@ export interface IssuedRefreshToken {
   /** The secret for the client; never stored. */
   token: string;
   userId: string;
+  tenantId: string | null;
   familyId: string;
   expiresAt: Date;
 }
@@ -70,9 +75,10 @@ export class RefreshTokens {
   }
 
   /** Starts a session (login). */
-  async issue(userId: string): Promise<IssuedRefreshToken> {
+  async issue(userId: string, tenantId: string | null): Promise<IssuedRefreshToken> {
     const now = this.now();
-    return this.mint(userId, randomUUID(), new Date(now.getTime() + this.maxSessionMs), now);
+    const { id: _, ...issued } = await this.mint({ userId, tenantId, familyId: randomUUID(), familyExpiresAt: new Date(now.getTime() + this.maxSessionMs) }, now);
+    return issued;
   }
 
   /**
@@ -82,20 +88,14 @@ export class RefreshTokens {
   async rotate(token: string): Promise<IssuedRefreshToken> {
     const rec = await this.find(token);
     const now = this.now();
-    if (rec.rotatedAt) return this.reused(rec, now);
+    if (rec.replacedBy) return this.reused(rec, now);
     if (rec.revokedAt) throw unauthorized('REFRESH_REVOKED', 'The session has ended; log in again');
     if (rec.expiresAt.getTime() <= now.getTime()) throw unauthorized('REFRESH_EXPIRED', 'The session has expired; log in again');
-    // Lost a race with a concurrent rotation of the same token: that is a reuse as well.
-    if (!(await this.store.markRotated(rec.id, now))) return this.reused(rec, now);
-    const next = await this.mint(rec.userId, rec.familyId, rec.familyExpiresAt, now);
-    // A concurrent reuse may have revoked the family just before the successor was inserted; the
-    // revocation then shows on the parent, and the successor must not outlive it.
-    const parent = await this.store.findByHash(rec.tokenHash);
-    if (parent?.revokedAt) {
-      await this.store.revokeFamily(rec.familyId, now);
-      throw unauthorized('REFRESH_REUSED', 'The refresh token was already used; the session has been revoked');
-    }
-    return next;
+    // The successor is stored before the parent is marked spent: if a concurrent request wins the mark,
+    // this successor is already in the family that the losing side revokes — no window where it escapes.
+    const { id, ...issued } = await this.mint(rec, now);
+    if (!(await this.store.markRotated(rec.id, id))) return this.reused(rec, now);
+    return issued;
   }
 
   /** Logout: ends the whole session the token belongs to. Unknown tokens are ignored (idempotent). */
@@ -121,11 +121,13 @@ export class RefreshTokens {
     throw unauthorized('REFRESH_REUSED', 'The refresh token was already used; the session has been revoked');
   }
 
-  private async mint(userId: string, familyId: string, familyExpiresAt: Date, now: Date): Promise<IssuedRefreshToken> {
+  private async mint(family: Pick<RefreshRecord, 'userId' | 'tenantId' | 'familyId' | 'familyExpiresAt'>, now: Date): Promise<IssuedRefreshToken & { id: string }> {
     const token = randomBytes(32).toString('base64url');
+    const { userId, tenantId, familyId, familyExpiresAt } = family; // not `...family`: rec carries more
     const expiresAt = new Date(Math.min(now.getTime() + this.ttlMs, familyExpiresAt.getTime()));
-    await this.store.insert({ id: randomUUID(), familyId, userId, tokenHash: hashRefreshToken(token), createdAt: now, expiresAt, familyExpiresAt, rotatedAt: null, revokedAt: null });
-    return { token, userId, familyId, expiresAt };
+    const id = randomUUID();
+    await this.store.insert({ id, familyId, userId, tenantId, tokenHash: hashRefreshToken(token), createdAt: now, expiresAt, familyExpiresAt, replacedBy: null, revokedAt: null });
+    return { id, token, userId, tenantId, familyId, expiresAt };
   }
 }
 
@@ -142,10 +144,10 @@ export class MemoryRefreshStore implements RefreshStore {
     return null;
   }
 
-  async markRotated(id: string, at: Date): Promise<boolean> {
+  async markRotated(id: string, replacedBy: string): Promise<boolean> {
     const r = this.records.get(id);
-    if (!r || r.rotatedAt || r.revokedAt) return false;
-    r.rotatedAt = at;
+    if (!r || r.replacedBy || r.revokedAt) return false;
+    r.replacedBy = replacedBy;
     return true;
   }
 

@@ -53,13 +53,15 @@ export async function registerRateLimit(app: FastifyInstance, opts: RateLimitOpt
     nameSpace: opts.nameSpace ?? 'uap:rl:',
     // For routes that opt into their own limit with config.rateLimit (e.g. login).
     keyGenerator: ipKey,
+    skipOnError: true, // those route limits fail open too
     errorResponseBuilder: (_req, ctx) => rateLimited(ctx.ttl / 1000),
   });
   const timeoutMs = opts.storeTimeoutMs ?? 500;
   const perIp = opts.perIp ?? { max: 1200, timeWindow: 60_000 };
   const perPrincipal = opts.perPrincipal ?? { max: 600, timeWindow: 60_000 };
-  const ipLimiter = app.createRateLimit({ ...perIp, keyGenerator: ipKey });
-  const principalLimiter = app.createRateLimit({ ...perPrincipal, keyGenerator: (req) => principalKey(req) ?? ipKey(req) });
+  // skipOnError false: store errors reach the hook below, which fails open and logs it.
+  const ipLimiter = app.createRateLimit({ ...perIp, keyGenerator: ipKey, skipOnError: false });
+  const principalLimiter = app.createRateLimit({ ...perPrincipal, keyGenerator: (req) => principalKey(req) ?? ipKey(req), skipOnError: false });
 
   const hook = (limiter: typeof ipLimiter, applies: (req: FastifyRequest) => boolean): Hook => async (req, reply) => {
     if (!applies(req)) return;

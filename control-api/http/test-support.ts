@@ -1,7 +1,8 @@
 // A small API on the real process server (cli/http.ts) for the tests: sample routes that use every
 // piece of the foundation (schemas, pagination, auth, guards, rate limits), plus in-memory stores.
 import type { TestContext } from 'node:test';
-import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import assert from 'node:assert/strict';
+import type { FastifyInstance, FastifyPluginAsync, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Redis } from 'ioredis';
@@ -16,7 +17,7 @@ import { AccessTokens, accessTokenResolver } from '../auth/tokens.ts';
 import { MemoryRefreshStore, RefreshTokens } from '../auth/refresh.ts';
 import { apiKeyResolver, generateApiKey, type ApiKeyRecord } from '../auth/api-keys.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
-import { requireRole, type TenantRole } from '../auth/rbac.ts';
+import { requirePlatformAdmin, requireRole, requireScope, type TenantRole } from '../auth/rbac.ts';
 
 export const JWT = { secret: 'test-secret-0123456789abcdef0123456789', issuer: 'uap-test', audience: 'uap-api' };
 
@@ -33,8 +34,15 @@ const Agent = Type.Object({ id: Type.String(), name: Type.String(), prompt: Type
 type AgentRow = { id: string; name: string; prompt: string; createdAt: string };
 const Tokens = Type.Object({ accessToken: Type.String(), refreshToken: Type.String(), expiresIn: Type.Integer() }, { additionalProperties: false });
 
+/** No response may carry a stack trace or a source location. */
+export function assertNoStack(res: LightMyRequestResponse): void {
+  assert.doesNotMatch(res.body, /\bat [^\s]+ \(|\n\s+at |"stack"|\.ts:\d+|node_modules/, `stack trace in response: ${res.body.slice(0, 300)}`);
+}
+
 export interface TestApi {
   app: FastifyInstance;
+  /** inject() plus the no-stack-trace check on every response. */
+  request(opts: InjectOptions): Promise<LightMyRequestResponse & { json(): any }>;
   tokens: AccessTokens;
   refresh: RefreshTokens;
   refreshStore: MemoryRefreshStore;
@@ -65,11 +73,12 @@ export async function buildTestApi(t: TestContext, opts: { rateLimit?: RateLimit
   const routes: FastifyPluginAsync = async (plain) => {
     const r = plain.withTypeProvider<TypeBoxTypeProvider>();
     const Login = Type.Object({ email: Type.String({ maxLength: 320 }), password: Type.String({ maxLength: 256 }) }, { additionalProperties: false });
-    r.post('/auth/login', { config: { public: true }, schema: { body: Login, response: { 200: Tokens, ...problemResponses(400, 401) } } }, async (req) => {
+    // Login has its own, tighter limit per IP against password guessing.
+    r.post('/auth/login', { config: { public: true, rateLimit: { max: 10, timeWindow: 60_000 } }, schema: { body: Login, response: { 200: Tokens, ...problemResponses(400, 401) } } }, async (req) => {
       const user = [...users.values()].find((u) => u.email === req.body.email) ?? null;
       if (!(await verifyPassword(user?.passwordHash ?? null, req.body.password)) || !user) throw unauthorized('INVALID_CREDENTIALS', 'Wrong email or password');
       const access = await tokens.issue({ sub: user.id, tid: user.tenantId, role: user.role, pa: user.platformAdmin });
-      const rt = await refresh.issue(user.id);
+      const rt = await refresh.issue(user.id, user.tenantId);
       return { accessToken: access.token, refreshToken: rt.token, expiresIn: access.expiresIn };
     });
     const RefreshBody = Type.Object({ refreshToken: Type.String({ maxLength: 256 }) }, { additionalProperties: false });
@@ -106,6 +115,10 @@ export async function buildTestApi(t: TestContext, opts: { rateLimit?: RateLimit
       if (!a) throw Object.assign(new Error('no such agent'), { statusCode: 404 });
       return a;
     });
+    const Empty = Type.Object({}, { additionalProperties: false });
+    const Ok = Type.Object({ ok: Type.Boolean() }, { additionalProperties: false });
+    r.get('/calls', { onRequest: [requireScope('calls:read')], schema: { querystring: Empty, response: { 200: Ok, ...problemResponses(401, 403) } } }, async () => ({ ok: true }));
+    r.get('/admin/tenants', { onRequest: [requirePlatformAdmin()], schema: { querystring: Empty, response: { 200: Ok, ...problemResponses(401, 403) } } }, async () => ({ ok: true }));
     r.get('/boom', { schema: { querystring: Type.Object({}, { additionalProperties: false }), response: { 200: Type.Object({}) } } }, async () => {
       throw new Error('database password is hunter2 at /srv/app/secret.ts:42');
     });
@@ -122,6 +135,11 @@ export async function buildTestApi(t: TestContext, opts: { rateLimit?: RateLimit
   let n = 0;
   return {
     app,
+    request: async (o) => {
+      const res = await app.inject(o);
+      assertNoStack(res);
+      return res;
+    },
     tokens,
     refresh,
     refreshStore,

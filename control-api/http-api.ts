@@ -1,0 +1,49 @@
+// Mounts the REST API (/api/v1) on the process's HTTP server: authentication from the database (users'
+// JWTs, hashed API keys), rate limits (Redis when REDIS_URL is set), the routes, and the audit log.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
+import type { Config } from '../lib/config.ts';
+import type { Logger } from '../lib/logger.ts';
+import type { Database } from './db/index.ts';
+import { apiPlugin } from './http/api.ts';
+import { AccessTokens, accessTokenResolver } from './auth/tokens.ts';
+import { RefreshTokens } from './auth/refresh.ts';
+import { apiKeyResolver } from './auth/api-keys.ts';
+import { DbApiKeyLookup, DbRefreshStore } from './auth/db-stores.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { apiKeyRoutes } from './routes/api-key-routes.ts';
+import { callRoutes } from './routes/call-routes.ts';
+import { auditHook, auditRoutes } from './routes/audit.ts';
+
+/** JWT_SECRET, or a random key created once and kept in the data dir (embedded installs). */
+function jwtSecret(config: Config, log: Logger): string {
+  if (config.jwtSecret) return config.jwtSecret;
+  const file = join(config.dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(config.dataDir, { recursive: true });
+  const s = randomBytes(48).toString('base64url');
+  writeFileSync(file, s, { mode: 0o600 });
+  log.warn({ file }, 'JWT_SECRET is not set: generated one in the data dir (set JWT_SECRET when several API processes share users)');
+  return s;
+}
+
+export async function mountApi(http: FastifyInstance, db: Database, config: Config, log: Logger): Promise<{ close(): Promise<void> }> {
+  const access = new AccessTokens({ secret: jwtSecret(config, log), issuer: 'uap', audience: 'uap-api' });
+  const refresh = new RefreshTokens({ store: new DbRefreshStore(db) });
+  const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
+  redis?.on('error', (err) => log.warn({ err: err.message }, 'redis error (rate limits fall back to allowing requests)'));
+  await http.register(apiPlugin, {
+    prefix: '/api/v1',
+    auth: { bearer: accessTokenResolver(access), apiKey: apiKeyResolver(new DbApiKeyLookup(db), { onTouchError: (err) => log.warn({ err }, 'API key last-used not updated') }) },
+    rateLimit: { redis },
+    routes: [auditHook(db), authRoutes({ db, access, refresh }), apiKeyRoutes(db), callRoutes(db), auditRoutes(db)],
+  });
+  return {
+    async close() {
+      redis?.disconnect();
+    },
+  };
+}

@@ -1,0 +1,160 @@
+// /voice/calls: call history built from the durable event stream — list with filters and cursor
+// pagination, one call, and its transcript (turns plus DTMF and other events in order).
+import type { FastifyPluginAsync } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from '@sinclair/typebox';
+import type { Database } from '../db/index.ts';
+import { requireRole, requireScope, type Actor } from '../auth/rbac.ts';
+import { forbidden, notFound, problemResponses } from '../http/errors.ts';
+import { ListQuery, Page, pageParams, toPage } from '../http/pagination.ts';
+
+const DateTime = Type.String({ format: 'date-time' });
+const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+const Call = Type.Object(
+  {
+    id: Type.String(),
+    direction: Type.String(),
+    from: Nullable(Type.String()),
+    to: Nullable(Type.String()),
+    status: Type.String(),
+    startedAt: DateTime,
+    answeredAt: Nullable(DateTime),
+    endedAt: Nullable(DateTime),
+    durationMs: Type.Union([Type.Integer(), Type.Null()]),
+    endReason: Nullable(Type.String()),
+    recordingUrl: Nullable(Type.String()),
+    summary: Nullable(Type.String()),
+    agentConfigId: Nullable(Type.String()),
+    providerCallId: Nullable(Type.String()),
+    metadata: Type.Record(Type.String(), Type.Unknown()),
+  },
+  { additionalProperties: false },
+);
+const CallParams = Type.Object({ callId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) }, { additionalProperties: false });
+
+interface CallRow {
+  id: string;
+  direction: string;
+  from_number: string | null;
+  to_number: string | null;
+  status: string;
+  started_at: Date;
+  answered_at: Date | null;
+  ended_at: Date | null;
+  duration_ms: string | number | null;
+  end_reason: string | null;
+  recording_url: string | null;
+  summary: string | null;
+  agent_config_id: string | null;
+  provider_call_id: string | null;
+  metadata: Record<string, unknown>;
+}
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const toCall = (c: CallRow) => ({
+  id: c.id,
+  direction: c.direction,
+  from: c.from_number,
+  to: c.to_number,
+  status: c.status,
+  startedAt: c.started_at.toISOString(),
+  answeredAt: iso(c.answered_at),
+  endedAt: iso(c.ended_at),
+  durationMs: c.duration_ms === null ? null : Number(c.duration_ms),
+  endReason: c.end_reason,
+  recordingUrl: c.recording_url,
+  summary: c.summary,
+  agentConfigId: c.agent_config_id,
+  providerCallId: c.provider_call_id,
+  metadata: c.metadata,
+});
+
+function tenantOf(actor: Actor): string {
+  if (!actor.tenantId) throw forbidden('this endpoint works on a tenant; sign in as a tenant user or use a tenant API key');
+  return actor.tenantId;
+}
+
+export function callRoutes(db: Database): FastifyPluginAsync {
+  return async (app) => {
+    const r = app.withTypeProvider<TypeBoxTypeProvider>();
+    const guards = [requireRole('viewer'), requireScope('calls:read')];
+
+    r.get('/voice/calls', {
+      onRequest: guards,
+      schema: {
+        tags: ['calls'],
+        summary: 'List calls, newest first',
+        querystring: ListQuery({
+          status: Type.Optional(Type.String({ maxLength: 32 })),
+          direction: Type.Optional(Type.Union([Type.Literal('inbound'), Type.Literal('outbound')])),
+          from: Type.Optional(Type.String({ maxLength: 64 })),
+          to: Type.Optional(Type.String({ maxLength: 64 })),
+          since: Type.Optional(DateTime),
+          until: Type.Optional(DateTime),
+        }),
+        response: { 200: Page(Call), ...problemResponses(400, 401, 403) },
+      },
+    }, async (req) => {
+      const tenant = tenantOf(req.actor!);
+      const q = req.query;
+      const { limit, after } = pageParams(q);
+      const rows = await db.withTenant(tenant, (tx) => tx<CallRow[]>`
+        select * from calls where true
+          ${q.status ? tx`and status = ${q.status}` : tx``}
+          ${q.direction ? tx`and direction = ${q.direction}` : tx``}
+          ${q.from ? tx`and from_number = ${q.from}` : tx``}
+          ${q.to ? tx`and to_number = ${q.to}` : tx``}
+          ${q.since ? tx`and started_at >= ${q.since}::timestamptz` : tx``}
+          ${q.until ? tx`and started_at < ${q.until}::timestamptz` : tx``}
+          ${after ? tx`and (started_at, id) < (${after.t}::timestamptz, ${after.id})` : tx``}
+        order by started_at desc, id desc limit ${limit + 1}`, { readOnly: true });
+      return toPage(rows, limit, (c) => ({ t: c.started_at.toISOString(), id: c.id }), toCall);
+    });
+
+    r.get('/voice/calls/:callId', {
+      onRequest: guards,
+      schema: { tags: ['calls'], summary: 'One call', params: CallParams, querystring: Type.Object({}, { additionalProperties: false }), response: { 200: Call, ...problemResponses(401, 403, 404) } },
+    }, async (req) => {
+      const [row] = await db.withTenant(tenantOf(req.actor!), (tx) => tx<CallRow[]>`select * from calls where id = ${req.params.callId}`, { readOnly: true });
+      if (!row) throw notFound('no such call');
+      return toCall(row);
+    });
+
+    r.get('/voice/calls/:callId/transcript', {
+      onRequest: guards,
+      schema: {
+        tags: ['calls'],
+        summary: "A call's transcript turns and its events (DTMF, marks, status changes), in order",
+        params: CallParams,
+        querystring: Type.Object({}, { additionalProperties: false }),
+        response: {
+          200: Type.Object(
+            {
+              callId: Type.String(),
+              turns: Type.Array(Type.Object({ role: Type.String(), text: Type.String(), startMs: Type.Union([Type.Integer(), Type.Null()]), endMs: Type.Union([Type.Integer(), Type.Null()]), interrupted: Type.Boolean() }, { additionalProperties: false })),
+              events: Type.Array(Type.Object({ kind: Type.String(), seq: Type.Integer(), at: DateTime, data: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: false })),
+            },
+            { additionalProperties: false },
+          ),
+          ...problemResponses(401, 403, 404),
+        },
+      },
+    }, async (req) => {
+      const id = req.params.callId;
+      const out = await db.withTenant(tenantOf(req.actor!), async (tx) => {
+        const [call] = await tx`select id from calls where id = ${id}`;
+        if (!call) return null;
+        const turns = await tx<{ role: string; text: string; started_ms: number | null; ended_ms: number | null; interrupted: boolean }[]>`
+          select role, text, started_ms, ended_ms, interrupted from transcript_turns where call_id = ${id} order by started_ms nulls last, id`;
+        const events = await tx<{ kind: string; seq: string; ts: Date; payload: Record<string, unknown> }[]>`
+          select kind, seq, ts, payload from call_events where call_id = ${id} order by ts, seq`;
+        return { turns, events };
+      }, { readOnly: true });
+      if (!out) throw notFound('no such call');
+      return {
+        callId: id,
+        turns: out.turns.map((t) => ({ role: t.role, text: t.text, startMs: t.started_ms, endMs: t.ended_ms, interrupted: t.interrupted })),
+        events: out.events.map((e) => ({ kind: e.kind, seq: Number(e.seq), at: e.ts.toISOString(), data: e.payload })),
+      };
+    });
+  };
+}
