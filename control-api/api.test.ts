@@ -171,6 +171,17 @@ for (const kind of ['postgres', 'pglite'] as const) {
       assert.ok(entries.every((e) => e.ip !== undefined));
     });
 
+    await t.test('the seeded default tenant can be claimed once', async () => {
+      const body = { tenantName: 'Us', tenantSlug: 'default', email: 'ops@us.test', password: 'correct horse battery' };
+      const claimed = await call('POST', '/auth/register', { body });
+      assert.equal(claimed.statusCode, 201, claimed.body);
+      const [d] = await db.withPlatform((tx) => tx`select id, name from tenants where slug = 'default'`);
+      assert.equal(json(claimed).tenantId, d.id);
+      assert.equal(d.name, 'Us');
+      const again = await call('POST', '/auth/register', { body: { ...body, email: 'other@us.test' } });
+      assert.equal(again.statusCode, 409);
+    });
+
     await t.test('OpenAPI document lists the routes', async () => {
       const doc = JSON.parse((await app.inject({ method: 'GET', url: '/api/v1/docs/json' })).body);
       assert.match(doc.openapi, /^3\./);

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
-import type { Database } from '../db/index.ts';
+import { DEFAULT_TENANT_SLUG, type Database } from '../db/index.ts';
 import { hashPassword, verifyPassword, PASSWORD_MIN_LENGTH, PASSWORD_MAX_LENGTH } from '../auth/passwords.ts';
 import type { AccessTokens } from '../auth/tokens.ts';
 import type { RefreshTokens } from '../auth/refresh.ts';
@@ -37,7 +37,7 @@ export function authRoutes(d: AuthRouteDeps): FastifyPluginAsync {
       config: { public: true, rateLimit: { max: 10, timeWindow: 60_000 } },
       schema: {
         tags: ['auth'],
-        summary: 'Create a tenant and its first admin user',
+        summary: 'Create a tenant and its first admin user (or claim the seeded "default" tenant while it has no users)',
         body: Type.Object({ tenantName: Type.String({ minLength: 1, maxLength: 200 }), tenantSlug: Slug, email: Email, password: Password, name: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: false }),
         response: { 201: Tokens, ...problemResponses(400, 409, 429) },
       },
@@ -45,16 +45,21 @@ export function authRoutes(d: AuthRouteDeps): FastifyPluginAsync {
       const b = req.body;
       const hash = await hashPassword(b.password);
       const user = await d.db.withPlatform(async (tx) => {
-        const [exists] = await tx`select 1 from tenants where slug = ${b.tenantSlug}`;
-        if (exists) throw conflict(`tenant slug "${b.tenantSlug}" is taken`);
         // The very first user of the installation becomes the platform admin.
         const [{ n }] = await tx<{ n: number }[]>`select count(*)::int as n from users`;
-        const [t] = await tx<{ id: string }[]>`insert into tenants (name, slug) values (${b.tenantName}, ${b.tenantSlug}) returning id`;
+        const [exists] = await tx<{ id: string; users: number }[]>`select t.id, (select count(*)::int from users u where u.tenant_id = t.id) as users from tenants t where t.slug = ${b.tenantSlug}`;
+        // A fresh install's default tenant (whose catch-all number answers the first calls) is claimed by
+        // whoever registers it first; any other taken slug is a conflict.
+        const claim = exists && exists.users === 0 && b.tenantSlug === DEFAULT_TENANT_SLUG;
+        if (exists && !claim) throw conflict(`tenant slug "${b.tenantSlug}" is taken`);
+        const [t] = claim
+          ? await tx<{ id: string }[]>`update tenants set name = ${b.tenantName} where id = ${exists.id} returning id`
+          : await tx<{ id: string }[]>`insert into tenants (name, slug) values (${b.tenantName}, ${b.tenantSlug}) returning id`;
         const [u] = await tx<{ id: string; tenant_id: string; role: TenantRole; is_platform_admin: boolean }[]>`
           insert into users (tenant_id, email, name, password_hash, role, is_platform_admin)
           values (${t.id}, ${b.email.toLowerCase()}, ${b.name ?? ''}, ${hash}, 'admin', ${n === 0}) returning id, tenant_id, role, is_platform_admin`;
         await tx`insert into audit_log (tenant_id, actor_type, actor_id, action, target_type, target_id, ip, details)
-          values (${t.id}, 'user', ${u.id}, 'tenant.register', 'tenant', ${t.id}, ${req.ip}, ${tx.json({ slug: b.tenantSlug })})`;
+          values (${t.id}, 'user', ${u.id}, ${claim ? 'tenant.claim' : 'tenant.register'}, 'tenant', ${t.id}, ${req.ip}, ${tx.json({ slug: b.tenantSlug })})`;
         return u;
       });
       return reply.code(201).send(await tokensFor(user));

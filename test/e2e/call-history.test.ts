@@ -81,6 +81,16 @@ test('database routing, and no call event lost when the control API restarts mid
   assert.equal(kinds.filter((k) => k === 'started').length, 1);
   assert.equal(kinds.filter((k) => k === 'ended').length, 1);
   assert.deepEqual(events.filter((e) => e.kind === 'dtmf').map((e) => e.payload.digit), ['3', '9']);
+  // And through the REST API: claim the default tenant, then read the call and its transcript.
+  const reg = await fetch(`${api.httpUrl}/api/v1/auth/register`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenantName: 'Ops', tenantSlug: 'default', email: 'ops@example.test', password: 'correct horse battery' }) });
+  assert.equal(reg.status, 201, await reg.clone().text());
+  const { accessToken } = (await reg.json()) as { accessToken: string };
+  const auth = { authorization: `Bearer ${accessToken}` };
+  const got = (await (await fetch(`${api.httpUrl}/api/v1/voice/calls/${call.callSid}`, { headers: auth })).json()) as { status: string; endReason: string };
+  assert.equal(got.status, 'completed');
+  assert.equal(got.endReason, 'CALLER_HANGUP');
+  const tr = (await (await fetch(`${api.httpUrl}/api/v1/voice/calls/${call.callSid}/transcript`, { headers: auth })).json()) as { events: { kind: string; data: { digit?: string } }[] };
+  assert.deepEqual(tr.events.filter((e) => e.kind === 'dtmf').map((e) => e.data.digit), ['3', '9']);
   const mediaSeqs = events.filter((e) => e.event_id.includes('.media.')).map((e) => Number(e.seq));
   assert.deepEqual(mediaSeqs, mediaSeqs.map((_, i) => i + 1), 'every media event 1..n stored, none twice');
 });
