@@ -38,7 +38,7 @@ export async function mountApi(http: FastifyInstance, db: Database, config: Conf
   await http.register(apiPlugin, {
     prefix: '/api/v1',
     auth: { bearer: accessTokenResolver(access), apiKey: apiKeyResolver(new DbApiKeyLookup(db), { onTouchError: (err) => log.warn({ err }, 'API key last-used not updated') }) },
-    rateLimit: { redis },
+    rateLimit: { redis, perIp: { max: config.apiRateLimitPerIp, timeWindow: 60_000 }, perPrincipal: { max: config.apiRateLimitPerPrincipal, timeWindow: 60_000 } },
     routes: [auditHook(db), authRoutes({ db, access, refresh }), apiKeyRoutes(db), callRoutes(db), auditRoutes(db)],
   });
   return {

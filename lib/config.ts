@@ -43,6 +43,9 @@ export interface Config {
   dataDir: string;
   /** HS256 key of API access tokens (≥ 32 chars); unset: a random key kept in DATA_DIR. */
   jwtSecret: string | undefined;
+  /** API requests per minute per client IP, and per API key or user. */
+  apiRateLimitPerIp: number;
+  apiRateLimitPerPrincipal: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -156,5 +159,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     routingSource: str(env, 'ROUTES') !== undefined || str(env, 'DEFAULT_AGENT') !== undefined ? 'config' : 'database',
     dataDir: str(env, 'DATA_DIR') ?? './data',
     jwtSecret,
+    apiRateLimitPerIp: int(env, 'API_RATE_LIMIT_PER_IP', 1200, 1, 10_000_000),
+    apiRateLimitPerPrincipal: int(env, 'API_RATE_LIMIT_PER_KEY', 600, 1, 10_000_000),
   });
 }
