@@ -8,6 +8,7 @@ const HELP = `uap — real-time voice AI platform
 Usage:
   uap serve [--roles media,signaling,agent,api]   run the platform (all roles by default)
   uap call [options]                               place a simulated Twilio call against a running server
+  uap migrate                                      apply database migrations and the default-tenant seed, then exit
   uap --help                                       this text
 
 uap call options:
@@ -70,6 +71,25 @@ async function main(argv: string[]): Promise<void> {
     };
     process.on('SIGTERM', () => onSignal('SIGTERM'));
     process.on('SIGINT', () => onSignal('SIGINT'));
+    return;
+  }
+  if (cmd === 'migrate') {
+    let config;
+    try {
+      config = loadConfig();
+    } catch (err) {
+      if (err instanceof ConfigError) fatal(`configuration error: ${err.message}`);
+      throw err;
+    }
+    const { join } = await import('node:path');
+    const { migrateAndSeed } = await import('../control-api/db/index.ts');
+    const { createLogger } = await import('../lib/logger.ts');
+    try {
+      const r = await migrateAndSeed({ databaseUrl: config.databaseUrl, dataDir: join(config.dataDir, 'pg'), log: createLogger(config.logLevel) });
+      process.stdout.write(`database (${r.kind}): ${r.applied.length} migration(s) applied now, ${r.executed.length} in all; pgvector ${r.capabilities.vector ? 'on' : 'off'}; default tenant ${r.seed.created ? 'created' : 'present'}\n`);
+    } catch (err) {
+      fatal(`migration failed: ${errorMessage(err)}`, 1);
+    }
     return;
   }
   if (cmd === 'call') {
