@@ -16,18 +16,26 @@ export class ConfigRouter implements Router {
   }
 }
 
+/** The number is known but the call may not be taken (over quota, tenant suspended). */
+export class RouteRefusedError extends UapError {
+  constructor(readonly reason: string, readonly tenantId: string) {
+    super('ROUTE_REFUSED', `call refused: ${reason}`);
+  }
+}
+
 /** Asks the control API. Unknown numbers resolve to undefined; an unreachable API throws (retryable). */
 export class BusRouter implements Router {
   constructor(private readonly bus: Bus, private readonly timeoutMs = 2000) {}
   async lookup(to: string): Promise<Route | undefined> {
     let reply: uap.RoutingReply;
     try {
-      reply = uap.RoutingReply.decode(await this.bus.request(subjects.routingLookup, uap.RoutingLookup.encode({ to, transport: 'twilio' }).finish(), { timeoutMs: this.timeoutMs }));
+      reply = uap.RoutingReply.decode(await this.bus.request(subjects.routingLookup, uap.RoutingLookup.encode({ to, transport: 'twilio', admit: true }).finish(), { timeoutMs: this.timeoutMs }));
     } catch (err) {
       throw new UapError('ROUTING_UNAVAILABLE', 'routing lookup failed: is a control API (api role) running?', { retryable: true, cause: err });
     }
     if (!reply.found) {
       if (reply.errorCode === 'LOOKUP_FAILED') throw new UapError('ROUTING_UNAVAILABLE', 'routing lookup failed in the control API', { retryable: true });
+      if (reply.errorCode === 'OVER_QUOTA' || reply.errorCode === 'TENANT_SUSPENDED') throw new RouteRefusedError(reply.errorCode, reply.tenantId);
       return undefined;
     }
     let agent: Record<string, unknown> = {};

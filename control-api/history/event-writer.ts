@@ -63,7 +63,7 @@ export class CallEventWriter {
       const e = ev.ended;
       const reason = uap.EndReason[e.reason ?? 0] ?? 'UNKNOWN';
       await tx`update calls set ended_at = coalesce(ended_at, ${ts}), duration_ms = ${e.durationMs ?? 0}, end_reason = ${reason},
-        status = case when status in ('busy', 'failed', 'no-answer', 'canceled') then status else 'completed' end,
+        status = case when ${reason} = 'REFUSED' then 'refused' when status in ('busy', 'failed', 'no-answer', 'canceled') then status else 'completed' end,
         metadata = metadata || ${tx.json({ framesIn: e.framesIn ?? 0, framesOut: e.framesOut ?? 0, framesDropped: e.framesDropped ?? 0, framesLate: e.framesLate ?? 0, endDetail: e.detail ?? '' })}
         where id = ${id}`;
     } else if (ev.transcript) {

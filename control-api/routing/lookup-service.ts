@@ -33,7 +33,7 @@ export class RoutingLookupService {
         m.respond(uap.RoutingReply.encode({ found: false, errorCode: 'BAD_REQUEST' }).finish());
         return;
       }
-      this.lookup(req.to).then(
+      this.lookup(req.to, req.admit).then(
         (reply) => m.respond(reply),
         (err: unknown) => {
           this.log.error({ err, to: req.to }, 'routing lookup failed');
@@ -48,7 +48,24 @@ export class RoutingLookupService {
     this.cache.clear();
   }
 
-  async lookup(to: string): Promise<Uint8Array> {
+  async lookup(to: string, admit = false): Promise<Uint8Array> {
+    const bytes = await this.route(to);
+    if (!admit) return bytes;
+    const reply = uap.RoutingReply.decode(bytes);
+    if (!reply.found) return bytes;
+    // Quotas are checked on every admission (never cached): concurrent calls of the tenant right now.
+    const [q] = await this.db.withPlatform((tx) => tx<{ max: number | null; active: number }[]>`
+      select (t.quotas->>'max_concurrent_calls')::int as max,
+             (select count(*)::int from calls c where c.tenant_id = t.id and c.ended_at is null and c.started_at > now() - interval '6 hours') as active
+      from tenants t where t.id = ${reply.tenantId}`);
+    if (q && q.max !== null && q.active >= q.max) {
+      this.log.warn({ tenantId: reply.tenantId, to, active: q.active, max: q.max }, 'call refused: tenant over its concurrent-call quota');
+      return uap.RoutingReply.encode({ found: false, tenantId: reply.tenantId, errorCode: 'OVER_QUOTA' }).finish();
+    }
+    return bytes;
+  }
+
+  private async route(to: string): Promise<Uint8Array> {
     const hit = this.cache.get(to);
     if (hit && Date.now() - hit.at < TTL_MS) return hit.reply;
     const rows = await this.db.withPlatform((tx) => tx<RouteRow[]>`
@@ -60,7 +77,7 @@ export class RoutingLookupService {
     const r = rows[0];
     let reply: uap.IRoutingReply;
     if (!r) reply = { found: false, errorCode: 'UNKNOWN_NUMBER' };
-    else if (r.tenant_status !== 'active') reply = { found: false, errorCode: 'TENANT_SUSPENDED' };
+    else if (r.tenant_status !== 'active') reply = { found: false, tenantId: r.tenant_id, errorCode: 'TENANT_SUSPENDED' };
     else if (!r.agent_config_id || !r.kind) reply = { found: false, errorCode: 'NO_AGENT_CONFIG' };
     else {
       reply = {

@@ -1935,6 +1935,9 @@ export namespace uap {
         /** RoutingLookup transport. */
         transport: string;
 
+        /** RoutingLookup admit. */
+        admit: boolean;
+
         /**
          * Creates a new RoutingLookup instance using the specified properties.
          * @param [properties] Properties to set
@@ -2003,6 +2006,9 @@ export namespace uap {
 
             /** RoutingLookup transport */
             transport?: (string|null);
+
+            /** RoutingLookup admit */
+            admit?: (boolean|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

@@ -5292,6 +5292,7 @@ export const uap = $root.uap = (() => {
          * @property {string|null} [to] RoutingLookup to
          * @property {string|null} [from] RoutingLookup from
          * @property {string|null} [transport] RoutingLookup transport
+         * @property {boolean|null} [admit] RoutingLookup admit
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -5348,6 +5349,14 @@ export const uap = $root.uap = (() => {
         RoutingLookup.prototype.transport = "";
 
         /**
+         * RoutingLookup admit.
+         * @member {boolean} admit
+         * @memberof uap.RoutingLookup
+         * @instance
+         */
+        RoutingLookup.prototype.admit = false;
+
+        /**
          * Creates a new RoutingLookup instance using the specified properties.
          * @function create
          * @memberof uap.RoutingLookup
@@ -5385,6 +5394,8 @@ export const uap = $root.uap = (() => {
                 writer.uint32(/* id 2, wireType 2 =*/18).string(message.from);
             if (message.transport != null && $Object.hasOwnProperty.call(message, "transport") && message.transport !== "")
                 writer.uint32(/* id 3, wireType 2 =*/26).string(message.transport);
+            if (message.admit != null && $Object.hasOwnProperty.call(message, "admit") && message.admit !== false)
+                writer.uint32(/* id 4, wireType 0 =*/32).bool(message.admit);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -5456,6 +5467,15 @@ export const uap = $root.uap = (() => {
                             delete message.transport;
                         continue;
                     }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.admit = value;
+                        else
+                            delete message.admit;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -5500,6 +5520,9 @@ export const uap = $root.uap = (() => {
             if (object.transport != null)
                 if (typeof object.transport !== "string" || object.transport.length)
                     message.transport = $String(object.transport);
+            if (object.admit != null)
+                if (object.admit)
+                    message.admit = $Boolean(object.admit);
             return message;
         };
 
@@ -5524,6 +5547,7 @@ export const uap = $root.uap = (() => {
                 object.to = "";
                 object.from = "";
                 object.transport = "";
+                object.admit = false;
             }
             if (message.to != null && $Object.hasOwnProperty.call(message, "to"))
                 object.to = message.to;
@@ -5531,6 +5555,8 @@ export const uap = $root.uap = (() => {
                 object.from = message.from;
             if (message.transport != null && $Object.hasOwnProperty.call(message, "transport"))
                 object.transport = message.transport;
+            if (message.admit != null && $Object.hasOwnProperty.call(message, "admit"))
+                object.admit = message.admit;
             return object;
         };
 

@@ -8,8 +8,8 @@ import type { Logger } from '../../lib/logger.ts';
 import { CallEventPublisher } from '../../lib/call-events.ts';
 import { signStreamToken } from '../../lib/stream-token.ts';
 import { validTwilioSignature } from '../../lib/twilio-signature.ts';
-import { isSubjectToken } from '../../proto/index.ts';
-import type { Router } from '../routing.ts';
+import { isSubjectToken, uap } from '../../proto/index.ts';
+import { RouteRefusedError, type Router } from '../routing.ts';
 import { connectStreamTwiml, sayAndHangupTwiml } from './twiml.ts';
 
 export interface TwilioWebhookOptions {
@@ -75,6 +75,17 @@ export async function twilioWebhooks(app: FastifyInstance, o: TwilioWebhookOptio
     try {
       route = await o.router.lookup(to);
     } catch (err) {
+      if (err instanceof RouteRefusedError) {
+        // Known number, but the tenant may not take the call now: refuse politely and record it.
+        webhooks.labels('voice', err.reason.toLowerCase()).inc();
+        log.warn({ tenantId: err.tenantId, to, reason: err.reason }, 'call refused');
+        await new CallEventPublisher(o.bus, callSid, err.tenantId, log, 'signaling').emit(
+          { ended: { reason: uap.EndReason.REFUSED, detail: `${err.reason} from=${from} to=${to}` } },
+          false,
+          `${callSid}.refused`,
+        );
+        return reply.type('text/xml').send(sayAndHangupTwiml(err.reason === 'OVER_QUOTA' ? 'Sorry, all our lines are busy. Please call again later.' : 'Sorry, this service is not available. Goodbye.'));
+      }
       webhooks.labels('voice', 'routing_unavailable').inc();
       log.error({ err, to }, 'call refused: routing is unavailable');
       return reply.type('text/xml').send(sayAndHangupTwiml('Sorry, we cannot take your call right now. Please try again later.'));
