@@ -46,10 +46,30 @@ export class DbRefreshStore implements RefreshStore {
   }
 }
 
+/**
+ * API-key records by prefix, cached for a few seconds: a busy key would otherwise cost a database
+ * transaction per request. A revocation takes effect at once in this process (invalidate) and within
+ * `ttlMs` in others.
+ */
 export class DbApiKeyLookup implements ApiKeyLookup {
-  constructor(private readonly db: Database) {}
+  private readonly cache = new Map<string, { at: number; rec: ApiKeyRecord | null }>();
+
+  constructor(private readonly db: Database, private readonly ttlMs = 5000) {}
+
+  invalidate(): void {
+    this.cache.clear();
+  }
 
   async findByPrefix(prefix: string): Promise<ApiKeyRecord | null> {
+    const hit = this.cache.get(prefix);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.rec;
+    const rec = await this.load(prefix);
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(prefix, { at: Date.now(), rec });
+    return rec;
+  }
+
+  private async load(prefix: string): Promise<ApiKeyRecord | null> {
     const [r] = await this.db.withPlatform((tx) => tx<{ id: string; tenant_id: string; prefix: string; hash: string; role: TenantRole; scopes: string[]; expires_at: Date | null; revoked_at: Date | null; last_used_at: Date | null }[]>`
       select k.id, k.tenant_id, k.prefix, k.hash, k.role, k.scopes, k.expires_at, k.revoked_at, k.last_used_at
       from api_keys k join tenants t on t.id = k.tenant_id where k.prefix = ${prefix} and t.status = 'active'`);
@@ -59,5 +79,6 @@ export class DbApiKeyLookup implements ApiKeyLookup {
 
   async touchLastUsed(id: string, at: Date): Promise<void> {
     await this.db.withPlatform((tx) => tx`update api_keys set last_used_at = ${at} where id = ${id}`);
+    for (const v of this.cache.values()) if (v.rec?.id === id) v.rec.lastUsedAt = at;
   }
 }

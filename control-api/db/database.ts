@@ -218,9 +218,14 @@ function makeDatabase(sql: Sql, kind: 'postgres' | 'pglite', url: string, log: D
       if (typeof tenantId !== 'string' || !UUID_RE.test(tenantId)) throw new DatabaseError('DB_BAD_TENANT', `not a tenant id: ${String(tenantId)}`);
       notNested('withTenant()');
       const r = await sql.begin(opts.readOnly ? 'read only' : '', async (tx) => {
-        // set_config('role', ..., true) is SET LOCAL ROLE; both end with the transaction.
-        await tx`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`;
-        return inTransaction.run(true, () => fn(tx));
+        // set_config('role', ..., true) is SET LOCAL ROLE; both end with the transaction. Not awaited
+        // before fn's first query: the client pipelines both on the connection (one round trip), and
+        // the server runs them in order, so fn's statements still see the role and tenant.
+        const scoped = tx`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`.execute();
+        scoped.catch(() => {}); // a failure here also fails fn's statements, which report it
+        const out = await inTransaction.run(true, () => fn(tx));
+        await scoped;
+        return out;
       });
       return r as T;
     },

@@ -57,7 +57,7 @@ export function ListQuery<F extends TProperties>(filters: F): TObject<typeof Pag
 /** `{ items, nextCursor }`; nextCursor is null on the last page. */
 export function Page<T extends TSchema>(item: T) {
   return Type.Object(
-    { items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()], { description: 'Pass as `cursor` for the next page; null at the end' }) },
+    { items: Type.Array(item), nextCursor: Nullable('string', { description: 'Pass as `cursor` for the next page; null at the end' }) },
     { additionalProperties: false },
   );
 }
@@ -70,4 +70,13 @@ export function toPage<R, I = R>(rows: R[], limit: number, keyOf: (row: R) => Cu
   const more = rows.length > limit;
   const pageRows = more ? rows.slice(0, limit) : rows;
   return { items: pageRows.map(map), nextCursor: more ? encodeCursor(keyOf(pageRows[pageRows.length - 1])) : null };
+}
+
+/**
+ * A nullable value as `type: [T, 'null']` rather than `anyOf`: fast-json-stringify serializes type
+ * arrays directly, while every `anyOf` costs an ajv validation per field per row when responding.
+ */
+export function Nullable<T extends 'string' | 'integer' | 'number' | 'boolean'>(type: T, extra: Record<string, unknown> = {}) {
+  type V = T extends 'string' ? string : T extends 'boolean' ? boolean : number;
+  return Type.Unsafe<V | null>({ type: [type, 'null'], ...extra });
 }

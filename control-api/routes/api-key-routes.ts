@@ -6,7 +6,7 @@ import type { Database } from '../db/index.ts';
 import { generateApiKey } from '../auth/api-keys.ts';
 import { assertTenantAccess, requireRole, roleAtLeast, TENANT_ROLES, type TenantRole } from '../auth/rbac.ts';
 import { forbidden, notFound, problemResponses } from '../http/errors.ts';
-import { ListQuery, Page, pageParams, toPage } from '../http/pagination.ts';
+import { ListQuery, Nullable, Page, pageParams, toPage } from '../http/pagination.ts';
 
 const ApiKey = Type.Object(
   {
@@ -15,9 +15,9 @@ const ApiKey = Type.Object(
     prefix: Type.String(),
     role: Type.String(),
     scopes: Type.Array(Type.String()),
-    expiresAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    revokedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-    lastUsedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    expiresAt: Nullable('string', { format: 'date-time' }),
+    revokedAt: Nullable('string', { format: 'date-time' }),
+    lastUsedAt: Nullable('string', { format: 'date-time' }),
     createdAt: Type.String({ format: 'date-time' }),
   },
   { additionalProperties: false },
@@ -39,7 +39,7 @@ interface KeyRow {
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const toKey = (k: KeyRow) => ({ id: k.id, name: k.name, prefix: k.prefix, role: k.role, scopes: k.scopes, expiresAt: iso(k.expires_at), revokedAt: iso(k.revoked_at), lastUsedAt: iso(k.last_used_at), createdAt: k.created_at.toISOString() });
 
-export function apiKeyRoutes(db: Database): FastifyPluginAsync {
+export function apiKeyRoutes(db: Database, onRevoke: () => void = () => {}): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -102,6 +102,7 @@ export function apiKeyRoutes(db: Database): FastifyPluginAsync {
       assertTenantAccess(req.actor!, req.params.tenantId);
       const rows = await db.withTenant(req.params.tenantId, (tx) => tx`update api_keys set revoked_at = coalesce(revoked_at, now()) where id = ${req.params.keyId} returning id`);
       if (rows.length === 0) throw notFound('no such API key');
+      onRevoke();
       return reply.code(204).send(null);
     });
   };

@@ -6,7 +6,7 @@ import { Type } from '@sinclair/typebox';
 import type { Database } from '../db/index.ts';
 import { requireRole } from '../auth/rbac.ts';
 import { forbidden, problemResponses } from '../http/errors.ts';
-import { ListQuery, Page, pageParams, toPage } from '../http/pagination.ts';
+import { ListQuery, Nullable, Page, pageParams, toPage } from '../http/pagination.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Public auth endpoints record their own entries (register), or are not tenant actions. */
@@ -45,11 +45,11 @@ const Entry = Type.Object(
     id: Type.String(),
     at: Type.String({ format: 'date-time' }),
     actorType: Type.String(),
-    actorId: Type.Union([Type.String(), Type.Null()]),
+    actorId: Nullable('string'),
     action: Type.String(),
-    targetType: Type.Union([Type.String(), Type.Null()]),
-    targetId: Type.Union([Type.String(), Type.Null()]),
-    ip: Type.Union([Type.String(), Type.Null()]),
+    targetType: Nullable('string'),
+    targetId: Nullable('string'),
+    ip: Nullable('string'),
     details: Type.Record(Type.String(), Type.Unknown()),
   },
   { additionalProperties: false },

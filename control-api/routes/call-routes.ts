@@ -6,26 +6,25 @@ import { Type } from '@sinclair/typebox';
 import type { Database } from '../db/index.ts';
 import { requireRole, requireScope, type Actor } from '../auth/rbac.ts';
 import { forbidden, notFound, problemResponses } from '../http/errors.ts';
-import { ListQuery, Page, pageParams, toPage } from '../http/pagination.ts';
+import { ListQuery, Nullable, Page, pageParams, toPage } from '../http/pagination.ts';
 
 const DateTime = Type.String({ format: 'date-time' });
-const Nullable = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Call = Type.Object(
   {
     id: Type.String(),
     direction: Type.String(),
-    from: Nullable(Type.String()),
-    to: Nullable(Type.String()),
+    from: Nullable('string'),
+    to: Nullable('string'),
     status: Type.String(),
     startedAt: DateTime,
-    answeredAt: Nullable(DateTime),
-    endedAt: Nullable(DateTime),
-    durationMs: Type.Union([Type.Integer(), Type.Null()]),
-    endReason: Nullable(Type.String()),
-    recordingUrl: Nullable(Type.String()),
-    summary: Nullable(Type.String()),
-    agentConfigId: Nullable(Type.String()),
-    providerCallId: Nullable(Type.String()),
+    answeredAt: Nullable('string', { format: 'date-time' }),
+    endedAt: Nullable('string', { format: 'date-time' }),
+    durationMs: Nullable('integer'),
+    endReason: Nullable('string'),
+    recordingUrl: Nullable('string'),
+    summary: Nullable('string'),
+    agentConfigId: Nullable('string'),
+    providerCallId: Nullable('string'),
     metadata: Type.Record(Type.String(), Type.Unknown()),
   },
   { additionalProperties: false },
@@ -97,7 +96,8 @@ export function callRoutes(db: Database): FastifyPluginAsync {
       const tenant = tenantOf(req.actor!);
       const q = req.query;
       const { limit, after } = pageParams(q);
-      const rows = await db.withTenant(tenant, (tx) => tx<CallRow[]>`
+      const filtered = q.status || q.direction || q.from || q.to || q.since || q.until || after;
+      const rows = await db.withTenant(tenant, (tx) => filtered ? tx<CallRow[]>`
         select * from calls where true
           ${q.status ? tx`and status = ${q.status}` : tx``}
           ${q.direction ? tx`and direction = ${q.direction}` : tx``}
@@ -106,7 +106,9 @@ export function callRoutes(db: Database): FastifyPluginAsync {
           ${q.since ? tx`and started_at >= ${q.since}::timestamptz` : tx``}
           ${q.until ? tx`and started_at < ${q.until}::timestamptz` : tx``}
           ${after ? tx`and (started_at, id) < (${after.t}::timestamptz, ${after.id})` : tx``}
-        order by started_at desc, id desc limit ${limit + 1}`, { readOnly: true });
+        order by started_at desc, id desc limit ${limit + 1}`
+        // The first page without filters (the common request) needs no query fragments.
+        : tx<CallRow[]>`select * from calls order by started_at desc, id desc limit ${limit + 1}`, { readOnly: true });
       return toPage(rows, limit, (c) => ({ t: c.started_at.toISOString(), id: c.id }), toCall);
     });
 
@@ -130,7 +132,7 @@ export function callRoutes(db: Database): FastifyPluginAsync {
           200: Type.Object(
             {
               callId: Type.String(),
-              turns: Type.Array(Type.Object({ role: Type.String(), text: Type.String(), startMs: Type.Union([Type.Integer(), Type.Null()]), endMs: Type.Union([Type.Integer(), Type.Null()]), interrupted: Type.Boolean() }, { additionalProperties: false })),
+              turns: Type.Array(Type.Object({ role: Type.String(), text: Type.String(), startMs: Nullable('integer'), endMs: Nullable('integer'), interrupted: Type.Boolean() }, { additionalProperties: false })),
               events: Type.Array(Type.Object({ kind: Type.String(), seq: Type.Integer(), at: DateTime, data: Type.Record(Type.String(), Type.Unknown()) }, { additionalProperties: false })),
             },
             { additionalProperties: false },

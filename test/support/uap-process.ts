@@ -36,7 +36,7 @@ export async function freePort(): Promise<number> {
   });
 }
 
-export async function startUap(opts: { roles?: string; env?: Record<string, string>; readyTimeoutMs?: number } = {}): Promise<UapProcess> {
+export async function startUap(opts: { roles?: string; env?: Record<string, string>; readyTimeoutMs?: number; nodeArgs?: string[] } = {}): Promise<UapProcess> {
   // (DATA_DIR: a fresh temp dir per process unless the caller passes one to share across restarts.)
   const port = Number(opts.env?.PORT ?? (await freePort()));
   const mediaPort = Number(opts.env?.MEDIA_PORT ?? (await freePort()));
@@ -44,7 +44,7 @@ export async function startUap(opts: { roles?: string; env?: Record<string, stri
   const dataDir = opts.env?.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'uap-data-'));
   const args = ['bin/uap.js', 'serve'];
   if (opts.roles) args.push('--roles', opts.roles);
-  const proc = spawn(process.execPath, args, {
+  const proc = spawn(process.execPath, [...(opts.nodeArgs ?? []), ...args], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -94,7 +94,18 @@ export async function startUap(opts: { roles?: string; env?: Record<string, stri
     });
   });
   proc.stderr!.on('data', (d: Buffer) => (err += d.toString()));
-  await ready;
+  // With LOG_LEVEL above info there is no "ready" line: /healthz answering means the same (it is
+  // served once every role has started).
+  let polling = true;
+  const poll = (async () => {
+    while (polling) {
+      await new Promise((r) => setTimeout(r, 100));
+      const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      if (ok) return;
+    }
+  })();
+  await Promise.race([ready, poll.then(() => (polling ? undefined : new Promise(() => {})))]);
+  polling = false;
   const httpUrl = `http://127.0.0.1:${port}`;
   return {
     proc,
