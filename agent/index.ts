@@ -31,10 +31,14 @@ export async function startAgentRole(config: Config, bus: Bus, registry: Registr
     capacity: config.agentCapacity,
     heartbeatIntervalMs: config.heartbeatIntervalMs,
     resolveSettings: (id) => (config.routingSource === 'config' ? settingsById.get(id) : undefined),
-    fetchSettings: async (to, id) => {
+    // The config is found through our number: the called one (inbound) or the caller id (outbound).
+    fetchSettings: async (numbers, id) => {
       try {
-        const reply = uap.RoutingReply.decode(await bus.request(subjects.routingLookup, uap.RoutingLookup.encode({ to }).finish(), { timeoutMs: 1500 }));
-        if (reply.found && reply.agentConfigId === id) return JSON.parse(reply.agentConfigJson || '{}');
+        for (const n of numbers) {
+          const reply = uap.RoutingReply.decode(await bus.request(subjects.routingLookup, uap.RoutingLookup.encode({ to: n }).finish(), { timeoutMs: 1500 }));
+          if (reply.found && reply.agentConfigId === id) return JSON.parse(reply.agentConfigJson || '{}');
+        }
+        log.warn({ agentConfigId: id }, 'agent settings not found for this call; using defaults');
       } catch (err) {
         log.warn({ err: errorMessage(err), agentConfigId: id }, 'agent settings unavailable; using defaults');
       }

@@ -16,7 +16,14 @@ import { DbApiKeyLookup, DbRefreshStore } from './auth/db-stores.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { apiKeyRoutes } from './routes/api-key-routes.ts';
 import { callRoutes } from './routes/call-routes.ts';
+import { callControlRoutes } from './routes/call-control-routes.ts';
+import { callDataRoutes } from './routes/call-data-routes.ts';
 import { auditHook, auditRoutes } from './routes/audit.ts';
+import { tenantRoutes } from './routes/tenant-routes.ts';
+import { userRoutes } from './routes/user-routes.ts';
+import { phoneNumberRoutes } from './routes/phone-number-routes.ts';
+import { agentConfigRoutes } from './routes/agent-config-routes.ts';
+import { loadSecretsKey } from './crypto/secrets.ts';
 
 /** JWT_SECRET, or a random key created once and kept in the data dir (embedded installs). */
 function jwtSecret(config: Config, log: Logger): string {
@@ -30,16 +37,20 @@ function jwtSecret(config: Config, log: Logger): string {
   return s;
 }
 
-export async function mountApi(http: FastifyInstance, db: Database, config: Config, log: Logger): Promise<{ close(): Promise<void> }> {
+/** onRoutingChange: called after numbers, agent configs or tenant statuses change (clears the routing cache). */
+export async function mountApi(http: FastifyInstance, db: Database, config: Config, log: Logger, onRoutingChange: () => void = () => {}): Promise<{ close(): Promise<void> }> {
+  const secretsKey = loadSecretsKey({ value: process.env.UAP_SECRETS_KEY, dataDir: config.dataDir, log });
   const access = new AccessTokens({ secret: jwtSecret(config, log), issuer: 'uap', audience: 'uap-api' });
   const refresh = new RefreshTokens({ store: new DbRefreshStore(db) });
+  const keys = new DbApiKeyLookup(db);
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
   redis?.on('error', (err) => log.warn({ err: err.message }, 'redis error (rate limits fall back to allowing requests)'));
   await http.register(apiPlugin, {
     prefix: '/api/v1',
-    auth: { bearer: accessTokenResolver(access), apiKey: apiKeyResolver(new DbApiKeyLookup(db), { onTouchError: (err) => log.warn({ err }, 'API key last-used not updated') }) },
+    auth: { bearer: accessTokenResolver(access), apiKey: apiKeyResolver(keys, { onTouchError: (err) => log.warn({ err }, 'API key last-used not updated') }) },
     rateLimit: { redis, perIp: { max: config.apiRateLimitPerIp, timeWindow: 60_000 }, perPrincipal: { max: config.apiRateLimitPerPrincipal, timeWindow: 60_000 } },
-    routes: [auditHook(db), authRoutes({ db, access, refresh }), apiKeyRoutes(db), callRoutes(db), auditRoutes(db)],
+    routes: [auditHook(db), authRoutes({ db, access, refresh }), apiKeyRoutes(db, () => keys.invalidate()), callRoutes(db), callControlRoutes({ db, config }), callDataRoutes({ db, recordingsDir: config.recordingsDir }), auditRoutes(db),
+      tenantRoutes({ db, onRoutingChange }), userRoutes(db), phoneNumberRoutes({ db, onRoutingChange }), agentConfigRoutes({ db, secretsKey, onRoutingChange })],
   });
   return {
     async close() {

@@ -32,7 +32,7 @@ export async function startApiRole(config: Config, bus: Bus, registry: Registry,
 
   const routing = new RoutingLookupService(db, bus, log);
   routing.start();
-  const api = await mountApi(http, db, config, log);
+  const api = await mountApi(http, db, config, log, () => routing.invalidate());
 
   const writer = new CallEventWriter(db);
   // A short ack wait: events a crashed instance had in hand come back within seconds.

@@ -1,6 +1,7 @@
 // Configuration is read from the environment once, validated, and frozen. A bad or missing setting
 // stops the start with one ConfigError naming the variable.
 import { isIP } from 'node:net';
+import { join } from 'node:path';
 import { ConfigError } from './errors.ts';
 
 export const ROLES = ['media', 'signaling', 'agent', 'api'] as const;
@@ -23,6 +24,10 @@ export interface Config {
   publicUrl: URL;
   mediaPublicUrl: URL;
   twilioAuthToken: string | undefined;
+  /** Account SID (AC…) for Twilio REST calls (outbound calls); with TWILIO_AUTH_TOKEN, enables them. */
+  twilioAccountSid: string | undefined;
+  /** Replaces https://api.twilio.com for REST calls (tests point it at a local fake); unset: Twilio itself. */
+  twilioApiBaseUrl: URL | undefined;
   streamTokenSecret: string | undefined;
   streamTokenTtlS: number;
   natsUrl: string | undefined;
@@ -46,6 +51,8 @@ export interface Config {
   /** API requests per minute per client IP, and per API key or user. */
   apiRateLimitPerIp: number;
   apiRateLimitPerPrincipal: number;
+  /** Where call recordings are kept; calls.recording_url names files relative to it (`file:<name>`). */
+  recordingsDir: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -128,6 +135,10 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   const logLevel = (str(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   const twilioAuthToken = str(env, 'TWILIO_AUTH_TOKEN');
+  const twilioAccountSid = str(env, 'TWILIO_ACCOUNT_SID');
+  if (twilioAccountSid !== undefined && !/^AC[0-9a-fA-F]{32}$/.test(twilioAccountSid)) throw new ConfigError('TWILIO_ACCOUNT_SID', 'expected AC followed by 32 hex digits (Account SID, not an API key SID)');
+  const twilioApiBaseUrl = url(env, 'TWILIO_API_BASE_URL', ['http:', 'https:']);
+  if (twilioApiBaseUrl && (twilioApiBaseUrl.search || twilioApiBaseUrl.hash)) throw new ConfigError('TWILIO_API_BASE_URL', 'must not have a query string or fragment');
   const streamTokenSecret = str(env, 'STREAM_TOKEN_SECRET');
   if (streamTokenSecret !== undefined && streamTokenSecret.length < 16) throw new ConfigError('STREAM_TOKEN_SECRET', 'must be at least 16 characters');
   const jwtSecret = str(env, 'JWT_SECRET');
@@ -135,6 +146,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   const natsUrl = url(env, 'NATS_URL', ['nats:', 'tls:', 'ws:', 'wss:'])?.toString();
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'])?.toString();
   const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:'])?.toString();
+  const dataDir = str(env, 'DATA_DIR') ?? './data';
   return Object.freeze({
     port,
     host,
@@ -142,6 +154,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     publicUrl,
     mediaPublicUrl,
     twilioAuthToken,
+    twilioAccountSid,
+    twilioApiBaseUrl,
     streamTokenSecret,
     streamTokenTtlS: int(env, 'STREAM_TOKEN_TTL_S', 30, 5, 3600),
     natsUrl,
@@ -157,9 +171,10 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     heartbeatIntervalMs: int(env, 'HEARTBEAT_INTERVAL_MS', 500, 50, 60_000),
     routes: parseRoutes(env),
     routingSource: str(env, 'ROUTES') !== undefined || str(env, 'DEFAULT_AGENT') !== undefined ? 'config' : 'database',
-    dataDir: str(env, 'DATA_DIR') ?? './data',
+    dataDir,
     jwtSecret,
     apiRateLimitPerIp: int(env, 'API_RATE_LIMIT_PER_IP', 1200, 1, 10_000_000),
     apiRateLimitPerPrincipal: int(env, 'API_RATE_LIMIT_PER_KEY', 600, 1, 10_000_000),
+    recordingsDir: str(env, 'RECORDINGS_DIR') ?? join(dataDir, 'recordings'),
   });
 }

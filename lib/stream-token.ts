@@ -12,6 +12,8 @@ export interface StreamClaims {
   agentConfigId: string;
   from: string;
   to: string;
+  /** inbound (someone called us) or outbound (placed through the API). */
+  direction?: 'inbound' | 'outbound';
   /** Expiry, epoch seconds. */
   exp: number;
   /** Nonce: a token is accepted once. */

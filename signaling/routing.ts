@@ -6,12 +6,13 @@ import { uap, subjects } from '../proto/index.ts';
 import { UapError } from '../lib/errors.ts';
 
 export interface Router {
-  lookup(to: string): Promise<Route | undefined>;
+  /** `number` is ours: the called number of an inbound call, the caller id of an outbound one. admit: a new call asks to be admitted (quotas). */
+  lookup(number: string, opts?: { admit?: boolean }): Promise<Route | undefined>;
 }
 
 export class ConfigRouter implements Router {
   constructor(private readonly routes: Map<string, Route>) {}
-  async lookup(to: string): Promise<Route | undefined> {
+  async lookup(to: string, _opts?: { admit?: boolean }): Promise<Route | undefined> {
     return this.routes.get(to) ?? this.routes.get('*');
   }
 }
@@ -26,10 +27,10 @@ export class RouteRefusedError extends UapError {
 /** Asks the control API. Unknown numbers resolve to undefined; an unreachable API throws (retryable). */
 export class BusRouter implements Router {
   constructor(private readonly bus: Bus, private readonly timeoutMs = 2000) {}
-  async lookup(to: string): Promise<Route | undefined> {
+  async lookup(to: string, opts: { admit?: boolean } = { admit: true }): Promise<Route | undefined> {
     let reply: uap.RoutingReply;
     try {
-      reply = uap.RoutingReply.decode(await this.bus.request(subjects.routingLookup, uap.RoutingLookup.encode({ to, transport: 'twilio', admit: true }).finish(), { timeoutMs: this.timeoutMs }));
+      reply = uap.RoutingReply.decode(await this.bus.request(subjects.routingLookup, uap.RoutingLookup.encode({ to, transport: 'twilio', admit: opts.admit ?? true }).finish(), { timeoutMs: this.timeoutMs }));
     } catch (err) {
       throw new UapError('ROUTING_UNAVAILABLE', 'routing lookup failed: is a control API (api role) running?', { retryable: true, cause: err });
     }

@@ -62,7 +62,7 @@ export class CallEventWriter {
     if (ev.ended) {
       const e = ev.ended;
       const reason = uap.EndReason[e.reason ?? 0] ?? 'UNKNOWN';
-      await tx`update calls set ended_at = coalesce(ended_at, ${ts}), duration_ms = ${e.durationMs ?? 0}, end_reason = ${reason},
+      await tx`update calls set ended_at = coalesce(ended_at, ${ts}), duration_ms = coalesce(duration_ms, ${e.durationMs ?? 0}), end_reason = coalesce(end_reason, ${reason}),
         status = case when ${reason} = 'REFUSED' then 'refused' when status in ('busy', 'failed', 'no-answer', 'canceled') then status else 'completed' end,
         metadata = metadata || ${tx.json({ framesIn: e.framesIn ?? 0, framesOut: e.framesOut ?? 0, framesDropped: e.framesDropped ?? 0, framesLate: e.framesLate ?? 0, endDetail: e.detail ?? '' })}
         where id = ${id}`;
@@ -81,7 +81,9 @@ export class CallEventWriter {
         // kept as an event only
       }
       const duration = /^\d+$/.test(raw.CallDuration ?? '') ? Number(raw.CallDuration) * 1000 : null;
-      await tx`update calls set status = case when ended_at is not null and ${st} = 'in-progress' then status else ${st} end,
+      // Callbacks can arrive out of order: never move a finished call back to an earlier state.
+      await tx`update calls set status = case when ended_at is not null and ${!TWILIO_TERMINAL.has(st)} then status else ${st} end,
+        answered_at = case when ${st} = 'in-progress' then coalesce(answered_at, ${ts}) else answered_at end,
         provider_call_id = coalesce(provider_call_id, ${ev.providerStatus.providerCallId || null}),
         ended_at = case when ${TWILIO_TERMINAL.has(st)} then coalesce(ended_at, ${ts}) else ended_at end,
         duration_ms = coalesce(duration_ms, ${duration}),

@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Value } from '@sinclair/typebox/value';
+import { createAjv } from './validation.ts';
 import { Type } from '@sinclair/typebox';
 import { ApiError } from './errors.ts';
 import { DEFAULT_LIMIT, ListQuery, Page, PageQuery, decodeCursor, encodeCursor, pageParams, toPage } from './pagination.ts';
@@ -48,10 +49,13 @@ test('PageQuery: limit 1..200, default 50, cursor optional, nothing else', () =>
   const q = ListQuery({ status: Type.Optional(Type.String()) });
   assert.equal(Value.Check(q, { status: 'live', limit: 5 }), true);
   assert.equal(Value.Check(q, { other: 1 }), false);
-  const P = Page(Type.Object({ id: Type.String() }));
-  assert.equal(Value.Check(P, { items: [{ id: 'a' }], nextCursor: null }), true);
-  assert.equal(Value.Check(P, { items: [], nextCursor: 'c' }), true);
-  assert.equal(Value.Check(P, { items: [] }), false);
+  // Page uses `type: ['string', 'null']` (fast to serialize), which TypeBox's own checker does not
+  // know: check it with the API's ajv, as fastify would.
+  const check = createAjv(false).compile(Page(Type.Object({ id: Type.String() })));
+  assert.equal(check({ items: [{ id: 'a' }], nextCursor: null }), true);
+  assert.equal(check({ items: [], nextCursor: 'c' }), true);
+  assert.equal(check({ items: [] }), false);
+  assert.equal(check({ items: [], nextCursor: 3 }), false);
 });
 
 test('toPage: the extra row means another page; the cursor names the last row served', () => {

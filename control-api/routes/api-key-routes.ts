@@ -7,6 +7,7 @@ import { generateApiKey } from '../auth/api-keys.ts';
 import { assertTenantAccess, requireRole, roleAtLeast, TENANT_ROLES, type TenantRole } from '../auth/rbac.ts';
 import { forbidden, notFound, problemResponses } from '../http/errors.ts';
 import { ListQuery, Nullable, Page, pageParams, toPage } from '../http/pagination.ts';
+import { CURSOR_T, cursorOf } from './admin-common.ts';
 
 const ApiKey = Type.Object(
   {
@@ -26,6 +27,7 @@ const TenantParams = Type.Object({ tenantId: Type.String({ format: 'uuid' }) }, 
 const KeyParams = Type.Object({ tenantId: Type.String({ format: 'uuid' }), keyId: Type.String({ format: 'uuid' }) }, { additionalProperties: false });
 
 interface KeyRow {
+  cursor_t: string;
   id: string;
   name: string;
   prefix: string;
@@ -89,10 +91,10 @@ export function apiKeyRoutes(db: Database, onRevoke: () => void = () => {}): Fas
       assertTenantAccess(req.actor!, req.params.tenantId);
       const { limit, after } = pageParams(req.query);
       const rows = await db.withTenant(req.params.tenantId, (tx) => tx<KeyRow[]>`
-        select id, name, prefix, role, scopes, expires_at, revoked_at, last_used_at, created_at from api_keys
-        where ${after ? tx`(created_at, id) < (${after.t}::timestamptz, ${after.id}::uuid)` : tx`true`}
+        select id, name, prefix, role, scopes, expires_at, revoked_at, last_used_at, created_at, ${tx.unsafe(CURSOR_T)} as cursor_t from api_keys
+        where ${after ? tx`(created_at, id) < (${after.t}::text::timestamptz, ${after.id}::uuid)` : tx`true`}
         order by created_at desc, id desc limit ${limit + 1}`);
-      return toPage(rows, limit, (k) => ({ t: k.created_at.toISOString(), id: k.id }), toKey);
+      return toPage(rows, limit, cursorOf, toKey);
     });
 
     r.delete('/tenants/:tenantId/api-keys/:keyId', {

@@ -7,6 +7,7 @@ import type { Database } from '../db/index.ts';
 import { requireRole } from '../auth/rbac.ts';
 import { forbidden, problemResponses } from '../http/errors.ts';
 import { ListQuery, Nullable, Page, pageParams, toPage } from '../http/pagination.ts';
+import { cursorText } from './admin-common.ts';
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** Public auth endpoints record their own entries (register), or are not tenant actions. */
@@ -19,7 +20,9 @@ export function auditHook(db: Database): FastifyPluginAsync {
       const actor = req.actor;
       if (!actor) return;
       const params = (req.params ?? {}) as Record<string, string>;
-      const targetId = params.keyId ?? params.callId ?? params.tenantId ?? null;
+      // The target is the route's last path parameter (…/:tenantId/api-keys/:keyId → the key).
+      const names = [...(req.routeOptions.url ?? '').matchAll(/:([A-Za-z]+)/g)].map((m) => m[1]);
+      const targetId = names.length ? (params[names[names.length - 1]] ?? null) : null;
       const tenantId = params.tenantId ?? actor.tenantId;
       const row = {
         action: `${req.method} ${req.routeOptions.url ?? req.url}`,
@@ -65,11 +68,11 @@ export function auditRoutes(db: Database): FastifyPluginAsync {
       const tenant = req.actor!.tenantId;
       if (!tenant) throw forbidden('the audit log belongs to a tenant');
       const { limit, after } = pageParams(req.query);
-      const rows = await db.withTenant(tenant, (tx) => tx<{ id: string; at: Date; actor_type: string; actor_id: string | null; action: string; target_type: string | null; target_id: string | null; ip: string | null; details: Record<string, unknown> }[]>`
-        select id::text, at, actor_type, actor_id::text, action, target_type, target_id::text, ip::text, details from audit_log
-        where ${after ? tx`(at, id) < (${after.t}::timestamptz, ${after.id}::bigint)` : tx`true`}
+      const rows = await db.withTenant(tenant, (tx) => tx<{ id: string; at: Date; cursor_t: string; actor_type: string; actor_id: string | null; action: string; target_type: string | null; target_id: string | null; ip: string | null; details: Record<string, unknown> }[]>`
+        select id::text, at, ${tx.unsafe(cursorText('at'))} as cursor_t, actor_type, actor_id::text, action, target_type, target_id::text, ip::text, details from audit_log
+        where ${after ? tx`(at, id) < (${after.t}::text::timestamptz, ${after.id}::bigint)` : tx`true`}
         order by at desc, id desc limit ${limit + 1}`, { readOnly: true });
-      return toPage(rows, limit, (e) => ({ t: e.at.toISOString(), id: e.id }), (e) => ({ id: e.id, at: e.at.toISOString(), actorType: e.actor_type, actorId: e.actor_id, action: e.action, targetType: e.target_type, targetId: e.target_id, ip: e.ip, details: e.details }));
+      return toPage(rows, limit, (e) => ({ t: e.cursor_t, id: e.id }), (e) => ({ id: e.id, at: e.at.toISOString(), actorType: e.actor_type, actorId: e.actor_id, action: e.action, targetType: e.target_type, targetId: e.target_id, ip: e.ip, details: e.details }));
     });
   };
 }

@@ -7,6 +7,9 @@ import type { Database } from '../db/index.ts';
 import { requireRole, requireScope, type Actor } from '../auth/rbac.ts';
 import { forbidden, notFound, problemResponses } from '../http/errors.ts';
 import { ListQuery, Nullable, Page, pageParams, toPage } from '../http/pagination.ts';
+import { cursorText } from './admin-common.ts';
+
+const CURSOR_STARTED = cursorText('started_at');
 
 const DateTime = Type.String({ format: 'date-time' });
 const Call = Type.Object(
@@ -97,19 +100,20 @@ export function callRoutes(db: Database): FastifyPluginAsync {
       const q = req.query;
       const { limit, after } = pageParams(q);
       const filtered = q.status || q.direction || q.from || q.to || q.since || q.until || after;
-      const rows = await db.withTenant(tenant, (tx) => filtered ? tx<CallRow[]>`
-        select * from calls where true
+      const rows = await db.withTenant(tenant, (tx) => filtered ? tx<(CallRow & { cursor_t: string })[]>`
+        select *, ${tx.unsafe(CURSOR_STARTED)} as cursor_t from calls where true
           ${q.status ? tx`and status = ${q.status}` : tx``}
           ${q.direction ? tx`and direction = ${q.direction}` : tx``}
           ${q.from ? tx`and from_number = ${q.from}` : tx``}
           ${q.to ? tx`and to_number = ${q.to}` : tx``}
           ${q.since ? tx`and started_at >= ${q.since}::timestamptz` : tx``}
           ${q.until ? tx`and started_at < ${q.until}::timestamptz` : tx``}
-          ${after ? tx`and (started_at, id) < (${after.t}::timestamptz, ${after.id})` : tx``}
+          ${after ? tx`and (started_at, id) < (${after.t}::text::timestamptz, ${after.id})` : tx``}
         order by started_at desc, id desc limit ${limit + 1}`
         // The first page without filters (the common request) needs no query fragments.
-        : tx<CallRow[]>`select * from calls order by started_at desc, id desc limit ${limit + 1}`, { readOnly: true });
-      return toPage(rows, limit, (c) => ({ t: c.started_at.toISOString(), id: c.id }), toCall);
+        : tx<(CallRow & { cursor_t: string })[]>`select *, ${tx.unsafe(CURSOR_STARTED)} as cursor_t from calls order by started_at desc, id desc limit ${limit + 1}`, { readOnly: true });
+      // The cursor keeps microseconds (see admin-common.ts), so rows sharing a millisecond are not skipped.
+      return toPage(rows, limit, (c) => ({ t: c.cursor_t, id: c.id }), toCall);
     });
 
     r.get('/voice/calls/:callId', {

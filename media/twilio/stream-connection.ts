@@ -149,7 +149,7 @@ export class TwilioStreamConnection implements SessionTransport {
       {
         callId: c.callId,
         tenantId: c.tenantId,
-        started: { transport: 'twilio', direction: 'inbound', from: c.from, to: c.to, providerCallId: m.callSid, streamId: m.streamSid, agentKind: c.agentKind, agentConfigId: c.agentConfigId, sampleRate: TWILIO_RATE },
+        started: { transport: 'twilio', direction: c.direction ?? 'inbound', from: c.from, to: c.to, providerCallId: m.callSid, streamId: m.streamSid, agentKind: c.agentKind, agentConfigId: c.agentConfigId, sampleRate: TWILIO_RATE },
         transportRate: TWILIO_RATE,
         internalRate: this.ctx.internalRate,
         leadMs: this.ctx.leadMs,

@@ -71,9 +71,13 @@ export async function twilioWebhooks(app: FastifyInstance, o: TwilioWebhookOptio
     if (!callSid || !isSubjectToken(callSid)) return badRequest(reply, 'voice', 'CallSid is missing or malformed');
     if ((from && !E164ish.test(from)) || (to && !E164ish.test(to))) return badRequest(reply, 'voice', 'From or To is malformed');
     const log = req.log.child({ callId: callSid });
+    // An outbound call (placed through the API) belongs to the tenant of the number it is placed from,
+    // and was admitted (quota checked) when it was placed.
+    const outbound = (field(body, 'Direction') ?? 'inbound').startsWith('outbound');
+    const ourNumber = outbound ? from : to;
     let route;
     try {
-      route = await o.router.lookup(to);
+      route = await o.router.lookup(ourNumber, { admit: !outbound });
     } catch (err) {
       if (err instanceof RouteRefusedError) {
         // Known number, but the tenant may not take the call now: refuse politely and record it.
@@ -92,12 +96,12 @@ export async function twilioWebhooks(app: FastifyInstance, o: TwilioWebhookOptio
     }
     if (!route) {
       webhooks.labels('voice', 'unknown_number').inc();
-      log.warn({ to }, 'call to a number with no route refused');
+      log.warn({ to, from, outbound }, 'call for a number with no route refused');
       return reply.type('text/xml').send(sayAndHangupTwiml('Sorry, this number is not in service. Goodbye.'));
     }
     const token = signStreamToken(
       o.tokenKey!,
-      { callId: callSid, providerCallId: callSid, tenantId: route.tenantId, agentKind: route.agentKind, agentConfigId: route.agentConfigId, from, to },
+      { callId: callSid, providerCallId: callSid, tenantId: route.tenantId, agentKind: route.agentKind, agentConfigId: route.agentConfigId, from, to, direction: outbound ? 'outbound' : 'inbound' },
       o.tokenTtlS,
     );
     webhooks.labels('voice', 'connected').inc();
@@ -114,7 +118,7 @@ export async function twilioWebhooks(app: FastifyInstance, o: TwilioWebhookOptio
     if (!status || !CALL_STATUSES.has(status)) return badRequest(reply, 'status', 'CallStatus is missing or unknown');
     const direction = field(body, 'Direction') ?? 'inbound';
     const ourNumber = direction === 'inbound' ? field(body, 'To') : field(body, 'From');
-    const route = await o.router.lookup(ourNumber ?? '').catch(() => undefined);
+    const route = await o.router.lookup(ourNumber ?? '', { admit: false }).catch(() => undefined);
     const tenantId = route?.tenantId ?? 'default';
     const seq = field(body, 'SequenceNumber') ?? '';
     const log = req.log.child({ callId: callSid, tenantId });
