@@ -24,6 +24,7 @@ import { userRoutes } from './routes/user-routes.ts';
 import { phoneNumberRoutes } from './routes/phone-number-routes.ts';
 import { agentConfigRoutes } from './routes/agent-config-routes.ts';
 import { loadSecretsKey } from './crypto/secrets.ts';
+import { FeatureFlags } from './auth/features.ts';
 
 /** JWT_SECRET, or a random key created once and kept in the data dir (embedded installs). */
 function jwtSecret(config: Config, log: Logger): string {
@@ -43,14 +44,15 @@ export async function mountApi(http: FastifyInstance, db: Database, config: Conf
   const access = new AccessTokens({ secret: jwtSecret(config, log), issuer: 'uap', audience: 'uap-api' });
   const refresh = new RefreshTokens({ store: new DbRefreshStore(db) });
   const keys = new DbApiKeyLookup(db);
+  const features = new FeatureFlags(db);
   const redis = config.redisUrl ? new Redis(config.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1, enableOfflineQueue: false }) : undefined;
   redis?.on('error', (err) => log.warn({ err: err.message }, 'redis error (rate limits fall back to allowing requests)'));
   await http.register(apiPlugin, {
     prefix: '/api/v1',
     auth: { bearer: accessTokenResolver(access), apiKey: apiKeyResolver(keys, { onTouchError: (err) => log.warn({ err }, 'API key last-used not updated') }) },
     rateLimit: { redis, perIp: { max: config.apiRateLimitPerIp, timeWindow: 60_000 }, perPrincipal: { max: config.apiRateLimitPerPrincipal, timeWindow: 60_000 } },
-    routes: [auditHook(db), authRoutes({ db, access, refresh }), apiKeyRoutes(db, () => keys.invalidate()), callRoutes(db), callControlRoutes({ db, config }), callDataRoutes({ db, recordingsDir: config.recordingsDir }), auditRoutes(db),
-      tenantRoutes({ db, onRoutingChange }), userRoutes(db), phoneNumberRoutes({ db, onRoutingChange }), agentConfigRoutes({ db, secretsKey, onRoutingChange })],
+    routes: [auditHook(db), authRoutes({ db, access, refresh }), apiKeyRoutes(db, () => keys.invalidate()), callRoutes(db), callControlRoutes({ db, config, features }), callDataRoutes({ db, recordingsDir: config.recordingsDir, features }), auditRoutes(db),
+      tenantRoutes({ db, onRoutingChange: () => (onRoutingChange(), features.invalidate()) }), userRoutes(db), phoneNumberRoutes({ db, onRoutingChange }), agentConfigRoutes({ db, secretsKey, onRoutingChange })],
   });
   return {
     async close() {

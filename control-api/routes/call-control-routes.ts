@@ -13,6 +13,7 @@
 //   Twilio 401/403/404 on create (our credentials)     → 503 UNAVAILABLE, no Retry-After (an operator must act)
 //   Twilio 429, 5xx, unreachable, timeout              → 503 UNAVAILABLE with Retry-After (retryable)
 //   Twilio not configured (TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN unset) → 503 UNAVAILABLE
+import type { FeatureFlags } from '../auth/features.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
@@ -24,6 +25,8 @@ import { createTwilioClient, isTerminalCallStatus, TwilioRequestError, type Twil
 import { CallParams, CallSchema, ENDED_STATUSES, tenantOf, toCall, type CallRow } from './call-view.ts';
 
 export interface CallControlOptions {
+  /** Tenant feature flags: `outbound_calls: false` turns these endpoints off for a tenant. */
+  features?: FeatureFlags;
   db: Database;
   config: Pick<Config, 'publicUrl' | 'twilioAccountSid' | 'twilioAuthToken' | 'twilioApiBaseUrl'>;
   /** Overrides the client built from config (tests); null: Twilio is not configured. */
@@ -91,7 +94,7 @@ export function callControlRoutes(o: CallControlOptions): FastifyPluginAsync {
 
   return async (app) => {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
-    const guards = [requireRole('user'), requireScope('calls:write')];
+    const guards = [requireRole('user'), requireScope('calls:write'), ...(o.features ? [o.features.require('outbound_calls')] : [])];
 
     r.post('/voice/calls/initiate', {
       onRequest: guards,

@@ -7,6 +7,7 @@
 // .wav or .mp3 (e.g. `file:acme/CA0123….wav`). Anything else — absolute paths, `file://…`, `..`, hidden
 // segments, other URL schemes such as Twilio's https RecordingUrl — is not served here (404). The resolved
 // file must also lie inside RECORDINGS_DIR after symlinks are followed, and be a regular file.
+import type { FeatureFlags } from '../auth/features.ts';
 import { open, realpath, type FileHandle } from 'node:fs/promises';
 import { resolve, sep, basename } from 'node:path';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
@@ -18,6 +19,8 @@ import { ApiError, badRequest, notFound, problemResponses } from '../http/errors
 import { CallParams, tenantOf } from './call-view.ts';
 
 export interface CallDataOptions {
+  /** Tenant feature flags: `analytics: false` / `recordings: false` turn those endpoints off. */
+  features?: FeatureFlags;
   db: Database;
   recordingsDir: string;
 }
@@ -167,8 +170,9 @@ export function callDataRoutes(o: CallDataOptions): FastifyPluginAsync {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
     const guards = [requireRole('viewer'), requireScope('calls:read')];
 
+    const gate = (f: string) => (o.features ? [...guards, o.features.require(f)] : guards);
     r.get('/voice/calls/analytics', {
-      onRequest: guards,
+      onRequest: gate('analytics'),
       schema: {
         tags: ['calls'],
         summary: 'Call counts, durations and outcomes, per day',
@@ -245,7 +249,7 @@ export function callDataRoutes(o: CallDataOptions): FastifyPluginAsync {
 
     const Audio = { type: 'string', format: 'binary' } as const;
     r.get('/voice/calls/:callId/recording', {
-      onRequest: guards,
+      onRequest: gate('recordings'),
       schema: {
         tags: ['calls'],
         summary: "The call's recording (audio/wav or audio/mpeg), with Range support",
