@@ -212,3 +212,20 @@ test(
     assert.deepEqual(Array.from(q.readChunk()), Array.from(ramp(101, 160)), 'utterance 2 plays without a gap');
   },
 );
+
+test('the ring starts small, grows by doubling as an utterance needs it, and keeps order across the wrap', () => {
+  const q = new OutboundQueue(8000 * 10, 160, 1600); // max 10 s, starts at 0.2 s
+  // Wrap the small ring first, then queue 5 s at once.
+  const a = Int16Array.from({ length: 1000 }, (_, i) => i);
+  assert.equal(q.push(a), 0);
+  for (let i = 0; i < 6; i++) q.readChunk(); // 960 read, 40 left
+  const big = Int16Array.from({ length: 40_000 }, (_, i) => (1000 + i) % 32768);
+  assert.equal(q.push(big), 0, 'grown, nothing dropped');
+  const out: number[] = [];
+  while (q.hasChunk()) out.push(...q.readChunk());
+  const expected = [...Array.from({ length: 40 }, (_, i) => 960 + i), ...big];
+  assert.deepEqual(out.slice(0, expected.length - (expected.length % 160)), expected.slice(0, expected.length - (expected.length % 160)));
+  // The maximum still holds.
+  const q2 = new OutboundQueue(1600, 160, 320);
+  assert.equal(q2.push(new Int16Array(2000)), 400, 'beyond the maximum is dropped');
+});

@@ -1,5 +1,6 @@
 // Agent audio waiting to be paced out to the caller, at the transport's rate, with marks pinned to
-// sample positions. A ring buffer allocated once per call: pushing and reading frames never allocates.
+// sample positions. A ring buffer that starts small (2 s) and doubles, up to the configured maximum,
+// only when an agent queues a long utterance: steady relaying never allocates.
 
 interface PendingMark {
   name: string;
@@ -8,16 +9,31 @@ interface PendingMark {
 }
 
 export class OutboundQueue {
-  private readonly buf: Int16Array;
+  private buf: Int16Array;
   private readonly chunk: Int16Array;
+  private readonly maxSamples: number;
   /** Absolute positions: samples ever written / ever read. */
   private written = 0;
   private read = 0;
   private marks: PendingMark[] = [];
 
-  constructor(capacitySamples: number, readonly chunkSamples: number) {
-    this.buf = new Int16Array(capacitySamples);
+  /** maxSamples: the most audio ever held; initialSamples: the first allocation (grown by doubling). */
+  constructor(maxSamples: number, readonly chunkSamples: number, initialSamples = Math.min(maxSamples, chunkSamples * 100)) {
+    this.maxSamples = maxSamples;
+    this.buf = new Int16Array(Math.max(chunkSamples, Math.min(initialSamples, maxSamples)));
     this.chunk = new Int16Array(chunkSamples);
+  }
+
+  /** Grows the ring (doubling, capped) so `need` queued samples fit; keeps positions valid. */
+  private grow(need: number): void {
+    let cap = this.buf.length;
+    while (cap < need && cap < this.maxSamples) cap = Math.min(this.maxSamples, cap * 2);
+    if (cap === this.buf.length) return;
+    const old = this.buf;
+    const next = new Int16Array(cap);
+    // Positions are absolute: sample p lives at p % capacity, so re-place the queued ones.
+    for (let p = this.read; p < this.written; p++) next[p % cap] = old[p % old.length];
+    this.buf = next;
   }
 
   get queuedSamples(): number {
@@ -30,6 +46,7 @@ export class OutboundQueue {
 
   /** Appends samples; returns how many were dropped because the queue is full. */
   push(src: Int16Array, n = src.length): number {
+    if (this.written - this.read + n > this.buf.length) this.grow(this.written - this.read + n);
     const cap = this.buf.length;
     const free = cap - (this.written - this.read);
     const take = n <= free ? n : free;
