@@ -176,6 +176,11 @@ export class Resampler {
     return out;
   }
 
+  /** Frees the half-band stage's WASM memory now (GC would, later). Do not use the resampler after. */
+  dispose(): void {
+    this.hb?.dispose();
+  }
+
   /** Forget history (e.g. between calls when reusing from a pool). */
   reset(): void {
     this.hb?.reset();

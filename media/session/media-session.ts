@@ -200,6 +200,7 @@ export class MediaSession implements Pumpable {
     if (rate !== this.opts.transportRate) {
       if (!this.downsampler || this.downsampler.inRate !== rate) {
         try {
+          this.downsampler?.dispose();
           this.downsampler = new Resampler(rate, this.opts.transportRate);
         } catch {
           this.deps.metrics.droppedNoAgent.inc();
@@ -318,6 +319,9 @@ export class MediaSession implements Pumpable {
     this.closed = true;
     this.deps.ticker.remove(this);
     for (const s of this.subs) s.unsubscribe();
+    // Resamplers hold filter state in shared WASM memory: give it back now rather than at GC.
+    this.upsampler.dispose();
+    this.downsampler?.dispose();
     this.subs = [];
     const durationMs = Date.now() - this.startedAt;
     void this.events.emit({

@@ -1,0 +1,79 @@
+// One 20 ms clock for every RTP session in the process. Ticks are numbered on a fixed grid from the
+// clock's epoch and each timer is aimed at the next grid point, so the cadence never drifts; a tick that
+// fires late still carries the right number and a session sends the packets it owes (a bounded catch-up).
+import { performance } from 'node:perf_hooks';
+
+export interface TickListener {
+  /** Tick `n` is due (n counts PERIOD_MS steps since the clock's epoch). */
+  onTick(n: number, now: number): void;
+}
+
+export class RtpClock {
+  private readonly listeners = new Set<TickListener>();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly epoch: number;
+  private lastTick = -1;
+  /** A listener threw: reported here, and the other calls' audio goes on. */
+  onError?: (err: unknown) => void;
+
+  constructor(readonly periodMs = 20, private readonly nowFn: () => number = () => performance.now()) {
+    this.epoch = nowFn();
+  }
+
+  /** The clock's time (ms, monotonic). */
+  now(): number {
+    return this.nowFn();
+  }
+
+  /** The tick number for time `t`. */
+  tickAt(t = this.now()): number {
+    return Math.floor((t - this.epoch) / this.periodMs);
+  }
+
+  add(l: TickListener): void {
+    this.listeners.add(l);
+    if (!this.timer) this.schedule();
+  }
+
+  remove(l: TickListener): void {
+    this.listeners.delete(l);
+    if (this.listeners.size === 0 && this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+  }
+
+  get size(): number {
+    return this.listeners.size;
+  }
+
+  private schedule(): void {
+    const now = this.now();
+    const next = this.epoch + (Math.floor((now - this.epoch) / this.periodMs) + 1) * this.periodMs;
+    // Node timers have 1 ms resolution: aim just past the grid point so a tick is never early.
+    this.timer = setTimeout(this.fire, Math.max(1, Math.ceil(next - now)));
+  }
+
+  private readonly fire = (): void => {
+    this.timer = undefined;
+    const now = this.now();
+    const n = this.tickAt(now);
+    if (n !== this.lastTick) {
+      this.lastTick = n;
+      for (const l of this.listeners) {
+        try {
+          l.onTick(n, now);
+        } catch (err) {
+          this.onError?.(err);
+        }
+      }
+    }
+    if (this.listeners.size > 0) this.schedule();
+  };
+
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.listeners.clear();
+  }
+}

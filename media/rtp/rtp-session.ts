@@ -1,0 +1,410 @@
+// One call's RTP: a UDP socket from the port pool, symmetric RTP (we send to where the caller's packets
+// really come from, and accept only that source once latched), a small reorder buffer, G.711 → PCM for
+// the media session, RFC 4733 DTMF in, and the SessionTransport that encodes PCM and sends one packet
+// exactly every 20 ms on the shared RTP clock (sequence, timestamp and SSRC per RFC 3550, marker bit on
+// each talkspurt start). No RTP for the inactivity timeout → onTimeout.
+import type { Socket, RemoteInfo } from 'node:dgram';
+import { randomInt } from 'node:crypto';
+import type { Logger } from '../../lib/logger.ts';
+import { alawDecode, alawEncode, alawSilence, ulawDecode, ulawEncode, ulawSilence } from '../codecs/index.ts';
+import type { SessionTransport } from '../session/media-session.ts';
+import { MAX_PAYLOAD_BYTES, RTP_HEADER_BYTES, newRtpHeader, parseRtp, writeRtpHeader } from './packet.ts';
+import { DtmfReceiver, dtmfEventCode, dtmfPacketPlan, writeDtmfPayload, DTMF_PAYLOAD_BYTES, type DtmfPacketPlan } from './dtmf.ts';
+import { ReorderBuffer } from './reorder.ts';
+import { bindFromPool, type PortPool } from './port-pool.ts';
+import type { RtpClock, TickListener } from './clock.ts';
+import type { RtpMetrics } from './metrics.ts';
+
+export type G711 = 'PCMU' | 'PCMA';
+
+export const FRAME_SAMPLES = 160; // 20 ms at 8 kHz
+/** After an event-loop stall, at most this many owed packets go out at once; older ones are skipped. */
+const MAX_CATCHUP = 5;
+const SEND_RING = 8;
+
+export interface RtpSessionOptions {
+  codec: G711;
+  payloadType: number;
+  /** The negotiated telephone-event payload type (RFC 4733), if any. */
+  telephoneEventPt: number | undefined;
+  /** Where the SDP says to send, until the caller's real source is learned. 0.0.0.0 / port 0: nowhere yet. */
+  remoteAddress: string;
+  remotePort: number;
+  /** Hang up when nothing arrives for this long (ms) after start(). */
+  inactivityTimeoutMs: number;
+  /** Packets held while waiting for a missing one (default 3). */
+  jitterDepth?: number;
+  /** Longest a packet waits for a gap to fill (ms, default 60). */
+  maxHoldMs?: number;
+  /** Frames queued for sending at most (default 50 = 1 s). */
+  sendQueueFrames?: number;
+  /** Keep the stream going with silence when there is nothing to say (default false: DTX, marker on resume). */
+  idleSilence?: boolean;
+  clock: RtpClock;
+  metrics: RtpMetrics;
+  log: Logger;
+}
+
+/** Where the session's receive side delivers. */
+export interface RtpSink {
+  onAudio(pcm: Int16Array, mediaTsMs: number): void;
+  onDtmf(digit: string, mediaTsMs: number): void;
+  /** A mark's audio has gone out (or was dropped by clear: cleared = true). */
+  onMarkPlayed(name: string, cleared: boolean): void;
+  /** No RTP for the inactivity timeout. */
+  onTimeout(idleMs: number): void;
+}
+
+export interface RtpStats {
+  received: number;
+  sent: number;
+  dropped: Record<string, number>;
+  lost: number;
+  dtmf: number;
+}
+
+// Shared decode scratch: packets are handled one at a time.
+const pcmScratch = new Int16Array(MAX_PAYLOAD_BYTES);
+const pcmFrame = pcmScratch.subarray(0, FRAME_SAMPLES);
+
+export class RtpSession implements SessionTransport, TickListener {
+  readonly name = 'sip';
+  sink: RtpSink | undefined;
+  /** The media session asked to hang up (agent hangup, no agent): the owner sends BYE. */
+  onHangup: ((reason: string) => void) | undefined;
+  readonly stats: RtpStats = { received: 0, sent: 0, dropped: {}, lost: 0, dtmf: 0 };
+
+  private closed = false;
+  private started = false;
+  private remoteAddress: string;
+  private remotePort: number;
+  private latched = false;
+  private readonly hdr = newRtpHeader();
+  private readonly relHdr = newRtpHeader();
+  private readonly reorder: ReorderBuffer;
+  private readonly dtmfIn = new DtmfReceiver();
+  private ssrcIn = -1;
+  private tsBase = 0;
+  private tsBaseMs = 0;
+  private readonly t0: number;
+  private lastRxAt = 0;
+  private timedOut = false;
+
+  // Sending.
+  private readonly ssrc = randomInt(0, 2 ** 32 - 1) >>> 0;
+  private seq = randomInt(0, 0x10000);
+  private readonly tsOffset = randomInt(0, 2 ** 32 - 1);
+  private lastTick = -1;
+  private talking = false;
+  private readonly ring: Buffer[] = [];
+  private ringPos = 0;
+  private readonly queue: Uint8Array;
+  private readonly queueFrames: number;
+  private queued = 0; // frames ever queued
+  private sentFrames = 0; // frames ever taken from the queue
+  private marks: { name: string; at: number }[] = [];
+  private dtmfQueue: { event: number; durationMs: number }[] = [];
+  private dtmfPlan: DtmfPacketPlan[] | undefined;
+  private dtmfStep = 0;
+  private dtmfEvent = 0;
+  private dtmfTs = 0;
+  private dtmfGap = 0;
+  private hangupSent = false;
+
+  private constructor(
+    private readonly socket: Socket,
+    readonly localPort: number,
+    private readonly releasePort: () => void,
+    private readonly o: RtpSessionOptions,
+  ) {
+    if (o.clock.periodMs !== 20) throw new RangeError('RTP sessions need a 20 ms clock');
+    this.remoteAddress = o.remoteAddress;
+    this.remotePort = o.remotePort;
+    this.reorder = new ReorderBuffer(o.jitterDepth ?? 3, this.onReleased);
+    this.queueFrames = o.sendQueueFrames ?? 50;
+    this.queue = new Uint8Array(this.queueFrames * FRAME_SAMPLES);
+    for (let i = 0; i < SEND_RING; i++) this.ring.push(Buffer.alloc(RTP_HEADER_BYTES + FRAME_SAMPLES));
+    this.t0 = o.clock.now();
+    socket.on('message', this.onMessage);
+    socket.on('error', (err) => o.log.warn({ err, port: localPort }, 'RTP socket error'));
+    // Receiving (and latching) starts now, for early packets; sending and timeouts start with start().
+    o.clock.add(this);
+  }
+
+  /** Binds a socket on a port from `pool` at `host`. */
+  static async open(pool: PortPool, host: string, o: RtpSessionOptions): Promise<RtpSession> {
+    const { socket, port } = await bindFromPool(pool, host);
+    o.metrics.portsInUse.set(pool.used);
+    return new RtpSession(socket, port, () => {
+      pool.release(port);
+      o.metrics.portsInUse.set(pool.used);
+    }, o);
+  }
+
+  /** The call is answered: start sending and watching for inactivity. */
+  start(): void {
+    if (this.closed || this.started) return;
+    this.started = true;
+    this.lastRxAt = this.now();
+  }
+
+  /** The remote learned so far: the latched source, else the SDP address. */
+  get remote(): { address: string; port: number; latched: boolean } {
+    return { address: this.remoteAddress, port: this.remotePort, latched: this.latched };
+  }
+
+  /** A new offer moved the remote (re-INVITE); relatches on the next packet. */
+  updateRemote(address: string, port: number): void {
+    this.remoteAddress = address;
+    this.remotePort = port;
+    this.latched = false;
+  }
+
+  private now(): number {
+    return this.o.clock.now();
+  }
+
+  private drop(reason: Parameters<RtpMetrics['dropped']>[0]): void {
+    this.stats.dropped[reason] = (this.stats.dropped[reason] ?? 0) + 1;
+    this.o.metrics.dropped(reason);
+  }
+
+  // --- receiving ---
+
+  private readonly onMessage = (msg: Buffer, rinfo: RemoteInfo): void => {
+    if (this.closed) return;
+    const h = this.hdr;
+    const r = parseRtp(msg, msg.length, h);
+    if (r !== 'ok') {
+      this.drop(r === 'rtcp' ? 'rtcp' : 'malformed');
+      return;
+    }
+    if (this.latched) {
+      if (rinfo.port !== this.remotePort || rinfo.address !== this.remoteAddress) {
+        this.drop('wrong_source');
+        return;
+      }
+    }
+    if (h.payloadType !== this.o.payloadType && h.payloadType !== this.o.telephoneEventPt) {
+      this.drop('wrong_pt');
+      return;
+    }
+    if (!this.latched) {
+      // Symmetric RTP: the caller's real address (behind NAT) is where its packets come from.
+      this.latched = true;
+      if (rinfo.address !== this.remoteAddress || rinfo.port !== this.remotePort) {
+        this.o.log.info({ sdp: `${this.remoteAddress}:${this.remotePort}`, source: `${rinfo.address}:${rinfo.port}` }, 'RTP latched onto the real source');
+      }
+      this.remoteAddress = rinfo.address;
+      this.remotePort = rinfo.port;
+    }
+    this.stats.received++;
+    this.o.metrics.packetsIn.inc();
+    const now = this.now();
+    this.lastRxAt = now;
+    if (h.ssrc !== this.ssrcIn) {
+      // A new stream (first packet, or the sender restarted): release what the old one left, start over.
+      this.reorder.flush();
+      this.reorder.reset();
+      this.dtmfIn.reset();
+      this.ssrcIn = h.ssrc;
+      this.tsBase = h.timestamp;
+      this.tsBaseMs = now - this.t0;
+    }
+    const lateBefore = this.reorder.late;
+    const dupBefore = this.reorder.duplicates;
+    const lostBefore = this.reorder.lost;
+    this.reorder.push(msg, h.seq, now);
+    if (this.reorder.late !== lateBefore) this.drop('late');
+    if (this.reorder.duplicates !== dupBefore) this.drop('duplicate');
+    this.noteLost(lostBefore);
+  };
+
+  private noteLost(before: number): void {
+    const n = this.reorder.lost - before;
+    if (n > 0) {
+      this.stats.lost += n;
+      this.o.metrics.lost(n);
+    }
+  }
+
+  private readonly onReleased = (pkt: Buffer, _seq: number): void => {
+    const h = this.relHdr;
+    parseRtp(pkt, pkt.length, h); // valid: checked on arrival
+    const mediaTs = this.tsBaseMs + Math.floor(((h.timestamp - this.tsBase) >>> 0) / 8);
+    const sink = this.sink;
+    if (h.payloadType === this.o.telephoneEventPt) {
+      const digit = this.dtmfIn.onPacket(pkt, h.payloadOffset, h.payloadLength, h.timestamp);
+      if (digit !== undefined) {
+        this.stats.dtmf++;
+        this.o.metrics.dtmfIn.inc();
+        sink?.onDtmf(digit, mediaTs);
+      }
+      return;
+    }
+    if (!sink) return;
+    const n = h.payloadLength;
+    const payload = pkt.subarray(h.payloadOffset, h.payloadOffset + n);
+    if (this.o.codec === 'PCMU') ulawDecode(payload, pcmScratch, n);
+    else alawDecode(payload, pcmScratch, n);
+    if (n === FRAME_SAMPLES) {
+      sink.onAudio(pcmFrame, mediaTs);
+      return;
+    }
+    // Other packet sizes are handed on in 20 ms pieces so bus frames stay uniform.
+    for (let off = 0; off < n; off += FRAME_SAMPLES) {
+      sink.onAudio(pcmScratch.subarray(off, Math.min(n, off + FRAME_SAMPLES)), mediaTs + off / 8);
+    }
+  };
+
+  // --- the clock ---
+
+  onTick(n: number, now: number): void {
+    if (this.closed) return;
+    if (this.reorder.holding > 0 && now - this.reorder.heldSince > (this.o.maxHoldMs ?? 60)) {
+      const before = this.reorder.lost;
+      this.reorder.flush();
+      this.noteLost(before);
+    }
+    if (!this.started) return;
+    if (this.lastTick < 0) this.lastTick = n - 1;
+    let from = this.lastTick + 1;
+    if (n - from >= MAX_CATCHUP) from = n - MAX_CATCHUP + 1;
+    for (let t = from; t <= n; t++) this.sendTick(t);
+    this.lastTick = n;
+    if (this.marks.length > 0) this.fireMarks();
+    if ((n & 15) === 0 && !this.timedOut && now - this.lastRxAt > this.o.inactivityTimeoutMs) {
+      this.timedOut = true;
+      this.o.metrics.timeouts.inc();
+      this.o.log.warn({ idleMs: now - this.lastRxAt, port: this.localPort }, 'no RTP from the caller: timing out');
+      this.sink?.onTimeout(now - this.lastRxAt);
+    }
+  }
+
+  private sendTick(tick: number): void {
+    const ts = (this.tsOffset + tick * FRAME_SAMPLES) >>> 0;
+    const pending = this.queued - this.sentFrames;
+    if (this.dtmfPlan || (this.dtmfQueue.length > 0 && this.dtmfGap <= 0)) {
+      if (pending > 0) this.sentFrames++; // audio under a key press is dropped, so it stays real-time
+      this.sendDtmfPacket(ts);
+      return;
+    }
+    if (this.dtmfGap > 0) this.dtmfGap--;
+    if (pending > 0) {
+      const slot = (this.sentFrames % this.queueFrames) * FRAME_SAMPLES;
+      this.sendPacket(!this.talking, this.o.payloadType, ts, this.queue, slot, FRAME_SAMPLES);
+      this.sentFrames++;
+      this.talking = true;
+    } else if (this.o.idleSilence) {
+      this.sendSilence(ts);
+    } else {
+      this.talking = false; // a gap: the next packet starts a talkspurt
+    }
+  }
+
+  private sendPacket(marker: boolean, pt: number, ts: number, src: Uint8Array, off: number, len: number): void {
+    if (this.remotePort === 0 || this.remoteAddress === '0.0.0.0') return;
+    const buf = this.ring[this.ringPos];
+    this.ringPos = (this.ringPos + 1) % SEND_RING;
+    writeRtpHeader(buf, marker, pt, this.seq, ts, this.ssrc);
+    this.seq = (this.seq + 1) & 0xffff;
+    buf.set(src.subarray(off, off + len), RTP_HEADER_BYTES);
+    this.socket.send(buf, 0, RTP_HEADER_BYTES + len, this.remotePort, this.remoteAddress);
+    this.stats.sent++;
+    this.o.metrics.packetsOut.inc();
+  }
+
+  private readonly silence = new Uint8Array(FRAME_SAMPLES);
+  private sendSilence(ts: number): void {
+    this.silence.fill(this.o.codec === 'PCMU' ? ulawSilence : alawSilence);
+    this.sendPacket(!this.talking, this.o.payloadType, ts, this.silence, 0, FRAME_SAMPLES);
+    this.talking = true;
+  }
+
+  private readonly dtmfBuf = new Uint8Array(DTMF_PAYLOAD_BYTES);
+  private sendDtmfPacket(ts: number): void {
+    if (!this.dtmfPlan) {
+      const next = this.dtmfQueue.shift()!;
+      this.dtmfPlan = dtmfPacketPlan(next.durationMs);
+      this.dtmfStep = 0;
+      this.dtmfEvent = next.event;
+      this.dtmfTs = ts; // every packet of the event carries its start time
+    }
+    const p = this.dtmfPlan[this.dtmfStep++];
+    writeDtmfPayload(this.dtmfBuf, 0, this.dtmfEvent, p.end, 10, p.duration);
+    this.sendPacket(p.marker, this.o.telephoneEventPt!, this.dtmfTs, this.dtmfBuf, 0, DTMF_PAYLOAD_BYTES);
+    if (this.dtmfStep >= this.dtmfPlan.length) {
+      this.dtmfPlan = undefined;
+      this.dtmfGap = 2; // ≥ 40 ms between key presses
+      this.talking = false;
+    }
+  }
+
+  /** Queues an RFC 4733 key press. False when no telephone-event was negotiated. */
+  sendDtmf(digit: string, durationMs = 100): boolean {
+    if (this.closed || this.o.telephoneEventPt === undefined) return false;
+    this.dtmfQueue.push({ event: dtmfEventCode(digit), durationMs });
+    return true;
+  }
+
+  private fireMarks(): void {
+    while (this.marks.length > 0 && this.marks[0].at <= this.sentFrames) this.sink?.onMarkPlayed(this.marks.shift()!.name, false);
+  }
+
+  // --- SessionTransport ---
+
+  sendAudio(pcm: Int16Array): boolean {
+    if (this.closed) return false;
+    if (this.queued - this.sentFrames >= this.queueFrames) {
+      this.drop('queue_full');
+      return false;
+    }
+    const slot = (this.queued % this.queueFrames) * FRAME_SAMPLES;
+    const dst = this.queue.subarray(slot, slot + FRAME_SAMPLES);
+    const n = Math.min(pcm.length, FRAME_SAMPLES);
+    if (this.o.codec === 'PCMU') ulawEncode(pcm, dst, n);
+    else alawEncode(pcm, dst, n);
+    if (n < FRAME_SAMPLES) dst.fill(this.o.codec === 'PCMU' ? ulawSilence : alawSilence, n);
+    this.queued++;
+    return true;
+  }
+
+  sendMark(name: string): void {
+    if (this.closed) return;
+    if (this.queued === this.sentFrames) queueMicrotask(() => !this.closed && this.sink?.onMarkPlayed(name, false));
+    else this.marks.push({ name, at: this.queued });
+  }
+
+  clear(): void {
+    if (this.closed) return;
+    this.sentFrames = this.queued;
+    const cleared = this.marks;
+    this.marks = [];
+    for (const m of cleared) this.sink?.onMarkPlayed(m.name, true);
+  }
+
+  hangup(reason: string): void {
+    if (this.hangupSent) return;
+    this.hangupSent = true;
+    this.onHangup?.(reason);
+  }
+
+  /** Frees the socket and the port. Idempotent. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.o.clock.remove(this);
+    this.sink = undefined;
+    this.marks = [];
+    try {
+      this.socket.close();
+    } catch {
+      // already closed
+    }
+    this.releasePort();
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+}

@@ -1,0 +1,181 @@
+// The media half of a SIP call: an RTP session on a pool port, and once the call is answered, a
+// MediaSession (transport 'sip') fed by it — the same bus frames, events and agent dispatch as a Twilio
+// call. Signalling (signaling/sip) drives it through the small interface below, never by import.
+import type { Logger } from '../../lib/logger.ts';
+import { callLogger } from '../../lib/logger.ts';
+import { uap } from '../../proto/index.ts';
+import { MediaSession, type SessionDeps } from '../session/media-session.ts';
+import { RtpSession, type G711 } from './rtp-session.ts';
+import { RtpClock } from './clock.ts';
+import type { PortPool } from './port-pool.ts';
+import type { RtpMetrics } from './metrics.ts';
+
+const SIP_RATE = 8000;
+
+export interface SipMediaOptions {
+  /** Address RTP sockets bind to. */
+  bindHost: string;
+  /** Address the SDP answer advertises (c=). */
+  publicAddress: string;
+  pool: PortPool;
+  /** Shared 20 ms clock (one per process); made here when not given. */
+  clock?: RtpClock;
+  rtpMetrics: RtpMetrics;
+  /** Hang up after this long without RTP (ms). */
+  inactivityTimeoutMs: number;
+  jitterDepth?: number;
+  idleSilence?: boolean;
+  sessionDeps: Omit<SessionDeps, 'transport' | 'log' | 'onClosed'>;
+  internalRate: number;
+  leadMs: number;
+  queueMaxMs: number;
+  dispatchTimeoutMs: number;
+  log: Logger;
+  onSession?(session: MediaSession, open: boolean): void;
+}
+
+export interface SipMediaRequest {
+  sipCallId: string;
+  codec: G711;
+  payloadType: number;
+  telephoneEventPt: number | undefined;
+  remoteAddress: string;
+  remotePort: number;
+}
+
+export interface SipCallInfo {
+  /** Our call id (a subject token), not the SIP Call-ID. */
+  callId: string;
+  tenantId: string;
+  from: string;
+  to: string;
+  sipCallId: string;
+  agentKind: string;
+  agentConfigId: string;
+  agentConfigJson?: string;
+}
+
+export type SipLegEnd = 'caller-hangup' | 'cancelled' | 'no-ack' | 'shutdown' | 'local';
+
+export interface SipMediaLeg {
+  readonly address: string;
+  readonly port: number;
+  readonly rtp: RtpSession;
+  /** The call is answered: start RTP and the media session (agent dispatch). `hangup` asks signalling for a BYE. */
+  start(call: SipCallInfo, hangup: (reason: string) => void): void;
+  /** Signalling ended the call. Idempotent. */
+  close(end: SipLegEnd): void;
+  /** The caller's media moved (re-INVITE). */
+  updateRemote(address: string, port: number): void;
+}
+
+const END_REASON: Record<SipLegEnd, uap.EndReason> = {
+  'caller-hangup': uap.EndReason.CALLER_HANGUP,
+  cancelled: uap.EndReason.CALLER_HANGUP,
+  'no-ack': uap.EndReason.TRANSPORT_LOST,
+  shutdown: uap.EndReason.SHUTDOWN,
+  local: uap.EndReason.AGENT_HANGUP,
+};
+
+export class SipMedia {
+  readonly clock: RtpClock;
+  private readonly legs = new Set<Leg>();
+
+  constructor(private readonly o: SipMediaOptions) {
+    this.clock = o.clock ?? new RtpClock();
+    this.clock.onError ??= (err) => o.log.error({ err }, 'RTP tick failed');
+  }
+
+  get activeLegs(): number {
+    return this.legs.size;
+  }
+
+  /** Allocates the RTP port (rejects with PortPoolExhaustedError when none is free). */
+  async open(req: SipMediaRequest): Promise<SipMediaLeg> {
+    const log = this.o.log.child({ sipCallId: req.sipCallId, transport: 'sip' });
+    const rtp = await RtpSession.open(this.o.pool, this.o.bindHost, {
+      codec: req.codec,
+      payloadType: req.payloadType,
+      telephoneEventPt: req.telephoneEventPt,
+      remoteAddress: req.remoteAddress,
+      remotePort: req.remotePort,
+      inactivityTimeoutMs: this.o.inactivityTimeoutMs,
+      jitterDepth: this.o.jitterDepth,
+      idleSilence: this.o.idleSilence,
+      clock: this.clock,
+      metrics: this.o.rtpMetrics,
+      log,
+    });
+    const leg = new Leg(rtp, this.o, log, (l) => this.legs.delete(l));
+    this.legs.add(leg);
+    return leg;
+  }
+
+  /** Ends every call (process shutdown). */
+  closeAll(): void {
+    for (const l of [...this.legs]) l.close('shutdown');
+  }
+}
+
+class Leg implements SipMediaLeg {
+  readonly address: string;
+  private session: MediaSession | undefined;
+  private closed = false;
+
+  constructor(readonly rtp: RtpSession, private readonly o: SipMediaOptions, private log: Logger, private readonly onGone: (l: Leg) => void) {
+    this.address = o.publicAddress;
+  }
+
+  get port(): number {
+    return this.rtp.localPort;
+  }
+
+  start(call: SipCallInfo, hangup: (reason: string) => void): void {
+    if (this.closed || this.session) return;
+    const o = this.o;
+    this.log = callLogger(o.log, call.callId, call.tenantId, { transport: 'sip', sipCallId: call.sipCallId });
+    const session = new MediaSession(
+      {
+        callId: call.callId,
+        tenantId: call.tenantId,
+        started: { transport: 'sip', direction: 'inbound', from: call.from, to: call.to, providerCallId: call.sipCallId, agentKind: call.agentKind, agentConfigId: call.agentConfigId, sampleRate: SIP_RATE },
+        transportRate: SIP_RATE,
+        internalRate: o.internalRate,
+        leadMs: o.leadMs,
+        queueMaxMs: o.queueMaxMs,
+        dispatchTimeoutMs: o.dispatchTimeoutMs,
+        agentConfigJson: call.agentConfigJson,
+      },
+      { ...o.sessionDeps, transport: this.rtp, log: this.log, onClosed: (s) => o.onSession?.(s, false) },
+    );
+    this.session = session;
+    const rtp = this.rtp;
+    rtp.sink = {
+      onAudio: (pcm, ts) => session.onCallerAudio(pcm, ts),
+      onDtmf: (digit, ts) => session.onDtmf(digit, ts),
+      onMarkPlayed: (name, cleared) => session.onMarkPlayed(name, cleared),
+      onTimeout: (idleMs) => {
+        session.end(uap.EndReason.TRANSPORT_LOST, `no RTP for ${idleMs} ms`);
+        rtp.hangup('no RTP');
+      },
+    };
+    // The media session (agent hangup, no agent, RTP timeout) asks for the call to end: signalling sends BYE.
+    rtp.onHangup = (reason) => hangup(reason);
+    rtp.start();
+    o.onSession?.(session, true);
+    this.log.info({ from: call.from, to: call.to, agentKind: call.agentKind, rtpPort: rtp.localPort }, 'SIP call answered: media started');
+    void session.start();
+  }
+
+  updateRemote(address: string, port: number): void {
+    this.rtp.updateRemote(address, port);
+  }
+
+  close(end: SipLegEnd): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.session?.end(END_REASON[end], end);
+    this.rtp.close();
+    this.onGone(this);
+  }
+}
