@@ -27,10 +27,11 @@ async function runMode(mode: string): Promise<Record<string, unknown>> {
     servers.push(await startUap({ roles: 'agent', env: { ...env, LOG_LEVEL: 'info' } }));
     servers.push(await startUap({ roles: 'media,signaling', env: { ...env, LOG_LEVEL: 'info' } }));
   } else {
-    servers.push(await startUap({ env: { ...env, LOG_LEVEL: 'info' } }));
+    // The call path only: no control API (its embedded database would blur the RSS figures).
+    servers.push(await startUap({ roles: 'media,signaling,agent', env: { ...env, LOG_LEVEL: 'info' } }));
   }
   const edge = servers.at(-1)!;
-  await sleep(1000);
+  await sleep(3000); // let start-up garbage settle before the idle RSS reading
   const pids = servers.map((s) => s.proc.pid!);
   const rssIdle = pids.reduce((a, p) => a + rssBytes(p), 0);
 
