@@ -9,6 +9,8 @@ import { registerSignalingRole } from '../signaling/index.ts';
 import { startAgentRole, type AgentRole } from '../agent/index.ts';
 import { startApiRole, type ApiRole } from '../control-api/index.ts';
 import { createHttpServer } from './http.ts';
+import { startSipGateway, createSipMetrics, type SipGateway } from '../signaling/sip/index.ts';
+import { BusRouter, ConfigRouter } from '../signaling/routing.ts';
 import { TWILIO_STREAM_PATH } from '../proto/index.ts';
 
 export interface Running {
@@ -49,6 +51,22 @@ export async function serve(config: Config, roles: Role[]): Promise<Running> {
   if (roles.includes('media')) media = await startMediaRole(config, bus, registry, log);
   if (roles.includes('agent')) agent = await startAgentRole(config, bus, registry, log);
   if (roles.includes('signaling')) await registerSignalingRole(http, config, bus, registry, log);
+  // The SIP trunk gateway lives with the media role: the SDP answer names an RTP port of this process.
+  let sip: SipGateway | undefined;
+  if (config.sipEnabled && media?.sipMedia) {
+    sip = await startSipGateway({
+      host: config.sipHost,
+      port: config.sipPort,
+      publicAddress: config.sipPublicIp,
+      log: log.child({ component: 'sip' }),
+      metrics: createSipMetrics(registry),
+      router: config.routingSource === 'config' ? new ConfigRouter(config.routes) : new BusRouter(bus),
+      media: media.sipMedia,
+      bus,
+    });
+  } else if (config.sipEnabled) {
+    log.warn('SIP_ENABLED is set but this process runs no media role: SIP is off here');
+  }
   await http.listen({ host: config.host, port: config.port, listenTextResolver: (address) => `HTTP listening at ${address}` });
 
   const httpUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
@@ -71,6 +89,7 @@ export async function serve(config: Config, roles: Role[]): Promise<Running> {
         `  HTTP      ${httpUrl}  (metrics /metrics, health /healthz)\n` +
         (roles.includes('signaling') ? `  webhook   POST ${config.publicUrl.toString().replace(/\/$/, '')}/twilio/voice${config.twilioAuthToken ? '' : '  (disabled: set TWILIO_AUTH_TOKEN)'}\n` : '') +
         (media ? `  media     ${config.mediaPublicUrl.toString().replace(/\/$/, '')}${TWILIO_STREAM_PATH}\n` : '') +
+        (sip ? `  sip       udp ${config.sipPublicIp}:${sip.port}  (RTP ${config.rtpPortMin}-${config.rtpPortMax})\n` : '') +
         '\n',
     );
   }
@@ -79,8 +98,10 @@ export async function serve(config: Config, roles: Role[]): Promise<Running> {
   const stop = (reason = 'stop'): Promise<void> => {
     stopping ??= (async () => {
       draining = true;
+      sip?.stopAccepting();
       log.info({ reason, activeCalls: media?.activeCalls() ?? agent?.worker.activeCalls ?? 0, timeoutMs: config.drainTimeoutMs }, 'draining');
       await Promise.all([media?.drain(config.drainTimeoutMs), agent?.drain(config.drainTimeoutMs)]);
+      await sip?.close(2000);
       await http.close();
       media?.close();
       await agent?.close();

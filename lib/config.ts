@@ -1,6 +1,7 @@
 // Configuration is read from the environment once, validated, and frozen. A bad or missing setting
 // stops the start with one ConfigError naming the variable.
 import { isIP } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from './errors.ts';
 
@@ -53,6 +54,27 @@ export interface Config {
   apiRateLimitPerPrincipal: number;
   /** Where call recordings are kept; calls.recording_url names files relative to it (`file:<name>`). */
   recordingsDir: string;
+  /** SIP trunk gateway (SIP over UDP + RTP) in the media role; off unless SIP_ENABLED=true. */
+  sipEnabled: boolean;
+  /** Address the SIP and RTP sockets bind to (default HOST). */
+  sipHost: string;
+  sipPort: number;
+  /** Address callers reach us at, written into Contact and the SDP c= line. */
+  sipPublicIp: string;
+  /** RTP ports for calls (one even port per call). */
+  rtpPortMin: number;
+  rtpPortMax: number;
+  /** Hang up a SIP call after this long without RTP from the caller. */
+  rtpTimeoutMs: number;
+}
+
+/** HOST when it is one address, else the first non-internal IPv4 address, else loopback. */
+function defaultSipPublicIp(host: string): string {
+  if (host !== '0.0.0.0' && host !== '::' && isIP(host)) return host;
+  for (const list of Object.values(networkInterfaces())) {
+    for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  }
+  return '127.0.0.1';
 }
 
 type Env = Record<string, string | undefined>;
@@ -147,6 +169,17 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'])?.toString();
   const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:'])?.toString();
   const dataDir = str(env, 'DATA_DIR') ?? './data';
+  const sipFlag = (str(env, 'SIP_ENABLED') ?? 'false').toLowerCase();
+  if (!['true', 'false', '1', '0'].includes(sipFlag)) throw new ConfigError('SIP_ENABLED', `expected true or false, got "${sipFlag}"`);
+  const sipHost = str(env, 'SIP_HOST') ?? (host === 'localhost' ? '127.0.0.1' : host);
+  if (!isIP(sipHost)) throw new ConfigError('SIP_HOST', `expected an IP address to listen on, got "${sipHost}"`);
+  const sipPort = int(env, 'SIP_PORT', 5060, 1, 65535);
+  const sipPublicIp = str(env, 'SIP_PUBLIC_IP') ?? defaultSipPublicIp(sipHost);
+  if (!isIP(sipPublicIp) || sipPublicIp === '0.0.0.0') throw new ConfigError('SIP_PUBLIC_IP', `expected the IP address callers reach us at, got "${sipPublicIp}"`);
+  const rtpPortMin = int(env, 'RTP_PORT_MIN', 10000, 1024, 65534);
+  const rtpPortMax = int(env, 'RTP_PORT_MAX', 20000, 1025, 65535);
+  if (rtpPortMax <= rtpPortMin) throw new ConfigError('RTP_PORT_MAX', `must be above RTP_PORT_MIN (${rtpPortMin})`);
+  if (sipPort >= rtpPortMin && sipPort <= rtpPortMax) throw new ConfigError('SIP_PORT', `${sipPort} lies in the RTP port range ${rtpPortMin}-${rtpPortMax}`);
   return Object.freeze({
     port,
     host,
@@ -176,5 +209,12 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     apiRateLimitPerIp: int(env, 'API_RATE_LIMIT_PER_IP', 1200, 1, 10_000_000),
     apiRateLimitPerPrincipal: int(env, 'API_RATE_LIMIT_PER_KEY', 600, 1, 10_000_000),
     recordingsDir: str(env, 'RECORDINGS_DIR') ?? join(dataDir, 'recordings'),
+    sipEnabled: sipFlag === 'true' || sipFlag === '1',
+    sipHost,
+    sipPort,
+    sipPublicIp,
+    rtpPortMin,
+    rtpPortMax,
+    rtpTimeoutMs: int(env, 'RTP_TIMEOUT_S', 30, 5, 3600) * 1000,
   });
 }

@@ -9,6 +9,7 @@ import { createMediaMetrics } from './metrics.ts';
 import { SharedTicker } from './session/ticker.ts';
 import type { MediaSession } from './session/media-session.ts';
 import { startMediaServer, TWILIO_STREAM_PATH, type MediaServer } from './twilio/server.ts';
+import { SipMedia, PortPool, createRtpMetrics } from './rtp/index.ts';
 
 export { TWILIO_STREAM_PATH };
 export { MediaSession } from './session/media-session.ts';
@@ -20,6 +21,8 @@ export interface MediaRole {
   activeCalls(): number;
   /** Whether an agent worker has heart-beaten recently (calls would fail to dispatch otherwise). */
   agentsAlive(): boolean;
+  /** The media half of the SIP gateway (RTP + media sessions), when SIP_ENABLED. */
+  readonly sipMedia: SipMedia | undefined;
   /** Stop taking new streams; resolves when calls have ended or after timeoutMs (then ends them). */
   drain(timeoutMs: number): Promise<void>;
   close(): void;
@@ -63,11 +66,28 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
       onSession: (s, open) => (open ? sessions.add(s) : sessions.delete(s)),
     },
   });
+  const sipMedia = config.sipEnabled
+    ? new SipMedia({
+        bindHost: config.sipHost,
+        publicAddress: config.sipPublicIp,
+        pool: new PortPool(config.rtpPortMin, config.rtpPortMax),
+        rtpMetrics: createRtpMetrics(registry),
+        inactivityTimeoutMs: config.rtpTimeoutMs,
+        sessionDeps: { bus, metrics: createMediaMetrics(registry, 'sip'), ticker, linkUp: () => linkUp },
+        internalRate: INTERNAL_RATE,
+        leadMs: config.mediaLeadMs,
+        queueMaxMs: config.mediaQueueMaxMs,
+        dispatchTimeoutMs: config.dispatchTimeoutMs,
+        log: log.child({ component: 'rtp' }),
+        onSession: (s, open) => (open ? sessions.add(s) : sessions.delete(s)),
+      })
+    : undefined;
   if (!config.twilioAuthToken) log.warn('TWILIO_AUTH_TOKEN is not set: Twilio media streams will be refused until it is');
   log.debug({ port: server.port, url: `${config.mediaPublicUrl.toString().replace(/\/$/, '')}${TWILIO_STREAM_PATH}` }, 'media listening');
 
   return {
     port: server.port,
+    sipMedia,
     activeCalls: () => sessions.size,
     agentsAlive: () => Date.now() - lastHeartbeat < Math.max(2000, 4 * config.heartbeatIntervalMs),
     async drain(timeoutMs) {
@@ -77,12 +97,15 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
       if (sessions.size > 0) {
         log.warn({ calls: sessions.size }, 'drain timeout: ending remaining calls');
         server.closeAll();
+        sipMedia?.closeAll();
       }
     },
     close() {
       hbSub.unsubscribe();
       clearInterval(pendingTimer);
       server.close();
+      sipMedia?.closeAll();
+      sipMedia?.clock.stop();
       ticker.stop();
     },
   };

@@ -4,7 +4,10 @@ import { Counter, Gauge, Histogram, hotCounter, type Registry } from '../lib/met
 
 export type MediaMetrics = ReturnType<typeof createMediaMetrics>;
 
-export function createMediaMetrics(registry: Registry, transport = 'twilio') {
+// Metric families are registered once per registry; each transport (twilio, sip) gets its label children.
+const families = new WeakMap<Registry, ReturnType<typeof createFamilies>>();
+
+function createFamilies(registry: Registry) {
   const activeCalls = new Gauge({ name: 'uap_media_active_calls', help: 'Calls with a live media session', labelNames: ['transport'], registers: [registry] });
   const calls = new Counter({ name: 'uap_media_calls_total', help: 'Media sessions ended, by end reason', labelNames: ['transport', 'reason'], registers: [registry] });
   const framesIn = hotCounter({ name: 'uap_media_frames_in_total', help: 'Caller audio frames received and published to the bus', labelNames: ['transport'], registers: [registry] });
@@ -23,6 +26,13 @@ export function createMediaMetrics(registry: Registry, transport = 'twilio') {
   const lateTicks = new Counter({ name: 'uap_media_pacer_late_ticks_total', help: 'Pacer ticks that ran more than 20 ms late (event loop stalls)', registers: [registry] });
   const eventsPending = new Gauge({ name: 'uap_media_events_pending', help: 'Call events published but not yet acknowledged by the event stream', registers: [registry] });
 
+  return { activeCalls, calls, framesIn, framesOut, framesDropped, framesLate, relayLatency, socketErrors, dispatchSeconds, lateTicks, eventsPending };
+}
+
+export function createMediaMetrics(registry: Registry, transport = 'twilio') {
+  let f = families.get(registry);
+  if (!f) families.set(registry, (f = createFamilies(registry)));
+  const { activeCalls, calls, framesIn, framesOut, framesDropped, framesLate, relayLatency, socketErrors, dispatchSeconds, lateTicks, eventsPending } = f;
   return {
     activeCalls: activeCalls.labels(transport),
     callsEnded: (reason: string) => calls.labels(transport, reason).inc(),

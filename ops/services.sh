@@ -62,5 +62,7 @@ fi
 
 # nats-server binary for tests that start their own server on another port (fault tests).
 command -v nats-server >/dev/null || [ -x /usr/sbin/nats-server ] || apt_install nats-server
+# sipp (Debian sip-tester) for the SIP gateway tests in test/sip.
+command -v sipp >/dev/null || apt_install sip-tester
 
-log "nats :4222, postgresql :5432, redis :6379 are up"
+log "nats :4222, postgresql :5432, redis :6379 are up; sipp installed"

@@ -16,11 +16,12 @@ export class PortPool {
   readonly capacity: number;
 
   constructor(readonly min: number, readonly max: number) {
-    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1024 || max > 65535 || max - min < 1) {
+    if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1024 || max > 65535 || max < min) {
       throw new RangeError(`RTP port range ${min}-${max} is not within 1024-65535`);
     }
     this.min = min + (min & 1);
-    this.capacity = Math.floor((max - this.min) / 2) + 1;
+    this.capacity = this.min > max ? 0 : Math.floor((max - this.min) / 2) + 1;
+    if (this.capacity === 0) throw new RangeError(`RTP port range ${min}-${max} holds no even port`);
     this.next = this.min;
   }
 

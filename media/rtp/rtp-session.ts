@@ -6,7 +6,7 @@
 import type { Socket, RemoteInfo } from 'node:dgram';
 import { randomInt } from 'node:crypto';
 import type { Logger } from '../../lib/logger.ts';
-import { alawDecode, alawEncode, alawSilence, ulawDecode, ulawEncode, ulawSilence } from '../codecs/index.ts';
+import { ALAW_TO_LINEAR, LINEAR13_TO_ALAW, LINEAR14_TO_ULAW, ULAW_TO_LINEAR, alawSilence, ulawSilence } from '../codecs/index.ts';
 import type { SessionTransport } from '../session/media-session.ts';
 import { MAX_PAYLOAD_BYTES, RTP_HEADER_BYTES, newRtpHeader, parseRtp, writeRtpHeader } from './packet.ts';
 import { DtmfReceiver, dtmfEventCode, dtmfPacketPlan, writeDtmfPayload, DTMF_PAYLOAD_BYTES, type DtmfPacketPlan } from './dtmf.ts';
@@ -40,6 +40,11 @@ export interface RtpSessionOptions {
   sendQueueFrames?: number;
   /** Keep the stream going with silence when there is nothing to say (default false: DTX, marker on resume). */
   idleSilence?: boolean;
+  /**
+   * A talkspurt starts once its first frame has waited this long (ms, default 10): audio relayed live
+   * arrives with jitter, and a frame landing just after a tick would otherwise leave a gap every time.
+   */
+  talkspurtCushionMs?: number;
   clock: RtpClock;
   metrics: RtpMetrics;
   log: Logger;
@@ -98,9 +103,10 @@ export class RtpSession implements SessionTransport, TickListener {
   private talking = false;
   private readonly ring: Buffer[] = [];
   private ringPos = 0;
-  private readonly queue: Uint8Array;
+  private readonly queue: Buffer;
   private readonly queueFrames: number;
   private queued = 0; // frames ever queued
+  private headQueuedAt = 0; // when the frame at the head of an empty queue arrived
   private sentFrames = 0; // frames ever taken from the queue
   private marks: { name: string; at: number }[] = [];
   private dtmfQueue: { event: number; durationMs: number }[] = [];
@@ -122,7 +128,7 @@ export class RtpSession implements SessionTransport, TickListener {
     this.remotePort = o.remotePort;
     this.reorder = new ReorderBuffer(o.jitterDepth ?? 3, this.onReleased);
     this.queueFrames = o.sendQueueFrames ?? 50;
-    this.queue = new Uint8Array(this.queueFrames * FRAME_SAMPLES);
+    this.queue = Buffer.alloc(this.queueFrames * FRAME_SAMPLES);
     for (let i = 0; i < SEND_RING; i++) this.ring.push(Buffer.alloc(RTP_HEADER_BYTES + FRAME_SAMPLES));
     this.t0 = o.clock.now();
     socket.on('message', this.onMessage);
@@ -204,9 +210,9 @@ export class RtpSession implements SessionTransport, TickListener {
     this.lastRxAt = now;
     if (h.ssrc !== this.ssrcIn) {
       // A new stream (first packet, or the sender restarted): release what the old one left, start over.
+      // (DTMF de-duplication is kept: some senders put telephone-events on an SSRC of their own.)
       this.reorder.flush();
       this.reorder.reset();
-      this.dtmfIn.reset();
       this.ssrcIn = h.ssrc;
       this.tsBase = h.timestamp;
       this.tsBaseMs = now - this.t0;
@@ -244,9 +250,8 @@ export class RtpSession implements SessionTransport, TickListener {
     }
     if (!sink) return;
     const n = h.payloadLength;
-    const payload = pkt.subarray(h.payloadOffset, h.payloadOffset + n);
-    if (this.o.codec === 'PCMU') ulawDecode(payload, pcmScratch, n);
-    else alawDecode(payload, pcmScratch, n);
+    const table = this.o.codec === 'PCMU' ? ULAW_TO_LINEAR : ALAW_TO_LINEAR;
+    for (let i = 0, p = h.payloadOffset; i < n; i++, p++) pcmScratch[i] = table[pkt[p]];
     if (n === FRAME_SAMPLES) {
       sink.onAudio(pcmFrame, mediaTs);
       return;
@@ -270,7 +275,7 @@ export class RtpSession implements SessionTransport, TickListener {
     if (this.lastTick < 0) this.lastTick = n - 1;
     let from = this.lastTick + 1;
     if (n - from >= MAX_CATCHUP) from = n - MAX_CATCHUP + 1;
-    for (let t = from; t <= n; t++) this.sendTick(t);
+    for (let t = from; t <= n; t++) this.sendTick(t, now);
     this.lastTick = n;
     if (this.marks.length > 0) this.fireMarks();
     if ((n & 15) === 0 && !this.timedOut && now - this.lastRxAt > this.o.inactivityTimeoutMs) {
@@ -281,9 +286,10 @@ export class RtpSession implements SessionTransport, TickListener {
     }
   }
 
-  private sendTick(tick: number): void {
+  private sendTick(tick: number, now: number): void {
     const ts = (this.tsOffset + tick * FRAME_SAMPLES) >>> 0;
-    const pending = this.queued - this.sentFrames;
+    let pending = this.queued - this.sentFrames;
+    if (pending === 1 && !this.talking && now - this.headQueuedAt < (this.o.talkspurtCushionMs ?? 10)) pending = 0;
     if (this.dtmfPlan || (this.dtmfQueue.length > 0 && this.dtmfGap <= 0)) {
       if (pending > 0) this.sentFrames++; // audio under a key press is dropped, so it stays real-time
       this.sendDtmfPacket(ts);
@@ -302,26 +308,26 @@ export class RtpSession implements SessionTransport, TickListener {
     }
   }
 
-  private sendPacket(marker: boolean, pt: number, ts: number, src: Uint8Array, off: number, len: number): void {
+  private sendPacket(marker: boolean, pt: number, ts: number, src: Buffer, off: number, len: number): void {
     if (this.remotePort === 0 || this.remoteAddress === '0.0.0.0') return;
     const buf = this.ring[this.ringPos];
     this.ringPos = (this.ringPos + 1) % SEND_RING;
     writeRtpHeader(buf, marker, pt, this.seq, ts, this.ssrc);
     this.seq = (this.seq + 1) & 0xffff;
-    buf.set(src.subarray(off, off + len), RTP_HEADER_BYTES);
+    src.copy(buf, RTP_HEADER_BYTES, off, off + len);
     this.socket.send(buf, 0, RTP_HEADER_BYTES + len, this.remotePort, this.remoteAddress);
     this.stats.sent++;
     this.o.metrics.packetsOut.inc();
   }
 
-  private readonly silence = new Uint8Array(FRAME_SAMPLES);
+  private readonly silence = Buffer.alloc(FRAME_SAMPLES);
   private sendSilence(ts: number): void {
-    this.silence.fill(this.o.codec === 'PCMU' ? ulawSilence : alawSilence);
+    if (this.silence[0] === 0) this.silence.fill(this.o.codec === 'PCMU' ? ulawSilence : alawSilence);
     this.sendPacket(!this.talking, this.o.payloadType, ts, this.silence, 0, FRAME_SAMPLES);
     this.talking = true;
   }
 
-  private readonly dtmfBuf = new Uint8Array(DTMF_PAYLOAD_BYTES);
+  private readonly dtmfBuf = Buffer.alloc(DTMF_PAYLOAD_BYTES);
   private sendDtmfPacket(ts: number): void {
     if (!this.dtmfPlan) {
       const next = this.dtmfQueue.shift()!;
@@ -359,12 +365,14 @@ export class RtpSession implements SessionTransport, TickListener {
       this.drop('queue_full');
       return false;
     }
+    if (this.queued === this.sentFrames) this.headQueuedAt = this.o.clock.now();
     const slot = (this.queued % this.queueFrames) * FRAME_SAMPLES;
-    const dst = this.queue.subarray(slot, slot + FRAME_SAMPLES);
+    const q = this.queue;
     const n = Math.min(pcm.length, FRAME_SAMPLES);
-    if (this.o.codec === 'PCMU') ulawEncode(pcm, dst, n);
-    else alawEncode(pcm, dst, n);
-    if (n < FRAME_SAMPLES) dst.fill(this.o.codec === 'PCMU' ? ulawSilence : alawSilence, n);
+    // G.711 straight into the queue slot (the codec tables, no views).
+    if (this.o.codec === 'PCMU') for (let i = 0; i < n; i++) q[slot + i] = LINEAR14_TO_ULAW[(pcm[i] >> 2) & 0x3fff];
+    else for (let i = 0; i < n; i++) q[slot + i] = LINEAR13_TO_ALAW[(pcm[i] >> 3) & 0x1fff];
+    if (n < FRAME_SAMPLES) q.fill(this.o.codec === 'PCMU' ? ulawSilence : alawSilence, slot + n, slot + FRAME_SAMPLES);
     this.queued++;
     return true;
   }

@@ -1,0 +1,442 @@
+// The SIP user agent server over UDP: parses every datagram (bad ones get a clean error response when
+// they carry enough to answer, else are dropped; both counted), runs the server transactions for INVITE,
+// ACK, BYE, CANCEL and OPTIONS, keeps dialogs, and hands each new INVITE to a pluggable handler that
+// decides to answer (with an SDP answer) or reject. Never throws out of the socket handler.
+import { createSocket, type Socket, type RemoteInfo } from 'node:dgram';
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../../lib/logger.ts';
+import { errorMessage } from '../../lib/errors.ts';
+import { parseNameAddr, parseUri, parseTokenList } from './fields.ts';
+import {
+  buildResponse, canRespond, getHeader, parseMessage, serializeMessage, SipParseError, MAX_MESSAGE_BYTES,
+  type ParsedRequest, type ParsedResponse, type SipHeader, type SipRequest,
+} from './message.ts';
+import { negotiate, parseSdp, SdpError, type NegotiateOptions, type NegotiatedAudio } from './sdp.ts';
+import { DEFAULT_TIMERS, ResponseCache, Retransmitter, transactionKey, type SipTimers } from './transactions.ts';
+import { noopSipMetrics, type SipMetrics } from './metrics.ts';
+import { ALLOW, UasCall, dialogKey, type CallHost, type InviteHandler } from './call.ts';
+import { dialogTarget, responseTarget, withReceived } from './addressing.ts';
+
+export interface SipUasOptions {
+  /** Address to bind (e.g. 0.0.0.0). */
+  host: string;
+  /** UDP port (0: any free port). */
+  port: number;
+  /** Our address as the callers reach it: Contact and the Via of our requests. */
+  publicAddress: string;
+  handler: InviteHandler;
+  log: Logger;
+  metrics?: SipMetrics;
+  timers?: Partial<SipTimers>;
+  maxMessageBytes?: number;
+  /** Handler deadline (ms) before the INVITE is answered 503 (default 10 s). */
+  inviteTimeoutMs?: number;
+  /** Calls at once (answered or ringing) before new INVITEs get 503 (default unlimited). */
+  maxCalls?: number;
+  negotiate?: NegotiateOptions;
+  userAgent?: string;
+}
+
+type Source = { address: string; port: number };
+
+function newTag(): string {
+  return randomBytes(6).toString('hex');
+}
+
+function isCrlfOnly(buf: Buffer): boolean {
+  for (let i = 0; i < buf.length; i++) if (buf[i] !== 0x0d && buf[i] !== 0x0a) return false;
+  return true;
+}
+
+export class SipUas implements CallHost {
+  readonly timers: SipTimers;
+  readonly metrics: SipMetrics;
+  readonly contactHeader: string;
+  private readonly log: Logger;
+  private readonly invites = new Map<string, UasCall>(); // INVITE server transactions by key
+  private readonly dialogs = new Map<string, UasCall>();
+  private readonly responses: ResponseCache;
+  private readonly clients = new Map<string, { retrans: Retransmitter; done: () => void }>(); // our BYEs by branch
+  private closing = false;
+  private closed = false;
+  private draining = false;
+  private readonly userAgent: string;
+
+  private constructor(private readonly socket: Socket, readonly port: number, private readonly o: SipUasOptions) {
+    this.timers = { ...DEFAULT_TIMERS, ...o.timers };
+    this.metrics = o.metrics ?? noopSipMetrics;
+    this.log = o.log;
+    this.userAgent = o.userAgent ?? 'uap';
+    this.contactHeader = `<sip:${o.publicAddress.includes(':') ? `[${o.publicAddress}]` : o.publicAddress}:${port}>`;
+    this.responses = new ResponseCache(64 * this.timers.t1);
+    socket.on('message', (buf, rinfo) => this.onDatagram(buf, rinfo));
+    socket.on('error', (err) => this.log.error({ err }, 'SIP socket error'));
+  }
+
+  static listen(o: SipUasOptions): Promise<SipUas> {
+    return new Promise((resolve, reject) => {
+      const socket = createSocket({ type: o.host.includes(':') ? 'udp6' : 'udp4' });
+      socket.once('error', reject);
+      socket.bind(o.port, o.host, () => {
+        socket.off('error', reject);
+        resolve(new SipUas(socket, socket.address().port, o));
+      });
+    });
+  }
+
+  /** New INVITEs get 503 (Retry-After) from now on; calls in progress go on. */
+  stopAccepting(): void {
+    this.draining = true;
+  }
+
+  /** Calls answered and not yet ended. */
+  get activeCalls(): number {
+    return this.dialogs.size;
+  }
+
+  // --- receiving ---
+
+  private onDatagram(buf: Buffer, rinfo: RemoteInfo): void {
+    const src = { address: rinfo.address, port: rinfo.port };
+    if (this.closing) return;
+    if (isCrlfOnly(buf)) {
+      // RFC 5626 keep-alive: a double CRLF ping gets a single CRLF pong.
+      if (buf.length >= 4) this.send(Buffer.from('\r\n'), src.address, src.port);
+      return;
+    }
+    let msg;
+    try {
+      msg = parseMessage(buf, { maxBytes: this.o.maxMessageBytes ?? MAX_MESSAGE_BYTES });
+    } catch (err) {
+      this.onParseError(err, src);
+      return;
+    }
+    try {
+      if (msg.kind === 'request') this.onRequest(msg, src);
+      else this.onResponse(msg);
+    } catch (err) {
+      this.metrics.error('INTERNAL');
+      this.log.error({ err, callId: msg.callId }, 'SIP message handling failed');
+    }
+  }
+
+  private onParseError(err: unknown, src: Source): void {
+    if (!(err instanceof SipParseError)) {
+      this.metrics.error('INTERNAL');
+      this.log.error({ err }, 'SIP parser failed unexpectedly');
+      return;
+    }
+    this.metrics.error(err.code);
+    this.log.debug({ code: err.code, source: `${src.address}:${src.port}`, detail: err.message }, 'bad SIP message');
+    const p = err.partial;
+    if (!p || p.method === 'ACK' || !canRespond(p)) return; // nothing to answer, or not to be answered
+    try {
+      const res = buildResponse({ headers: withReceived(p.headers, src) }, err.status, { headers: [{ name: 'Warning', value: `399 uap "${err.code}"` }] });
+      this.metrics.response(err.status);
+      this.send(serializeMessage(res), ...responseTarget(p.headers, src));
+    } catch (e) {
+      this.log.debug({ err: errorMessage(e) }, 'could not answer a bad SIP message');
+    }
+  }
+
+  private onRequest(req: ParsedRequest, src: Source): void {
+    this.metrics.request(req.method);
+    // Retransmissions of requests already answered.
+    if (req.method !== 'ACK') {
+      // (INVITEs refused at once are cached here too; the others live in `invites`.)
+      const cached = this.responses.get(transactionKey(req));
+      if (cached) {
+        this.metrics.retransmission('request');
+        this.send(cached.bytes, cached.address, cached.port);
+        return;
+      }
+    }
+    if (req.method === 'INVITE') {
+      const call = this.invites.get(transactionKey(req));
+      if (call) return call.onInviteRetransmit();
+    }
+    switch (req.method) {
+      case 'ACK':
+        return this.onAck(req);
+      case 'CANCEL':
+        return this.onCancel(req, src);
+      case 'INVITE':
+      case 'BYE':
+      case 'OPTIONS':
+        break;
+      default:
+        this.respondNonInvite(req, src, 501, { headers: [{ name: 'Allow', value: ALLOW }] });
+        return;
+    }
+    const uri = parseUri(req.uri);
+    if (!uri) {
+      this.respondNonInvite(req, src, 416);
+      return;
+    }
+    const require = getHeader(req, 'Require');
+    if (require !== undefined) {
+      this.respondNonInvite(req, src, 420, { headers: [{ name: 'Unsupported', value: parseTokenList(require).join(', ') || require }] });
+      return;
+    }
+    if (req.method === 'OPTIONS') {
+      if (req.to.tag && !this.dialogs.has(dialogKey(req.callId, req.to.tag, req.from.tag ?? ''))) return this.respondNonInvite(req, src, 481);
+      this.respondNonInvite(req, src, 200, { headers: [{ name: 'Allow', value: ALLOW }, { name: 'Accept', value: 'application/sdp' }] });
+      return;
+    }
+    if (req.method === 'BYE') return this.onBye(req, src);
+    if (req.to.tag) return this.onReinvite(req, src);
+    this.onInvite(req, src, uri.user);
+  }
+
+  private onAck(req: ParsedRequest): void {
+    const tx = this.invites.get(transactionKey(req, 'INVITE'));
+    if (tx && tx.state === 'rejected') return tx.onAck(req.cseq.seq);
+    const call = req.to.tag ? this.dialogs.get(dialogKey(req.callId, req.to.tag, req.from.tag ?? '')) : undefined;
+    if (call) return call.onAck(req.cseq.seq);
+    if (tx) return; // a late ACK absorbed by Timer I
+    if (this.responses.get(transactionKey(req, 'INVITE'))) return; // ACK for an INVITE refused at once
+    this.metrics.error('ACK_UNMATCHED');
+  }
+
+  private onCancel(req: ParsedRequest, src: Source): void {
+    const call = this.invites.get(transactionKey(req, 'INVITE'));
+    if (!call) {
+      this.respondNonInvite(req, src, 481);
+      return;
+    }
+    // The CANCEL's 200 carries the same To tag as the INVITE's responses (RFC 3261 §9.2).
+    this.respondNonInvite(req, src, 200, { toTag: call.localTag });
+    call.onCancel();
+  }
+
+  private onBye(req: ParsedRequest, src: Source): void {
+    const call = req.to.tag ? this.dialogs.get(dialogKey(req.callId, req.to.tag, req.from.tag ?? '')) : undefined;
+    if (!call) {
+      this.metrics.error('UNKNOWN_DIALOG');
+      this.respondNonInvite(req, src, 481);
+      return;
+    }
+    this.respondNonInvite(req, src, 200);
+    call.log.info('caller hung up (BYE)');
+    call.onBye();
+  }
+
+  private onReinvite(req: ParsedRequest, src: Source): void {
+    const call = this.dialogs.get(dialogKey(req.callId, req.to.tag!, req.from.tag ?? ''));
+    if (!call || call.state === 'terminated') {
+      this.metrics.error('UNKNOWN_DIALOG');
+      this.respond(req, src, 481);
+      return;
+    }
+    let media: NegotiatedAudio | undefined;
+    if (req.body.length > 0) {
+      try {
+        media = negotiate(parseSdp(req.body), this.o.negotiate);
+      } catch {
+        this.respond(req, src, 400, { reason: 'Bad SDP' });
+        return;
+      }
+      if (!media || media.codec !== call.media.codec) {
+        this.respond(req, src, 488);
+        return;
+      }
+    }
+    call.onReinvite(req, src, media);
+  }
+
+  private onInvite(req: ParsedRequest, src: Source, toUser: string): void {
+    const key = transactionKey(req);
+    const log = this.log.child({ sipCallId: req.callId });
+    const refuse = (status: number, opts: { reason?: string; headers?: SipHeader[] } = {}) => {
+      this.metrics.call(`rejected_${status}`);
+      // Not worth a transaction of its own: the INVITE retransmissions are absorbed by a cached copy.
+      const bytes = this.respond(req, src, status, { ...opts, toTag: newTag() });
+      this.responses.put(key, bytes, ...responseTarget(req.headers, src));
+    };
+    if (this.draining) return refuse(503, { reason: 'Draining', headers: [{ name: 'Retry-After', value: '5' }] });
+    if (this.o.maxCalls !== undefined && this.dialogs.size + this.invites.size >= this.o.maxCalls) return refuse(503, { headers: [{ name: 'Retry-After', value: '5' }] });
+    const same = this.findCall(req.callId, req.from.tag ?? '');
+    if (same) {
+      // The INVITE again after its transaction ended (late retransmission): absorbed.
+      if (same.request.cseq.seq === req.cseq.seq) return void this.metrics.retransmission('request');
+      // The same call arriving by another path while the first is pending (RFC 3261 §8.2.2.2).
+      if (same.state === 'proceeding') return refuse(482, { reason: 'Loop Detected' });
+    }
+    const contact = getHeader(req, 'Contact');
+    const contactAddr = contact ? parseNameAddr(contact) : undefined;
+    if (!contactAddr) return refuse(400, { reason: 'Missing Contact' });
+    if (req.body.length === 0) return refuse(488, { reason: 'No SDP Offer', headers: [{ name: 'Warning', value: '399 uap "offerless INVITE not supported"' }] });
+    const ctype = (getHeader(req, 'Content-Type') ?? '').split(';')[0].trim().toLowerCase();
+    if (ctype !== 'application/sdp') return refuse(415, { headers: [{ name: 'Accept', value: 'application/sdp' }] });
+    let offer;
+    try {
+      offer = parseSdp(req.body);
+    } catch (err) {
+      this.metrics.error('BAD_SDP');
+      return refuse(400, { reason: 'Bad SDP', headers: [{ name: 'Warning', value: `399 uap "${err instanceof SdpError ? 'malformed SDP' : 'SDP'}"` }] });
+    }
+    const media = negotiate(offer, this.o.negotiate);
+    if (!media) {
+      log.info({ from: req.from.uri, to: toUser }, 'INVITE refused: no common codec');
+      return refuse(488, { headers: [{ name: 'Warning', value: '305 uap "Incompatible media format"' }] });
+    }
+    const fromUser = parseUri(req.from.uri)?.user ?? '';
+    const call = new UasCall(req, src, key, newTag(), toUser, fromUser, offer, media, this, log);
+    call.remoteTarget = contactAddr.uri;
+    call.routeSet = req.headers.filter((h) => h.name === 'Record-Route').map((h) => h.value);
+    this.invites.set(key, call);
+    call.trying();
+    log.info({ from: req.from.uri, to: toUser, codec: media.codec }, 'incoming SIP call');
+    const timeoutMs = this.o.inviteTimeoutMs ?? 10_000;
+    call.deadline = setTimeout(() => {
+      log.warn({ timeoutMs }, 'INVITE handler did not decide in time');
+      call.reject(503, 'Handler Timeout');
+    }, timeoutMs);
+    this.o.handler(call).then(
+      (d) => {
+        clearTimeout(call.deadline);
+        call.decide(d);
+      },
+      (err: unknown) => {
+        clearTimeout(call.deadline);
+        log.error({ err }, 'INVITE handler failed');
+        call.decide({ reject: { status: 500 } });
+      },
+    );
+  }
+
+  private findCall(callId: string, remoteTag: string): UasCall | undefined {
+    for (const c of this.invites.values()) if (c.sipCallId === callId && c.remoteTag === remoteTag) return c;
+    for (const c of this.dialogs.values()) if (c.sipCallId === callId && c.remoteTag === remoteTag) return c;
+    return undefined;
+  }
+
+  private onResponse(res: ParsedResponse): void {
+    const branch = res.via[0].branch;
+    const tx = branch ? this.clients.get(branch) : undefined;
+    if (!tx || res.cseq.method !== 'BYE') {
+      this.metrics.error('STRAY_RESPONSE');
+      return;
+    }
+    if (res.status >= 200) {
+      tx.retrans.stop();
+      this.clients.delete(branch!);
+      tx.done();
+    }
+  }
+
+  // --- sending ---
+
+  private send(bytes: Buffer, address: string, port: number): void {
+    if (this.closed) return;
+    try {
+      this.socket.send(bytes, port, address, (err) => {
+        if (err) this.log.debug({ err: errorMessage(err), address, port }, 'SIP send failed');
+      });
+    } catch (err) {
+      this.log.debug({ err: errorMessage(err), address, port }, 'SIP send failed');
+    }
+  }
+
+  respond(req: ParsedRequest, src: Source, status: number, opts: { reason?: string; toTag?: string; headers?: SipHeader[]; body?: Buffer } = {}): Buffer {
+    const extra: SipHeader[] = [...(opts.headers ?? [])];
+    if (status >= 200 || status === 180) extra.push({ name: 'Server', value: this.userAgent });
+    const res = buildResponse({ headers: withReceived(req.headers, src) }, status, { reason: opts.reason, toTag: opts.toTag, headers: extra, body: opts.body });
+    const bytes = serializeMessage(res);
+    this.metrics.response(status);
+    this.send(bytes, ...responseTarget(req.headers, src));
+    return bytes;
+  }
+
+  private respondNonInvite(req: ParsedRequest, src: Source, status: number, opts: { toTag?: string; headers?: SipHeader[] } = {}): void {
+    // A tag on every final response outside a dialog keeps the UAC's matching simple.
+    const toTag = opts.toTag ?? (req.to.tag ? undefined : newTag());
+    const bytes = this.respond(req, src, status, { ...opts, toTag });
+    this.responses.put(transactionKey(req), bytes, ...responseTarget(req.headers, src));
+  }
+
+  resend(bytes: Buffer, req: ParsedRequest, src: Source): void {
+    this.send(bytes, ...responseTarget(req.headers, src));
+  }
+
+  sendBye(call: UasCall, reason: string, done: () => void): void {
+    const branch = `z9hG4bK${randomBytes(8).toString('hex')}`;
+    const host = this.o.publicAddress.includes(':') ? `[${this.o.publicAddress}]` : this.o.publicAddress;
+    const inviteTo = getHeader(call.request, 'To')!;
+    const headers: SipHeader[] = [
+      { name: 'Via', value: `SIP/2.0/UDP ${host}:${this.port};branch=${branch};rport` },
+      { name: 'Max-Forwards', value: '70' },
+      ...call.routeSet.map((value) => ({ name: 'Route', value })),
+      { name: 'From', value: call.to.tag ? inviteTo : `${inviteTo};tag=${call.localTag}` },
+      { name: 'To', value: getHeader(call.request, 'From')! },
+      { name: 'Call-ID', value: call.sipCallId },
+      { name: 'CSeq', value: `${++call.localCseq} BYE` },
+      { name: 'Reason', value: `Q.850;cause=16;text="${reason.replace(/["\\\r\n]/g, '').slice(0, 100)}"` },
+      { name: 'User-Agent', value: this.userAgent },
+    ];
+    const bye: SipRequest = { kind: 'request', method: 'BYE', uri: call.remoteTarget, headers, body: Buffer.alloc(0) };
+    const bytes = serializeMessage(bye);
+    const [address, port] = dialogTarget(call.routeSet, call.remoteTarget, call.request.via[0], call.source);
+    const retrans = new Retransmitter(
+      this.timers,
+      () => {
+        this.metrics.retransmission('bye');
+        this.send(bytes, address, port);
+      },
+      () => {
+        this.clients.delete(branch);
+        this.metrics.error('BYE_TIMEOUT');
+        call.log.warn('BYE not answered within 64*T1');
+        done();
+      },
+    );
+    this.clients.set(branch, { retrans, done });
+    call.log.info({ reason, target: `${address}:${port}` }, 'hanging up (BYE)');
+    this.send(bytes, address, port);
+    retrans.start();
+  }
+
+  dialogOpened(call: UasCall): void {
+    this.dialogs.set(call.dialogKey, call);
+    this.metrics.activeCalls(this.dialogs.size);
+  }
+
+  dialogClosed(call: UasCall): void {
+    if (this.dialogs.get(call.dialogKey) === call) this.dialogs.delete(call.dialogKey);
+    this.metrics.activeCalls(this.dialogs.size);
+  }
+
+  transactionDone(call: UasCall): void {
+    if (this.invites.get(call.txKey) === call) this.invites.delete(call.txKey);
+  }
+
+  /**
+   * Stops taking calls, answers ringing ones 503, sends BYE on answered ones and waits (up to
+   * `timeoutMs`) for those BYEs to be answered, then closes the socket. Idempotent.
+   */
+  async close(timeoutMs = 2000): Promise<void> {
+    if (this.closing) return;
+    for (const c of [...this.invites.values(), ...this.dialogs.values()]) c.shutdown();
+    this.closing = true;
+    const deadline = Date.now() + timeoutMs;
+    // The socket stays open (for the BYE responses) while `closing` drops everything else.
+    this.socket.removeAllListeners('message');
+    this.socket.on('message', (buf) => {
+      try {
+        const m = parseMessage(buf);
+        if (m.kind === 'response') this.onResponse(m);
+      } catch {
+        // ignored while closing
+      }
+    });
+    while (this.clients.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    for (const c of this.clients.values()) c.retrans.stop();
+    this.clients.clear();
+    for (const c of [...this.invites.values(), ...this.dialogs.values()]) c.stopTimers();
+    this.invites.clear();
+    this.dialogs.clear();
+    this.responses.clear();
+    this.closed = true;
+    await new Promise<void>((r) => this.socket.close(() => r()));
+  }
+}
