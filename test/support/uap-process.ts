@@ -59,11 +59,15 @@ export async function startUap(opts: { roles?: string; env?: Record<string, stri
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // Never leave a server behind if the test process dies or is killed before its cleanup runs.
+  const killOnExit = (): void => void proc.kill('SIGKILL');
+  process.once('exit', killOnExit);
   const logs: Record<string, unknown>[] = [];
   let err = '';
   let buf = '';
   const exited = new Promise<number | string>((resolve) =>
     proc.once('exit', (code, sig) => {
+      process.removeListener('exit', killOnExit);
       if (!opts.env?.DATA_DIR) rmSync(dataDir, { recursive: true, force: true });
       resolve(code ?? sig ?? -1);
     }),
