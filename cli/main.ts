@@ -28,6 +28,16 @@ function fatal(msg: string, code = 2): never {
   process.exit(code);
 }
 
+/** The validated config, or one clear line naming the bad variable and exit code 2. */
+function configOrExit() {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) fatal(`configuration error: ${err.message}`);
+    throw err;
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const cmd = argv[0];
   if (!cmd || cmd === 'help' || argv.includes('--help') || argv.includes('-h')) {
@@ -44,13 +54,7 @@ async function main(argv: string[]): Promise<void> {
     const roles = (values.roles ?? ROLES.join(',')).split(',').map((r) => r.trim()).filter(Boolean);
     for (const r of roles) if (!ROLES.includes(r as Role)) fatal(`unknown role "${r}" (roles: ${ROLES.join(', ')})`);
     if (roles.length === 0) fatal('--roles needs at least one role');
-    let config;
-    try {
-      config = loadConfig();
-    } catch (err) {
-      if (err instanceof ConfigError) fatal(`configuration error: ${err.message}`);
-      throw err;
-    }
+    const config = configOrExit();
     const { serve } = await import('./serve.ts');
     let running;
     try {
@@ -74,13 +78,7 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   if (cmd === 'migrate') {
-    let config;
-    try {
-      config = loadConfig();
-    } catch (err) {
-      if (err instanceof ConfigError) fatal(`configuration error: ${err.message}`);
-      throw err;
-    }
+    const config = configOrExit();
     const { join } = await import('node:path');
     const { migrateAndSeed } = await import('../control-api/db/index.ts');
     const { createLogger } = await import('../lib/logger.ts');

@@ -4,10 +4,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Database } from '../db/index.ts';
-import { requireRole, requireScope, type Actor } from '../auth/rbac.ts';
-import { forbidden, notFound, problemResponses } from '../http/errors.ts';
+import { requireRole, requireScope } from '../auth/rbac.ts';
+import { notFound, problemResponses } from '../http/errors.ts';
 import { ListQuery, Nullable, Page, pageParams, toPage } from '../http/pagination.ts';
 import { cursorText } from './admin-common.ts';
+import { CallParams, CallSchema, tenantOf, toCall, type CallRow } from './call-view.ts';
 
 const CURSOR_STARTED = cursorText('started_at');
 const isoText = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -23,68 +24,7 @@ const LIST_COLUMNS = `id, direction, from_number as "from", to_number as "to", s
 type ListRow = ReturnType<typeof toCall> & { cursor_t: string };
 
 const DateTime = Type.String({ format: 'date-time' });
-const Call = Type.Object(
-  {
-    id: Type.String(),
-    direction: Type.String(),
-    from: Nullable('string'),
-    to: Nullable('string'),
-    status: Type.String(),
-    startedAt: DateTime,
-    answeredAt: Nullable('string', { format: 'date-time' }),
-    endedAt: Nullable('string', { format: 'date-time' }),
-    durationMs: Nullable('integer'),
-    endReason: Nullable('string'),
-    recordingUrl: Nullable('string'),
-    summary: Nullable('string'),
-    agentConfigId: Nullable('string'),
-    providerCallId: Nullable('string'),
-    metadata: Type.Record(Type.String(), Type.Unknown()),
-  },
-  { additionalProperties: false },
-);
-const CallParams = Type.Object({ callId: Type.String({ pattern: '^[A-Za-z0-9_-]{1,64}$' }) }, { additionalProperties: false });
-
-interface CallRow {
-  id: string;
-  direction: string;
-  from_number: string | null;
-  to_number: string | null;
-  status: string;
-  started_at: Date;
-  answered_at: Date | null;
-  ended_at: Date | null;
-  duration_ms: string | number | null;
-  end_reason: string | null;
-  recording_url: string | null;
-  summary: string | null;
-  agent_config_id: string | null;
-  provider_call_id: string | null;
-  metadata: Record<string, unknown>;
-}
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-const toCall = (c: CallRow) => ({
-  id: c.id,
-  direction: c.direction,
-  from: c.from_number,
-  to: c.to_number,
-  status: c.status,
-  startedAt: c.started_at.toISOString(),
-  answeredAt: iso(c.answered_at),
-  endedAt: iso(c.ended_at),
-  durationMs: c.duration_ms === null ? null : Number(c.duration_ms),
-  endReason: c.end_reason,
-  recordingUrl: c.recording_url,
-  summary: c.summary,
-  agentConfigId: c.agent_config_id,
-  providerCallId: c.provider_call_id,
-  metadata: c.metadata,
-});
-
-function tenantOf(actor: Actor): string {
-  if (!actor.tenantId) throw forbidden('this endpoint works on a tenant; sign in as a tenant user or use a tenant API key');
-  return actor.tenantId;
-}
+const Call = CallSchema;
 
 export function callRoutes(db: Database): FastifyPluginAsync {
   return async (app) => {
