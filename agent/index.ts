@@ -9,6 +9,7 @@ import { errorMessage } from '../lib/errors.ts';
 import { EspeakTts } from './tts/espeak.ts';
 import { offlineKind, prewarmOffline } from './kinds/offline.ts';
 import { echoKind } from './kinds/echo.ts';
+import { ultravoxKind } from './kinds/ultravox/ultravox-kind.ts';
 
 export type { AgentKind, AgentCall, AgentCallContext, AgentOutput } from './kinds/types.ts';
 
@@ -27,7 +28,7 @@ export async function startAgentRole(config: Config, bus: Bus, registry: Registr
     bus,
     log,
     registry,
-    kinds: [offlineKind(tts), echoKind],
+    kinds: [offlineKind(tts), echoKind, ultravoxKind({ apiKey: config.ultravoxApiKey, baseUrl: config.ultravoxBaseUrl })],
     capacity: config.agentCapacity,
     heartbeatIntervalMs: config.heartbeatIntervalMs,
     resolveSettings: (id) => (config.routingSource === 'config' ? settingsById.get(id) : undefined),

@@ -7,7 +7,7 @@ import { ConfigError } from './errors.ts';
 
 export const ROLES = ['media', 'signaling', 'agent', 'api'] as const;
 /** Agent kinds this build's workers run (the agents issue adds more). */
-export const AGENT_KINDS = ['offline', 'echo'] as const;
+export const AGENT_KINDS = ['offline', 'echo', 'ultravox'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Route {
@@ -52,6 +52,9 @@ export interface Config {
   /** API requests per minute per client IP, and per API key or user. */
   apiRateLimitPerIp: number;
   apiRateLimitPerPrincipal: number;
+  /** Platform-wide Ultravox key (an agent config's own secret ULTRAVOX_API_KEY wins), and API base URL. */
+  ultravoxApiKey: string | undefined;
+  ultravoxBaseUrl: string | undefined;
   /** Where call recordings are kept; calls.recording_url names files relative to it (`file:<name>`). */
   recordingsDir: string;
   /** SIP trunk gateway (SIP over UDP + RTP) in the media role; off unless SIP_ENABLED=true. */
@@ -206,6 +209,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     routingSource: str(env, 'ROUTES') !== undefined || str(env, 'DEFAULT_AGENT') !== undefined ? 'config' : 'database',
     dataDir,
     jwtSecret,
+    ultravoxApiKey: str(env, 'ULTRAVOX_API_KEY'),
+    ultravoxBaseUrl: url(env, 'ULTRAVOX_BASE_URL', ['http:', 'https:'])?.toString().replace(/\/$/, ''),
     apiRateLimitPerIp: int(env, 'API_RATE_LIMIT_PER_IP', 1200, 1, 10_000_000),
     apiRateLimitPerPrincipal: int(env, 'API_RATE_LIMIT_PER_KEY', 600, 1, 10_000_000),
     recordingsDir: str(env, 'RECORDINGS_DIR') ?? join(dataDir, 'recordings'),

@@ -8,7 +8,9 @@ import { streamTokenKey, TokenReplayGuard } from '../lib/stream-token.ts';
 import { createMediaMetrics } from './metrics.ts';
 import { SharedTicker } from './session/ticker.ts';
 import type { MediaSession } from './session/media-session.ts';
-import { startMediaServer, TWILIO_STREAM_PATH, type MediaServer } from './twilio/server.ts';
+import { TWILIO_STREAM_PATH } from '../proto/index.ts';
+import type { MediaServer } from './twilio/server.ts';
+import { startMediaListener } from './twilio/listener.ts';
 import { SipMedia, PortPool, createRtpMetrics } from './rtp/index.ts';
 
 export { TWILIO_STREAM_PATH };
@@ -45,7 +47,7 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
   });
   const pendingTimer = setInterval(() => metrics.eventsPending.set(bus.pendingDurable()), 1000);
   pendingTimer.unref();
-  const server: MediaServer = await startMediaServer({
+  const server: MediaServer & { kind: string } = await startMediaListener({
     host: config.host,
     port: config.mediaPort,
     publicUrl: config.mediaPublicUrl,
@@ -83,7 +85,7 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
       })
     : undefined;
   if (!config.twilioAuthToken) log.warn('TWILIO_AUTH_TOKEN is not set: Twilio media streams will be refused until it is');
-  log.debug({ port: server.port, url: `${config.mediaPublicUrl.toString().replace(/\/$/, '')}${TWILIO_STREAM_PATH}` }, 'media listening');
+  log.info({ port: server.port, listener: server.kind, url: `${config.mediaPublicUrl.toString().replace(/\/$/, '')}${TWILIO_STREAM_PATH}` }, 'media listening');
 
   return {
     port: server.port,

@@ -66,12 +66,13 @@ export class TwilioStreamConnection implements SessionTransport {
   }
 
   /** A frame arrived from Twilio. Never throws. */
-  onMessage(data: ArrayBuffer, isBinary: boolean): void {
+  onMessage(data: ArrayBuffer | Uint8Array, isBinary: boolean): void {
     if (this.state === 'closed') return;
     try {
       if (isBinary) throw new TwilioProtocolError('BINARY_FRAME', 'binary frames are not part of the protocol', CloseCode.unsupportedData);
       if (data.byteLength > MAX_MESSAGE_BYTES) throw new TwilioProtocolError('OVERSIZE_FRAME', `frame of ${data.byteLength} bytes exceeds ${MAX_MESSAGE_BYTES}`, CloseCode.tooBig);
-      this.handle(parseTwilioMessage(Buffer.from(data).toString('utf8')));
+      const bytes = data instanceof Uint8Array ? Buffer.from(data.buffer, data.byteOffset, data.byteLength) : Buffer.from(data);
+      this.handle(parseTwilioMessage(bytes.toString('utf8')));
     } catch (err) {
       if (err instanceof TwilioProtocolError) this.protocolError(err);
       else {

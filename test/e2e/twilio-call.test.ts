@@ -31,6 +31,13 @@ test('embedded: a simulated Twilio call hears the greeting, its echo and a key r
   assert.equal(await uap.stop('SIGTERM'), 0, 'SIGTERM with no calls exits 0');
 });
 
+test('embedded on the `ws` media listener (used where uWebSockets.js has no binary): the same call works', async () => {
+  const uap = await startUap({ env: { ROUTES: SHORT_GREETING_ROUTES, MEDIA_WS_SERVER: 'ws' } });
+  procs.push(uap);
+  await runCallScenario(uap.webhookUrl);
+  assert.ok(uap.logs.some((l) => l.listener === 'ws'), 'the ws listener was used');
+});
+
 test('split roles over NATS: media+signaling+api and agent in separate processes', async () => {
   nats = await startNatsServer();
   const env = { NATS_URL: nats.url, ROUTES: SHORT_GREETING_ROUTES };

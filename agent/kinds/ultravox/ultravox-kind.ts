@@ -1,0 +1,150 @@
+// `ultravox`: the call's audio goes to an Ultravox call over its serverWebSocket medium (16 kHz PCM both
+// ways). REST in client.ts, the socket in session.ts. See /work/shared/PROTOCOLS.md (Ultravox).
+import type { AgentKind, AgentCall, AgentCallContext } from '../types.ts';
+import type { AudioFrameView } from '../../../proto/index.ts';
+import { errorMessage } from '../../../lib/errors.ts';
+import { createUltravoxCall, UltravoxError, DEFAULT_ULTRAVOX_BASE_URL, type CreateCallBody } from './client.ts';
+import { UltravoxSession, type UltravoxMessage } from './session.ts';
+import { FrameAccumulator } from './frames.ts';
+
+const RATE = 16000;
+const FRAME_SAMPLES = RATE / 50;
+
+export interface UltravoxTranscript {
+  callId: string;
+  role: 'user' | 'agent';
+  text: string;
+  ordinal?: number;
+}
+
+export interface UltravoxKindOptions {
+  apiKey?: string;
+  /** Default https://api.ultravox.ai */
+  baseUrl?: string;
+  /** Per REST attempt and for the socket to open. Default 10 s. */
+  timeoutMs?: number;
+  /** Retries of retryable create-call failures. Default 2. */
+  retries?: number;
+  /** First retry backoff, doubling. Default 250 ms. */
+  backoffMs?: number;
+  /** Final transcripts (also logged). */
+  onTranscript?: (t: UltravoxTranscript) => void;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+
+export function ultravoxKind(opts: UltravoxKindOptions = {}): AgentKind {
+  return {
+    name: 'ultravox',
+    outputRate: RATE,
+    create: (ctx) => startUltravoxCall(ctx, opts),
+  };
+}
+
+/** The create-call body for an agent config (settings are flattened: prompt, voice, tools, …). */
+export function buildCreateCallBody(s: Record<string, unknown>): CreateCallBody {
+  const body: CreateCallBody = {
+    systemPrompt: str(s.prompt) ?? str(s.systemPrompt) ?? 'You are a helpful voice assistant.',
+    medium: { serverWebSocket: { inputSampleRate: RATE, outputSampleRate: RATE, clientBufferSizeMs: 60 } },
+    firstSpeakerSettings: s.firstSpeaker === 'user' ? { user: {} } : { agent: str(s.greeting) ? { text: str(s.greeting) } : {} },
+  };
+  const voice = str(s.voice);
+  if (voice) body.voice = voice;
+  const model = str(s.model);
+  if (model) body.model = model;
+  if (typeof s.temperature === 'number') body.temperature = s.temperature;
+  const maxDuration = str(s.maxDuration);
+  if (maxDuration) body.maxDuration = maxDuration;
+  if (Array.isArray(s.selectedTools)) body.selectedTools = s.selectedTools;
+  return body;
+}
+
+async function startUltravoxCall(ctx: AgentCallContext, opts: UltravoxKindOptions): Promise<AgentCall> {
+  const secrets = (ctx.settings.secrets ?? {}) as Record<string, unknown>;
+  const apiKey = str(secrets.ULTRAVOX_API_KEY) ?? str(ctx.settings.apiKey) ?? str(opts.apiKey);
+  if (!apiKey) throw new UltravoxError('ULTRAVOX_NO_API_KEY', 'no Ultravox API key: set the ULTRAVOX_API_KEY secret on the agent config');
+  if (ctx.inputRate !== RATE) ctx.log.warn({ inputRate: ctx.inputRate }, 'caller audio is not 16 kHz; Ultravox expects 16 kHz');
+
+  const created = await createUltravoxCall(buildCreateCallBody(ctx.settings), {
+    apiKey,
+    baseUrl: opts.baseUrl ?? DEFAULT_ULTRAVOX_BASE_URL,
+    timeoutMs: opts.timeoutMs,
+    retries: opts.retries,
+    backoffMs: opts.backoffMs,
+  });
+  const log = ctx.log.child({ ultravoxCallId: created.callId });
+  log.info('Ultravox call created');
+
+  let ended = false;
+  const frames = new FrameAccumulator(FRAME_SAMPLES, (f) => ctx.out.sendAudio(f));
+  const session = await UltravoxSession.connect(
+    created.joinUrl,
+    {
+      onAudio: (bytes) => {
+        if (!ended) frames.push(bytes);
+      },
+      onMessage: (m) => onMessage(m),
+      onLost: ({ code, reason }) => {
+        if (ended) return;
+        ended = true;
+        frames.flush();
+        if (code === 1000) {
+          log.info({ code, reason }, 'Ultravox ended the call; hanging up');
+          ctx.out.hangup('agent ended the call');
+        } else {
+          log.warn({ code, reason }, 'Ultravox connection lost; hanging up');
+          ctx.out.hangup('agent connection lost');
+        }
+      },
+    },
+    { timeoutMs: opts.timeoutMs },
+  );
+
+  function onMessage(m: UltravoxMessage): void {
+    switch (m.type) {
+      case 'playback_clear_buffer':
+        frames.reset();
+        ctx.out.clear();
+        break;
+      case 'state':
+        if (m.state !== 'speaking') frames.flush();
+        log.debug({ state: m.state }, 'Ultravox state');
+        break;
+      case 'transcript':
+        if (m.final === true && (m.role === 'user' || m.role === 'agent')) {
+          const text = str(m.text) ?? '';
+          log.info({ role: m.role, text }, 'transcript');
+          opts.onTranscript?.({ callId: ctx.callId, role: m.role, text, ordinal: typeof m.ordinal === 'number' ? m.ordinal : undefined });
+        }
+        break;
+      case 'call_started':
+        log.debug('Ultravox call started');
+        break;
+      case 'client_tool_invocation':
+        // No client tools are offered yet: answer so the model doesn't wait.
+        session.send({ type: 'client_tool_result', invocationId: m.invocationId, responseType: 'tool-response', errorType: 'undefined', errorMessage: `tool ${String(m.toolName)} is not available` });
+        break;
+      default:
+        break;
+    }
+  }
+
+  return {
+    onAudio(frame: AudioFrameView) {
+      if (!ended) session.sendAudio(frame.pcm);
+    },
+    onDtmf(digit: string) {
+      if (!ended) session.send({ type: 'user_text_message', text: `The caller pressed ${digit}`, urgency: 'immediate' });
+    },
+    onEnd(reason: string) {
+      if (ended) return;
+      ended = true;
+      try {
+        session.hangUp(reason);
+      } catch (err) {
+        log.warn({ err: errorMessage(err) }, 'closing the Ultravox socket failed');
+      }
+      log.info({ reason }, 'Ultravox call ended');
+    },
+  };
+}
