@@ -32,14 +32,12 @@ export async function startAgentRole(config: Config, bus: Bus, registry: Registr
     capacity: config.agentCapacity,
     heartbeatIntervalMs: config.heartbeatIntervalMs,
     resolveSettings: (id) => (config.routingSource === 'config' ? settingsById.get(id) : undefined),
-    // The config is found through our number: the called one (inbound) or the caller id (outbound).
-    fetchSettings: async (numbers, id) => {
+    // The configuration (with its provider secrets) comes from the control API.
+    fetchSettings: async (tenantId, id) => {
       try {
-        for (const n of numbers) {
-          const reply = uap.RoutingReply.decode(await bus.request(subjects.routingLookup, uap.RoutingLookup.encode({ to: n }).finish(), { timeoutMs: 1500 }));
-          if (reply.found && reply.agentConfigId === id) return JSON.parse(reply.agentConfigJson || '{}');
-        }
-        log.warn({ agentConfigId: id }, 'agent settings not found for this call; using defaults');
+        const reply = uap.AgentConfigReply.decode(await bus.request(subjects.agentConfigGet, uap.AgentConfigRequest.encode({ tenantId, agentConfigId: id }).finish(), { timeoutMs: 1500 }));
+        if (reply.found) return JSON.parse(reply.configJson || '{}');
+        log.warn({ agentConfigId: id, code: reply.errorCode }, 'agent settings not found for this call; using defaults');
       } catch (err) {
         log.warn({ err: errorMessage(err), agentConfigId: id }, 'agent settings unavailable; using defaults');
       }

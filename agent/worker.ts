@@ -19,7 +19,7 @@ export interface WorkerOptions {
   /** Agent settings for a config id when the dispatch request carries none (config-file routing). */
   resolveSettings?: (agentConfigId: string) => Record<string, unknown> | undefined;
   /** Fetches settings from the control API when neither the request nor config carries them. */
-  fetchSettings?: (numbers: string[], agentConfigId: string) => Promise<Record<string, unknown> | undefined>;
+  fetchSettings?: (tenantId: string, agentConfigId: string) => Promise<Record<string, unknown> | undefined>;
   /** A call with no caller audio for this long is presumed orphaned (media gone) and released. */
   idleTimeoutMs?: number;
 }
@@ -100,7 +100,7 @@ export class AgentWorker {
     const kind = this.kinds.get(req.agentKind || 'offline');
     if (!kind) return this.refuse(msg, 'UNKNOWN_AGENT_KIND', `no agent kind "${req.agentKind}" on this worker`);
     const log = callLogger(this.o.log, req.callId, req.tenantId, { workerId: this.workerId, agentKind: kind.name });
-    let settings: Record<string, unknown> = this.o.resolveSettings?.(req.agentConfigId) ?? (!req.agentConfigJson && this.o.fetchSettings ? await this.o.fetchSettings([req.to, req.from].filter(Boolean), req.agentConfigId) : undefined) ?? {};
+    let settings: Record<string, unknown> = this.o.resolveSettings?.(req.agentConfigId) ?? (!req.agentConfigJson && this.o.fetchSettings ? await this.o.fetchSettings(req.tenantId, req.agentConfigId) : undefined) ?? {};
     if (req.agentConfigJson) {
       try {
         settings = JSON.parse(req.agentConfigJson);

@@ -39,8 +39,7 @@ function jwtSecret(config: Config, log: Logger): string {
 }
 
 /** onRoutingChange: called after numbers, agent configs or tenant statuses change (clears the routing cache). */
-export async function mountApi(http: FastifyInstance, db: Database, config: Config, log: Logger, onRoutingChange: () => void = () => {}): Promise<{ close(): Promise<void> }> {
-  const secretsKey = loadSecretsKey({ value: process.env.UAP_SECRETS_KEY, dataDir: config.dataDir, log });
+export async function mountApi(http: FastifyInstance, db: Database, config: Config, log: Logger, onRoutingChange: () => void = () => {}, secretsKey: Buffer = loadSecretsKey({ value: process.env.UAP_SECRETS_KEY, dataDir: config.dataDir, log })): Promise<{ close(): Promise<void> }> {
   const access = new AccessTokens({ secret: jwtSecret(config, log), issuer: 'uap', audience: 'uap-api' });
   const refresh = new RefreshTokens({ store: new DbRefreshStore(db) });
   const keys = new DbApiKeyLookup(db);

@@ -12,6 +12,8 @@ import { openDatabase, seedDefaults, type Database } from './db/index.ts';
 import { CallEventWriter } from './history/event-writer.ts';
 import { RoutingLookupService } from './routing/lookup-service.ts';
 import { mountApi } from './http-api.ts';
+import { AgentConfigService } from './routing/agent-config-service.ts';
+import { loadSecretsKey } from './crypto/secrets.ts';
 import type { FastifyInstance } from 'fastify';
 
 export interface ApiRole {
@@ -32,7 +34,10 @@ export async function startApiRole(config: Config, bus: Bus, registry: Registry,
 
   const routing = new RoutingLookupService(db, bus, log);
   routing.start();
-  const api = await mountApi(http, db, config, log, () => routing.invalidate());
+  const secretsKey = loadSecretsKey({ value: process.env.UAP_SECRETS_KEY, dataDir: config.dataDir, log });
+  const agentConfigs = new AgentConfigService(db, bus, secretsKey, log);
+  agentConfigs.start();
+  const api = await mountApi(http, db, config, log, () => routing.invalidate(), secretsKey);
 
   const writer = new CallEventWriter(db);
   // A short ack wait: events a crashed instance had in hand come back within seconds.
@@ -69,6 +74,7 @@ export async function startApiRole(config: Config, bus: Bus, registry: Registry,
     routing,
     async close() {
       routing.stop();
+      agentConfigs.stop();
       await api.close();
       await consumer.stop();
       await db.close();

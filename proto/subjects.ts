@@ -12,6 +12,8 @@ export const subjects = {
   heartbeat: (workerId: string) => `agent.heartbeat.${workerId}`,
   allHeartbeats: 'agent.heartbeat.*',
   routingLookup: 'routing.lookup',
+  /** Agent workers fetch a call's agent configuration (with its secrets) from the control API. */
+  agentConfigGet: 'agent.config.get',
 } as const;
 
 /** JetStream stream that holds call events durably. */

@@ -110,8 +110,10 @@ test('process() does not allocate per call', { skip: noWasm }, () => {
   for (let i = 0; i < 1000; i++) pair();
   gc();
   const heap0 = process.memoryUsage().heapUsed;
-  for (let i = 0; i < 20_000; i++) pair(); // even one small object per call would be > 1 MB
-  assert.ok(process.memoryUsage().heapUsed - heap0 < 256 * 1024, `${process.memoryUsage().heapUsed - heap0} bytes`);
+  // Even one small object per call would be ~5 MB over 100k calls; the 1 MB margin absorbs what the
+  // JIT and other test files running in parallel allocate meanwhile.
+  for (let i = 0; i < 100_000; i++) pair();
+  assert.ok(process.memoryUsage().heapUsed - heap0 < 1024 * 1024, `${process.memoryUsage().heapUsed - heap0} bytes`);
 });
 
 test('stages dropped without dispose() give their slots back after GC', { skip: noWasm }, async () => {

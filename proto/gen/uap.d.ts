@@ -2140,4 +2140,208 @@ export namespace uap {
         /** Shape of a RoutingReply. */
         type $Shape = uap.RoutingReply.$Properties;
     }
+
+    /**
+     * Properties of an AgentConfigRequest.
+     * @deprecated Use uap.AgentConfigRequest.$Properties instead.
+     */
+    interface IAgentConfigRequest extends uap.AgentConfigRequest.$Properties {
+    }
+
+    /** Represents an AgentConfigRequest. */
+    class AgentConfigRequest {
+
+        /**
+         * Constructs a new AgentConfigRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.AgentConfigRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AgentConfigRequest tenantId. */
+        tenantId: string;
+
+        /** AgentConfigRequest agentConfigId. */
+        agentConfigId: string;
+
+        /**
+         * Creates a new AgentConfigRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AgentConfigRequest instance
+         */
+        static create(properties: uap.AgentConfigRequest.$Shape): uap.AgentConfigRequest & uap.AgentConfigRequest.$Shape;
+        static create(properties?: uap.AgentConfigRequest.$Properties): uap.AgentConfigRequest;
+
+        /**
+         * Encodes the specified AgentConfigRequest message. Does not implicitly {@link uap.AgentConfigRequest.verify|verify} messages.
+         * @param message AgentConfigRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.AgentConfigRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AgentConfigRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.AgentConfigRequest & uap.AgentConfigRequest.$Shape} AgentConfigRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.AgentConfigRequest & uap.AgentConfigRequest.$Shape;
+
+        /**
+         * Creates an AgentConfigRequest message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns AgentConfigRequest
+         */
+        static fromObject(object: { [k: string]: any }): uap.AgentConfigRequest;
+
+        /**
+         * Creates a plain object from an AgentConfigRequest message. Also converts values to other types if specified.
+         * @param message AgentConfigRequest
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.AgentConfigRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this AgentConfigRequest to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for AgentConfigRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AgentConfigRequest {
+
+        /** Properties of an AgentConfigRequest. */
+        interface $Properties {
+
+            /** AgentConfigRequest tenantId */
+            tenantId?: (string|null);
+
+            /** AgentConfigRequest agentConfigId */
+            agentConfigId?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AgentConfigRequest. */
+        type $Shape = uap.AgentConfigRequest.$Properties;
+    }
+
+    /**
+     * Properties of an AgentConfigReply.
+     * @deprecated Use uap.AgentConfigReply.$Properties instead.
+     */
+    interface IAgentConfigReply extends uap.AgentConfigReply.$Properties {
+    }
+
+    /** Represents an AgentConfigReply. */
+    class AgentConfigReply {
+
+        /**
+         * Constructs a new AgentConfigReply.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.AgentConfigReply.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AgentConfigReply found. */
+        found: boolean;
+
+        /** AgentConfigReply configJson. */
+        configJson: string;
+
+        /** AgentConfigReply errorCode. */
+        errorCode: string;
+
+        /**
+         * Creates a new AgentConfigReply instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AgentConfigReply instance
+         */
+        static create(properties: uap.AgentConfigReply.$Shape): uap.AgentConfigReply & uap.AgentConfigReply.$Shape;
+        static create(properties?: uap.AgentConfigReply.$Properties): uap.AgentConfigReply;
+
+        /**
+         * Encodes the specified AgentConfigReply message. Does not implicitly {@link uap.AgentConfigReply.verify|verify} messages.
+         * @param message AgentConfigReply message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.AgentConfigReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AgentConfigReply message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.AgentConfigReply & uap.AgentConfigReply.$Shape} AgentConfigReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.AgentConfigReply & uap.AgentConfigReply.$Shape;
+
+        /**
+         * Creates an AgentConfigReply message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns AgentConfigReply
+         */
+        static fromObject(object: { [k: string]: any }): uap.AgentConfigReply;
+
+        /**
+         * Creates a plain object from an AgentConfigReply message. Also converts values to other types if specified.
+         * @param message AgentConfigReply
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.AgentConfigReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this AgentConfigReply to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for AgentConfigReply
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AgentConfigReply {
+
+        /** Properties of an AgentConfigReply. */
+        interface $Properties {
+
+            /** AgentConfigReply found */
+            found?: (boolean|null);
+
+            /** AgentConfigReply configJson */
+            configJson?: (string|null);
+
+            /** AgentConfigReply errorCode */
+            errorCode?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AgentConfigReply. */
+        type $Shape = uap.AgentConfigReply.$Properties;
+    }
 }

@@ -5944,6 +5944,536 @@ export const uap = $root.uap = (() => {
         return RoutingReply;
     })();
 
+    uap.AgentConfigRequest = (function() {
+
+        /**
+         * Properties of an AgentConfigRequest.
+         * @typedef {Object} uap.AgentConfigRequest.$Properties
+         * @property {string|null} [tenantId] AgentConfigRequest tenantId
+         * @property {string|null} [agentConfigId] AgentConfigRequest agentConfigId
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AgentConfigRequest.
+         * @memberof uap
+         * @interface IAgentConfigRequest
+         * @augments uap.AgentConfigRequest.$Properties
+         * @deprecated Use uap.AgentConfigRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of an AgentConfigRequest.
+         * @typedef {uap.AgentConfigRequest.$Properties} uap.AgentConfigRequest.$Shape
+         */
+
+        /**
+         * Constructs a new AgentConfigRequest.
+         * @memberof uap
+         * @classdesc Represents an AgentConfigRequest.
+         * @constructor
+         * @param {uap.AgentConfigRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AgentConfigRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AgentConfigRequest tenantId.
+         * @member {string} tenantId
+         * @memberof uap.AgentConfigRequest
+         * @instance
+         */
+        AgentConfigRequest.prototype.tenantId = "";
+
+        /**
+         * AgentConfigRequest agentConfigId.
+         * @member {string} agentConfigId
+         * @memberof uap.AgentConfigRequest
+         * @instance
+         */
+        AgentConfigRequest.prototype.agentConfigId = "";
+
+        /**
+         * Creates a new AgentConfigRequest instance using the specified properties.
+         * @function create
+         * @memberof uap.AgentConfigRequest
+         * @static
+         * @param {uap.AgentConfigRequest.$Properties=} [properties] Properties to set
+         * @returns {uap.AgentConfigRequest} AgentConfigRequest instance
+         * @type {{
+         *   (properties: uap.AgentConfigRequest.$Shape): uap.AgentConfigRequest & uap.AgentConfigRequest.$Shape;
+         *   (properties?: uap.AgentConfigRequest.$Properties): uap.AgentConfigRequest;
+         * }}
+         */
+        AgentConfigRequest.create = function(properties) {
+            return new AgentConfigRequest(properties);
+        };
+
+        /**
+         * Encodes the specified AgentConfigRequest message. Does not implicitly {@link uap.AgentConfigRequest.verify|verify} messages.
+         * @function encode
+         * @memberof uap.AgentConfigRequest
+         * @static
+         * @param {uap.AgentConfigRequest.$Properties} message AgentConfigRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AgentConfigRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.tenantId != null && $Object.hasOwnProperty.call(message, "tenantId") && message.tenantId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.tenantId);
+            if (message.agentConfigId != null && $Object.hasOwnProperty.call(message, "agentConfigId") && message.agentConfigId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.agentConfigId);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AgentConfigRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.AgentConfigRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.AgentConfigRequest & uap.AgentConfigRequest.$Shape} AgentConfigRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AgentConfigRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.AgentConfigRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.tenantId = value;
+                        else
+                            delete message.tenantId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.agentConfigId = value;
+                        else
+                            delete message.agentConfigId;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates an AgentConfigRequest message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.AgentConfigRequest
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.AgentConfigRequest} AgentConfigRequest
+         */
+        AgentConfigRequest.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.AgentConfigRequest)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.AgentConfigRequest: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.AgentConfigRequest();
+            if (object.tenantId != null)
+                if (typeof object.tenantId !== "string" || object.tenantId.length)
+                    message.tenantId = $String(object.tenantId);
+            if (object.agentConfigId != null)
+                if (typeof object.agentConfigId !== "string" || object.agentConfigId.length)
+                    message.agentConfigId = $String(object.agentConfigId);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from an AgentConfigRequest message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.AgentConfigRequest
+         * @static
+         * @param {uap.AgentConfigRequest} message AgentConfigRequest
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        AgentConfigRequest.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.tenantId = "";
+                object.agentConfigId = "";
+            }
+            if (message.tenantId != null && $Object.hasOwnProperty.call(message, "tenantId"))
+                object.tenantId = message.tenantId;
+            if (message.agentConfigId != null && $Object.hasOwnProperty.call(message, "agentConfigId"))
+                object.agentConfigId = message.agentConfigId;
+            return object;
+        };
+
+        /**
+         * Converts this AgentConfigRequest to JSON.
+         * @function toJSON
+         * @memberof uap.AgentConfigRequest
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        AgentConfigRequest.prototype.toJSON = function() {
+            return AgentConfigRequest.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for AgentConfigRequest
+         * @function getTypeUrl
+         * @memberof uap.AgentConfigRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AgentConfigRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.AgentConfigRequest";
+        };
+
+        return AgentConfigRequest;
+    })();
+
+    uap.AgentConfigReply = (function() {
+
+        /**
+         * Properties of an AgentConfigReply.
+         * @typedef {Object} uap.AgentConfigReply.$Properties
+         * @property {boolean|null} [found] AgentConfigReply found
+         * @property {string|null} [configJson] AgentConfigReply configJson
+         * @property {string|null} [errorCode] AgentConfigReply errorCode
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AgentConfigReply.
+         * @memberof uap
+         * @interface IAgentConfigReply
+         * @augments uap.AgentConfigReply.$Properties
+         * @deprecated Use uap.AgentConfigReply.$Properties instead.
+         */
+
+        /**
+         * Shape of an AgentConfigReply.
+         * @typedef {uap.AgentConfigReply.$Properties} uap.AgentConfigReply.$Shape
+         */
+
+        /**
+         * Constructs a new AgentConfigReply.
+         * @memberof uap
+         * @classdesc Represents an AgentConfigReply.
+         * @constructor
+         * @param {uap.AgentConfigReply.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AgentConfigReply = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AgentConfigReply found.
+         * @member {boolean} found
+         * @memberof uap.AgentConfigReply
+         * @instance
+         */
+        AgentConfigReply.prototype.found = false;
+
+        /**
+         * AgentConfigReply configJson.
+         * @member {string} configJson
+         * @memberof uap.AgentConfigReply
+         * @instance
+         */
+        AgentConfigReply.prototype.configJson = "";
+
+        /**
+         * AgentConfigReply errorCode.
+         * @member {string} errorCode
+         * @memberof uap.AgentConfigReply
+         * @instance
+         */
+        AgentConfigReply.prototype.errorCode = "";
+
+        /**
+         * Creates a new AgentConfigReply instance using the specified properties.
+         * @function create
+         * @memberof uap.AgentConfigReply
+         * @static
+         * @param {uap.AgentConfigReply.$Properties=} [properties] Properties to set
+         * @returns {uap.AgentConfigReply} AgentConfigReply instance
+         * @type {{
+         *   (properties: uap.AgentConfigReply.$Shape): uap.AgentConfigReply & uap.AgentConfigReply.$Shape;
+         *   (properties?: uap.AgentConfigReply.$Properties): uap.AgentConfigReply;
+         * }}
+         */
+        AgentConfigReply.create = function(properties) {
+            return new AgentConfigReply(properties);
+        };
+
+        /**
+         * Encodes the specified AgentConfigReply message. Does not implicitly {@link uap.AgentConfigReply.verify|verify} messages.
+         * @function encode
+         * @memberof uap.AgentConfigReply
+         * @static
+         * @param {uap.AgentConfigReply.$Properties} message AgentConfigReply message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AgentConfigReply.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.found != null && $Object.hasOwnProperty.call(message, "found") && message.found !== false)
+                writer.uint32(/* id 1, wireType 0 =*/8).bool(message.found);
+            if (message.configJson != null && $Object.hasOwnProperty.call(message, "configJson") && message.configJson !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.configJson);
+            if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode") && message.errorCode !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.errorCode);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AgentConfigReply message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.AgentConfigReply
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.AgentConfigReply & uap.AgentConfigReply.$Shape} AgentConfigReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AgentConfigReply.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.AgentConfigReply();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.found = value;
+                        else
+                            delete message.found;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.configJson = value;
+                        else
+                            delete message.configJson;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.errorCode = value;
+                        else
+                            delete message.errorCode;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates an AgentConfigReply message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.AgentConfigReply
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.AgentConfigReply} AgentConfigReply
+         */
+        AgentConfigReply.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.AgentConfigReply)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.AgentConfigReply: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.AgentConfigReply();
+            if (object.found != null)
+                if (object.found)
+                    message.found = $Boolean(object.found);
+            if (object.configJson != null)
+                if (typeof object.configJson !== "string" || object.configJson.length)
+                    message.configJson = $String(object.configJson);
+            if (object.errorCode != null)
+                if (typeof object.errorCode !== "string" || object.errorCode.length)
+                    message.errorCode = $String(object.errorCode);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from an AgentConfigReply message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.AgentConfigReply
+         * @static
+         * @param {uap.AgentConfigReply} message AgentConfigReply
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        AgentConfigReply.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.found = false;
+                object.configJson = "";
+                object.errorCode = "";
+            }
+            if (message.found != null && $Object.hasOwnProperty.call(message, "found"))
+                object.found = message.found;
+            if (message.configJson != null && $Object.hasOwnProperty.call(message, "configJson"))
+                object.configJson = message.configJson;
+            if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode"))
+                object.errorCode = message.errorCode;
+            return object;
+        };
+
+        /**
+         * Converts this AgentConfigReply to JSON.
+         * @function toJSON
+         * @memberof uap.AgentConfigReply
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        AgentConfigReply.prototype.toJSON = function() {
+            return AgentConfigReply.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for AgentConfigReply
+         * @function getTypeUrl
+         * @memberof uap.AgentConfigReply
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AgentConfigReply.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.AgentConfigReply";
+        };
+
+        return AgentConfigReply;
+    })();
+
     return uap;
 })();
 
