@@ -76,6 +76,8 @@ export class DatabaseError extends UapError {
 }
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Tenant and row ids are uuids; withTenant() refuses anything else. */
+export const isUuid = (s: string): boolean => UUID_RE.test(s);
 const silent: DbLogger = { info() {}, warn() {}, error() {} };
 
 export function redactUrl(url: string): string {

@@ -6,6 +6,7 @@ export {
   DatabaseError,
   DEFAULT_DATA_DIR,
   APP_ROLE,
+  isUuid,
   type Database,
   type OpenDatabaseOptions,
   type Sql,

@@ -2,12 +2,13 @@
 import { Type } from '@sinclair/typebox';
 import type { Actor } from '../auth/rbac.ts';
 import { forbidden } from '../http/errors.ts';
-import type { Cursor } from '../http/pagination.ts';
+import { Nullable, type Cursor } from '../http/pagination.ts';
+import type { Tx } from '../db/index.ts';
 
 export const DateTime = Type.String({ format: 'date-time' });
 export const Uuid = Type.String({ format: 'uuid' });
 /** string or null as `type: ['string', 'null']` (serialized directly; an anyOf costs a validation per field). */
-export const NullableString = (extra: Record<string, unknown> = {}) => Type.Unsafe<string | null>({ type: ['string', 'null'], ...extra });
+export const NullableString = (extra: Record<string, unknown> = {}) => Nullable('string', extra);
 export const NoQuery = Type.Object({}, { additionalProperties: false });
 /** A JSON object of anything (settings, branding); unknown keys are the point here, so no additionalProperties. */
 export const JsonObject = (description?: string) => Type.Record(Type.String(), Type.Unknown(), { maxProperties: 200, ...(description ? { description } : {}) });
@@ -36,3 +37,10 @@ export const CURSOR_T = cursorText('created_at');
  * `postgres` client learns the parameter is a timestamp and sends it through a JS Date — milliseconds again.
  */
 export const cursorOf = (r: { cursor_t: string; id: string }): Cursor => ({ t: r.cursor_t, id: r.id });
+
+/**
+ * The keyset condition for the page after `after` on (created_at desc, id desc) with a uuid id — `true`
+ * on the first page. Goes with CURSOR_T/cursorOf (microsecond cursors, compared as text::timestamptz).
+ */
+export const createdBefore = (tx: Tx, after: Cursor | null) =>
+  after ? tx`(created_at, id) < (${after.t}::text::timestamptz, ${after.id}::uuid)` : tx`true`;

@@ -14,7 +14,7 @@ import { requireRole, requireScope } from '../auth/rbac.ts';
 import { conflict, notFound, problemResponses } from '../http/errors.ts';
 import { ListQuery, Page, pageParams, toPage } from '../http/pagination.ts';
 import { agentSecretsAad, openSecrets, sealSecrets, type Secrets } from '../crypto/secrets.ts';
-import { CURSOR_T, DateTime, JsonObject, NoQuery, NullableString, Uuid, cursorOf, isUniqueViolation, tenantOf } from './admin-common.ts';
+import { CURSOR_T, createdBefore, DateTime, JsonObject, NoQuery, NullableString, Uuid, cursorOf, isUniqueViolation, tenantOf } from './admin-common.ts';
 
 export interface AgentConfigRouteDeps {
   db: Database;
@@ -115,7 +115,7 @@ export function agentConfigRoutes(d: AgentConfigRouteDeps): FastifyPluginAsync {
         select ${columns(tx)} from agent_configs where tenant_id = ${tenant}
           ${kind ? tx`and kind = ${kind}` : tx``}
           ${name ? tx`and name = ${name}` : tx``}
-          ${after ? tx`and (created_at, id) < (${after.t}::text::timestamptz, ${after.id}::uuid)` : tx``}
+          and ${createdBefore(tx, after)}
         order by created_at desc, id desc limit ${limit + 1}`, { readOnly: true });
       return toPage(rows, limit, cursorOf, toAgent);
     });

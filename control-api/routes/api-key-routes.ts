@@ -7,7 +7,7 @@ import { generateApiKey } from '../auth/api-keys.ts';
 import { assertTenantAccess, requireRole, roleAtLeast, TENANT_ROLES, type TenantRole } from '../auth/rbac.ts';
 import { forbidden, notFound, problemResponses } from '../http/errors.ts';
 import { ListQuery, Nullable, Page, pageParams, toPage } from '../http/pagination.ts';
-import { CURSOR_T, cursorOf } from './admin-common.ts';
+import { CURSOR_T, createdBefore, cursorOf, iso } from './admin-common.ts';
 
 const ApiKey = Type.Object(
   {
@@ -38,7 +38,6 @@ interface KeyRow {
   last_used_at: Date | null;
   created_at: Date;
 }
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const toKey = (k: KeyRow) => ({ id: k.id, name: k.name, prefix: k.prefix, role: k.role, scopes: k.scopes, expiresAt: iso(k.expires_at), revokedAt: iso(k.revoked_at), lastUsedAt: iso(k.last_used_at), createdAt: k.created_at.toISOString() });
 
 export function apiKeyRoutes(db: Database, onRevoke: () => void = () => {}): FastifyPluginAsync {
@@ -92,7 +91,7 @@ export function apiKeyRoutes(db: Database, onRevoke: () => void = () => {}): Fas
       const { limit, after } = pageParams(req.query);
       const rows = await db.withTenant(req.params.tenantId, (tx) => tx<KeyRow[]>`
         select id, name, prefix, role, scopes, expires_at, revoked_at, last_used_at, created_at, ${tx.unsafe(CURSOR_T)} as cursor_t from api_keys
-        where ${after ? tx`(created_at, id) < (${after.t}::text::timestamptz, ${after.id}::uuid)` : tx`true`}
+        where ${createdBefore(tx, after)}
         order by created_at desc, id desc limit ${limit + 1}`);
       return toPage(rows, limit, cursorOf, toKey);
     });

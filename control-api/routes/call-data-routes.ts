@@ -7,7 +7,6 @@
 // .wav or .mp3 (e.g. `file:acme/CA0123….wav`). Anything else — absolute paths, `file://…`, `..`, hidden
 // segments, other URL schemes such as Twilio's https RecordingUrl — is not served here (404). The resolved
 // file must also lie inside RECORDINGS_DIR after symlinks are followed, and be a regular file.
-import type { FeatureFlags } from '../auth/features.ts';
 import { open, realpath, type FileHandle } from 'node:fs/promises';
 import { resolve, sep, basename } from 'node:path';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
@@ -15,8 +14,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Database } from '../db/index.ts';
 import { requireRole, requireScope } from '../auth/rbac.ts';
+import type { FeatureFlags } from '../auth/features.ts';
 import { ApiError, badRequest, notFound, problemResponses } from '../http/errors.ts';
-import { CallParams, tenantOf } from './call-view.ts';
+import { CallParams } from './call-view.ts';
+import { tenantOf } from './admin-common.ts';
 
 export interface CallDataOptions {
   /** Tenant feature flags: `analytics: false` / `recordings: false` turn those endpoints off. */

@@ -7,8 +7,8 @@ import type { Database } from '../db/index.ts';
 import { requireRole, requireScope } from '../auth/rbac.ts';
 import { notFound, problemResponses } from '../http/errors.ts';
 import { ListQuery, Nullable, Page, pageParams, toPage } from '../http/pagination.ts';
-import { cursorText } from './admin-common.ts';
-import { CallParams, CallSchema, tenantOf, toCall, type CallRow } from './call-view.ts';
+import { cursorText, DateTime, tenantOf } from './admin-common.ts';
+import { CallParams, CallSchema, toCall, type CallRow } from './call-view.ts';
 
 const CURSOR_STARTED = cursorText('started_at');
 const isoText = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -23,7 +23,6 @@ const LIST_COLUMNS = `id, direction, from_number as "from", to_number as "to", s
   ${CURSOR_STARTED} as cursor_t`;
 type ListRow = ReturnType<typeof toCall> & { cursor_t: string };
 
-const DateTime = Type.String({ format: 'date-time' });
 const Call = CallSchema;
 
 export function callRoutes(db: Database): FastifyPluginAsync {

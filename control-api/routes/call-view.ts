@@ -1,12 +1,8 @@
 // The call resource as the API shows it (same shape as GET /voice/calls/:callId in call-routes.ts), for the
 // routes that return a call after acting on it (initiate, end).
 import { Type } from '@sinclair/typebox';
-import type { Actor } from '../auth/rbac.ts';
-import { forbidden } from '../http/errors.ts';
-
-const DateTime = Type.String({ format: 'date-time' });
-const Nullable = <T extends 'string' | 'integer'>(type: T, extra: Record<string, unknown> = {}) =>
-  Type.Unsafe<(T extends 'string' ? string : number) | null>({ type: [type, 'null'], ...extra });
+import { Nullable } from '../http/pagination.ts';
+import { DateTime, iso } from './admin-common.ts';
 
 export const CallSchema = Type.Object(
   {
@@ -50,8 +46,6 @@ export interface CallRow {
   metadata: Record<string, unknown>;
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
 export function toCall(c: CallRow) {
   return {
     id: c.id,
@@ -70,11 +64,6 @@ export function toCall(c: CallRow) {
     providerCallId: c.provider_call_id,
     metadata: c.metadata,
   };
-}
-
-export function tenantOf(actor: Actor): string {
-  if (!actor.tenantId) throw forbidden('this endpoint works on a tenant; sign in as a tenant user or use a tenant API key');
-  return actor.tenantId;
 }
 
 /** Twilio's terminal call statuses, plus 'refused' (our admission refused the call). */

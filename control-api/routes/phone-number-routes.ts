@@ -9,7 +9,7 @@ import type { Database, Tx } from '../db/index.ts';
 import { requireRole, requireScope } from '../auth/rbac.ts';
 import { conflict, notFound, problemResponses } from '../http/errors.ts';
 import { ListQuery, Page, pageParams, toPage } from '../http/pagination.ts';
-import { CURSOR_T, DateTime, NullableString, Uuid, cursorOf, isUniqueViolation, tenantOf } from './admin-common.ts';
+import { CURSOR_T, createdBefore, DateTime, NullableString, Uuid, cursorOf, isUniqueViolation, tenantOf } from './admin-common.ts';
 
 export interface PhoneNumberRouteDeps {
   db: Database;
@@ -72,7 +72,7 @@ export function phoneNumberRoutes(d: PhoneNumberRouteDeps): FastifyPluginAsync {
         select ${columns(tx)} from phone_numbers where tenant_id = ${tenant}
           ${agentConfigId ? tx`and agent_config_id = ${agentConfigId}` : tx``}
           ${provider ? tx`and provider = ${provider}` : tx``}
-          ${after ? tx`and (created_at, id) < (${after.t}::text::timestamptz, ${after.id}::uuid)` : tx``}
+          and ${createdBefore(tx, after)}
         order by created_at desc, id desc limit ${limit + 1}`, { readOnly: true });
       return toPage(rows, limit, cursorOf, toNumber);
     });

@@ -9,7 +9,7 @@ import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/
 import { assertTenantAccess, requirePlatformAdmin, requireRole, requireScope } from '../auth/rbac.ts';
 import { conflict, forbidden, notFound, problemResponses } from '../http/errors.ts';
 import { ListQuery, Page, pageParams, toPage } from '../http/pagination.ts';
-import { CURSOR_T, DateTime, JsonObject, NoQuery, Uuid, cursorOf, isUniqueViolation } from './admin-common.ts';
+import { CURSOR_T, createdBefore, DateTime, JsonObject, NoQuery, Uuid, cursorOf, isUniqueViolation } from './admin-common.ts';
 
 export interface TenantRouteDeps {
   db: Database;
@@ -93,7 +93,7 @@ export function tenantRoutes(d: TenantRouteDeps): FastifyPluginAsync {
       const rows = await d.db.withPlatform((tx) => tx<TenantRow[]>`
         select ${columns(tx)} from tenants where true
           ${status ? tx`and status = ${status}` : tx``}
-          ${after ? tx`and (created_at, id) < (${after.t}::text::timestamptz, ${after.id}::uuid)` : tx``}
+          and ${createdBefore(tx, after)}
         order by created_at desc, id desc limit ${limit + 1}`);
       return toPage(rows, limit, cursorOf, toTenant);
     });

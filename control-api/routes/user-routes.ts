@@ -10,7 +10,7 @@ import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../auth/
 import { requireRole, requireScope, TENANT_ROLES, type Actor } from '../auth/rbac.ts';
 import { conflict, forbidden, notFound, problemResponses } from '../http/errors.ts';
 import { ListQuery, Page, pageParams, toPage } from '../http/pagination.ts';
-import { CURSOR_T, DateTime, NoQuery, NullableString, Uuid, cursorOf, iso, isUniqueViolation, tenantOf } from './admin-common.ts';
+import { CURSOR_T, createdBefore, DateTime, NoQuery, NullableString, Uuid, cursorOf, iso, isUniqueViolation, tenantOf } from './admin-common.ts';
 
 const Role = Type.Union(TENANT_ROLES.map((x) => Type.Literal(x)));
 const Email = Type.String({ format: 'email', maxLength: 254 });
@@ -91,7 +91,7 @@ export function userRoutes(db: Database): FastifyPluginAsync {
         select ${columns(tx)} from users where tenant_id = ${tenant}
           ${role ? tx`and role = ${role}` : tx``}
           ${email ? tx`and email = ${email.toLowerCase()}` : tx``}
-          ${after ? tx`and (created_at, id) < (${after.t}::text::timestamptz, ${after.id}::uuid)` : tx``}
+          and ${createdBefore(tx, after)}
         order by created_at desc, id desc limit ${limit + 1}`, { readOnly: true });
       return toPage(rows, limit, cursorOf, toUser);
     });

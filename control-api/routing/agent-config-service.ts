@@ -4,10 +4,8 @@
 import { uap, subjects } from '../../proto/index.ts';
 import type { Bus, Subscription } from '../../lib/bus/types.ts';
 import type { Logger } from '../../lib/logger.ts';
-import type { Database } from '../db/index.ts';
+import { isUuid, type Database } from '../db/index.ts';
 import { agentSecretsAad, openSecrets } from '../crypto/secrets.ts';
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ConfigRow {
   id: string;
@@ -45,7 +43,7 @@ export class AgentConfigService {
   }
 
   async get(tenantId: string, agentConfigId: string): Promise<uap.IAgentConfigReply> {
-    if (!UUID_RE.test(tenantId) || !UUID_RE.test(agentConfigId)) return { found: false, errorCode: 'NOT_FOUND' };
+    if (!isUuid(tenantId) || !isUuid(agentConfigId)) return { found: false, errorCode: 'NOT_FOUND' };
     // Tenant-scoped: RLS makes another tenant's config invisible even if its id is known.
     const [row] = await this.db.withTenant(tenantId, (tx) => tx<ConfigRow[]>`
       select id, tenant_id, kind, prompt, voice, tools, settings, secrets_encrypted from agent_configs where id = ${agentConfigId}`, { readOnly: true });
