@@ -11,7 +11,6 @@ import { startApiRole, type ApiRole } from '../control-api/index.ts';
 import { createHttpServer } from './http.ts';
 import { startSipGateway, createSipMetrics, type SipGateway } from '../signaling/sip/index.ts';
 import { BusRouter, ConfigRouter } from '../signaling/routing.ts';
-import { TWILIO_STREAM_PATH } from '../proto/index.ts';
 
 export interface Running {
   stop(reason?: string): Promise<void>;
@@ -77,8 +76,8 @@ export async function serve(config: Config, roles: Role[]): Promise<Running> {
       mediaPort: media?.port,
       bus: bus.kind,
       startupMs: Date.now() - t0,
-      voiceWebhook: roles.includes('signaling') ? `${config.publicUrl.toString().replace(/\/$/, '')}/twilio/voice` : undefined,
-      mediaUrl: media ? `${config.mediaPublicUrl.toString().replace(/\/$/, '')}${TWILIO_STREAM_PATH}` : undefined,
+      voiceWebhook: roles.includes('signaling') ? config.twilioVoiceUrl : undefined,
+      mediaUrl: media ? config.twilioStreamUrl : undefined,
     },
     'uap ready',
   );
@@ -87,8 +86,8 @@ export async function serve(config: Config, roles: Role[]): Promise<Running> {
     process.stderr.write(
       `\nuap ready in ${Date.now() - t0} ms — roles ${roles.join(',')}, bus ${bus.kind}\n` +
         `  HTTP      ${httpUrl}  (metrics /metrics, health /healthz)\n` +
-        (roles.includes('signaling') ? `  webhook   POST ${config.publicUrl.toString().replace(/\/$/, '')}/twilio/voice${config.twilioAuthToken ? '' : '  (disabled: set TWILIO_AUTH_TOKEN)'}\n` : '') +
-        (media ? `  media     ${config.mediaPublicUrl.toString().replace(/\/$/, '')}${TWILIO_STREAM_PATH}\n` : '') +
+        (roles.includes('signaling') ? `  webhook   POST ${config.twilioVoiceUrl}${config.twilioAuthToken ? '' : '  (disabled: set TWILIO_AUTH_TOKEN)'}\n` : '') +
+        (media ? `  media     ${config.twilioStreamUrl}\n` : '') +
         (sip ? `  sip       udp ${config.sipPublicIp}:${sip.port}  (RTP ${config.rtpPortMin}-${config.rtpPortMax})\n` : '') +
         '\n',
     );

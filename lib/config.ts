@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from './errors.ts';
+import { TWILIO_STATUS_PATH, TWILIO_STREAM_PATH, TWILIO_VOICE_PATH } from '../proto/paths.ts';
 
 export const ROLES = ['media', 'signaling', 'agent', 'api'] as const;
 /** Agent kinds this build's workers run (the agents issue adds more). */
@@ -25,6 +26,10 @@ export interface Config {
   publicUrl: URL;
   mediaPublicUrl: URL;
   twilioAuthToken: string | undefined;
+  /** Public URLs of the Twilio voice and status webhooks and of the media stream (derived from the two public URLs). */
+  twilioVoiceUrl: string;
+  twilioStatusUrl: string;
+  twilioStreamUrl: string;
   /** Account SID (AC…) for Twilio REST calls (outbound calls); with TWILIO_AUTH_TOKEN, enables them. */
   twilioAccountSid: string | undefined;
   /** Replaces https://api.twilio.com for REST calls (tests point it at a local fake); unset: Twilio itself. */
@@ -143,6 +148,9 @@ function parseRoutes(env: Env): Map<string, Route> {
   return routes;
 }
 
+/** base URL (with or without a trailing slash, possibly with a path prefix) + path. */
+const withPath = (base: URL, path: string): string => base.toString().replace(/\/+$/, '') + path;
+
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   // Port 0 (any free port) is refused: the public URLs written into TwiML must name the real port.
   const port = int(env, 'PORT', 8080, 1, 65535);
@@ -190,6 +198,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     publicUrl,
     mediaPublicUrl,
     twilioAuthToken,
+    twilioVoiceUrl: withPath(publicUrl, TWILIO_VOICE_PATH),
+    twilioStatusUrl: withPath(publicUrl, TWILIO_STATUS_PATH),
+    twilioStreamUrl: withPath(mediaPublicUrl, TWILIO_STREAM_PATH),
     twilioAccountSid,
     twilioApiBaseUrl,
     streamTokenSecret,

@@ -8,12 +8,10 @@ import { streamTokenKey, TokenReplayGuard } from '../lib/stream-token.ts';
 import { createMediaMetrics } from './metrics.ts';
 import { SharedTicker } from './session/ticker.ts';
 import type { MediaSession } from './session/media-session.ts';
-import { TWILIO_STREAM_PATH } from '../proto/index.ts';
 import type { MediaServer } from './twilio/server.ts';
 import { startMediaListener } from './twilio/listener.ts';
 import { SipMedia, PortPool, createRtpMetrics } from './rtp/index.ts';
 
-export { TWILIO_STREAM_PATH };
 export { MediaSession } from './session/media-session.ts';
 
 export const INTERNAL_RATE = 16000;
@@ -85,7 +83,7 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
       })
     : undefined;
   if (!config.twilioAuthToken) log.warn('TWILIO_AUTH_TOKEN is not set: Twilio media streams will be refused until it is');
-  log.info({ port: server.port, listener: server.kind, url: `${config.mediaPublicUrl.toString().replace(/\/$/, '')}${TWILIO_STREAM_PATH}` }, 'media listening');
+  log.info({ port: server.port, listener: server.kind, url: config.twilioStreamUrl }, 'media listening');
 
   return {
     port: server.port,

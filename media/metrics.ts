@@ -40,7 +40,7 @@ export function createMediaMetrics(registry: Registry, transport = 'twilio') {
     framesOut: framesOut.child({ transport }),
     droppedQueueFull: framesDropped.labels(transport, 'queue_full'),
     droppedBackpressure: framesDropped.labels(transport, 'backpressure'),
-    droppedNoAgent: framesDropped.labels(transport, 'bad_frame'),
+    droppedBadFrame: framesDropped.labels(transport, 'bad_frame'),
     droppedBusDown: framesDropped.labels(transport, 'bus_down'),
     framesLate: framesLate.labels(transport),
     relayLatency: relayLatency.labels(transport),

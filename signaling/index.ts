@@ -7,14 +7,12 @@ import type { Registry } from '../lib/metrics.ts';
 import { streamTokenKey } from '../lib/stream-token.ts';
 import { BusRouter, ConfigRouter } from './routing.ts';
 import { twilioWebhooks } from './twilio/webhooks.ts';
-import { TWILIO_STREAM_PATH } from '../proto/index.ts';
 
 
 export async function registerSignalingRole(app: FastifyInstance, config: Config, bus: Bus, registry: Registry, log: Logger): Promise<void> {
-  const streamUrl = config.mediaPublicUrl.toString().replace(/\/$/, '') + TWILIO_STREAM_PATH;
   await app.register(twilioWebhooks, {
     publicUrl: config.publicUrl,
-    streamUrl,
+    streamUrl: config.twilioStreamUrl,
     authToken: config.twilioAuthToken,
     tokenKey: streamTokenKey(config.streamTokenSecret, config.twilioAuthToken),
     tokenTtlS: config.streamTokenTtlS,
@@ -24,5 +22,5 @@ export async function registerSignalingRole(app: FastifyInstance, config: Config
     registry,
   });
   if (!config.twilioAuthToken) log.warn('TWILIO_AUTH_TOKEN is not set: Twilio webhooks are refused (403) until it is');
-  log.debug({ voiceWebhook: `${config.publicUrl.toString().replace(/\/$/, '')}/twilio/voice`, streamUrl }, 'signaling ready');
+  log.debug({ voiceWebhook: config.twilioVoiceUrl, streamUrl: config.twilioStreamUrl }, 'signaling ready');
 }

@@ -13,22 +13,23 @@
 //   Twilio 401/403/404 on create (our credentials)     → 503 UNAVAILABLE, no Retry-After (an operator must act)
 //   Twilio 429, 5xx, unreachable, timeout              → 503 UNAVAILABLE with Retry-After (retryable)
 //   Twilio not configured (TWILIO_ACCOUNT_SID / TWILIO_AUTH_TOKEN unset) → 503 UNAVAILABLE
-import type { FeatureFlags } from '../auth/features.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Config } from '../../lib/config.ts';
 import type { Database } from '../db/index.ts';
 import { requireRole, requireScope } from '../auth/rbac.ts';
+import type { FeatureFlags } from '../auth/features.ts';
 import { ApiError, conflict, notFound, problemResponses, type FieldError } from '../http/errors.ts';
 import { createTwilioClient, isTerminalCallStatus, TwilioRequestError, type TwilioCall, type TwilioCalls } from '../twilio/client.ts';
-import { CallParams, CallSchema, ENDED_STATUSES, tenantOf, toCall, type CallRow } from './call-view.ts';
+import { CallParams, CallSchema, ENDED_STATUSES, toCall, type CallRow } from './call-view.ts';
+import { tenantOf } from './admin-common.ts';
 
 export interface CallControlOptions {
   /** Tenant feature flags: `outbound_calls: false` turns these endpoints off for a tenant. */
   features?: FeatureFlags;
   db: Database;
-  config: Pick<Config, 'publicUrl' | 'twilioAccountSid' | 'twilioAuthToken' | 'twilioApiBaseUrl'>;
+  config: Pick<Config, 'twilioVoiceUrl' | 'twilioStatusUrl' | 'twilioAccountSid' | 'twilioAuthToken' | 'twilioApiBaseUrl'>;
   /** Overrides the client built from config (tests); null: Twilio is not configured. */
   twilio?: TwilioCalls | null;
 }
@@ -80,7 +81,6 @@ export function problemFromTwilio(err: unknown, op: 'create' | 'end'): ApiError 
 
 export function callControlRoutes(o: CallControlOptions): FastifyPluginAsync {
   const { db, config } = o;
-  const base = config.publicUrl.toString().replace(/\/+$/, '');
   let twilio: TwilioCalls | null | undefined = o.twilio;
   const client = (): TwilioCalls => {
     if (twilio === undefined) {
@@ -149,8 +149,8 @@ export function callControlRoutes(o: CallControlOptions): FastifyPluginAsync {
         created = await twilio.createCall({
           to: body.to,
           from: body.from,
-          url: `${base}/twilio/voice`,
-          statusCallback: `${base}/twilio/status`,
+          url: config.twilioVoiceUrl,
+          statusCallback: config.twilioStatusUrl,
           statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
           machineDetection: body.machineDetection,
         });

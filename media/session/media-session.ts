@@ -183,7 +183,7 @@ export class MediaSession implements Pumpable {
     try {
       frame = decodeAudioFrame(m.data, this.outView);
     } catch {
-      this.deps.metrics.droppedNoAgent.inc();
+      this.deps.metrics.droppedBadFrame.inc();
       return;
     }
     if (frame.seq !== 0 && frame.seq <= this.lastOutSeq) {
@@ -203,12 +203,12 @@ export class MediaSession implements Pumpable {
           this.downsampler?.dispose();
           this.downsampler = new Resampler(rate, this.opts.transportRate);
         } catch {
-          this.deps.metrics.droppedNoAgent.inc();
+          this.deps.metrics.droppedBadFrame.inc();
           return;
         }
       }
       if (this.downsampler.outputLength(n) > scratchOut.length) {
-        this.deps.metrics.droppedNoAgent.inc();
+        this.deps.metrics.droppedBadFrame.inc();
         return;
       }
       n = this.downsampler.process(src, scratchOut);

@@ -34,8 +34,6 @@ export interface MediaServer {
   close(): void;
 }
 
-export { TWILIO_STREAM_PATH };
-
 export async function startMediaServer(o: MediaServerOptions): Promise<MediaServer> {
   const conns = new Set<TwilioStreamConnection>();
   const base = o.publicUrl.toString().replace(/\/$/, '');

@@ -8,7 +8,7 @@ import type { Logger } from '../../lib/logger.ts';
 import { CallEventPublisher } from '../../lib/call-events.ts';
 import { signStreamToken } from '../../lib/stream-token.ts';
 import { validTwilioSignature } from '../../lib/twilio-signature.ts';
-import { isSubjectToken, uap } from '../../proto/index.ts';
+import { isSubjectToken, uap, TWILIO_STATUS_PATH, TWILIO_VOICE_PATH } from '../../proto/index.ts';
 import { RouteRefusedError, type Router } from '../routing.ts';
 import { connectStreamTwiml, sayAndHangupTwiml } from './twiml.ts';
 
@@ -62,7 +62,7 @@ export async function twilioWebhooks(app: FastifyInstance, o: TwilioWebhookOptio
     return reply.code(400).type('application/problem+json').send({ type: 'about:blank', title: 'bad webhook request', status: 400, code: 'BAD_REQUEST', detail });
   }
 
-  app.post('/twilio/voice', async (req, reply) => {
+  app.post(TWILIO_VOICE_PATH, async (req, reply) => {
     if (!authorized(req, reply, 'voice')) return reply;
     const body = (req.body ?? {}) as Record<string, unknown>;
     const callSid = field(body, 'CallSid');
@@ -109,7 +109,7 @@ export async function twilioWebhooks(app: FastifyInstance, o: TwilioWebhookOptio
     return reply.type('text/xml').send(connectStreamTwiml(o.streamUrl, { token, callId: callSid }));
   });
 
-  app.post('/twilio/status', async (req, reply) => {
+  app.post(TWILIO_STATUS_PATH, async (req, reply) => {
     if (!authorized(req, reply, 'status')) return reply;
     const body = (req.body ?? {}) as Record<string, unknown>;
     const callSid = field(body, 'CallSid');
