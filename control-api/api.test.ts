@@ -3,48 +3,14 @@
 // call history from events, tenant isolation through the API, exact error codes, the audit log.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
-import type { FastifyInstance } from 'fastify';
-import { createHttpServer } from '../cli/http.ts';
-import { Registry } from '../lib/metrics.ts';
-import { loadConfig } from '../lib/config.ts';
-import { openDatabase, seedDefaults, type Database } from './db/index.ts';
-import { mountApi } from './http-api.ts';
 import { CallEventWriter } from './history/event-writer.ts';
-import { createTestDatabase } from '../test/support/pg-database.ts';
+import { setupApi, json, type ApiHarness } from './test-support.ts';
 import { uap } from '../proto/index.ts';
 
-const log = pino({ level: 'silent' });
-const cleanups: (() => Promise<void>)[] = [];
+const harnesses: ApiHarness[] = [];
 after(async () => {
-  for (const c of cleanups.reverse()) await c();
+  for (const h of harnesses) await h.close();
 });
-
-async function setup(kind: 'postgres' | 'pglite'): Promise<{ app: FastifyInstance; db: Database }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'uap-api-'));
-  let databaseUrl: string | undefined;
-  if (kind === 'postgres') {
-    const pg = await createTestDatabase();
-    databaseUrl = pg.url;
-    cleanups.push(() => pg.drop());
-  }
-  const db = await openDatabase({ databaseUrl, dataDir: join(dataDir, 'pg'), log });
-  await db.migrate();
-  await seedDefaults(db);
-  const app = await createHttpServer(log, new Registry(), { ready: () => true, info: () => ({}) });
-  const api = await mountApi(app, db, loadConfig({ DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(40) }), log);
-  await app.ready();
-  cleanups.push(async () => {
-    await app.close();
-    await api.close();
-    await db.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-  return { app, db };
-}
 
 function event(callId: string, tenantId: string, seq: number, body: Record<string, unknown>): uap.CallEvent {
   return uap.CallEvent.fromObject({ eventId: `${callId}.media.${seq}`, callId, tenantId, ts: Date.now() + seq, seq, ...body });
@@ -52,15 +18,9 @@ function event(callId: string, tenantId: string, seq: number, body: Record<strin
 
 for (const kind of ['postgres', 'pglite'] as const) {
   test(`REST API on ${kind}`, { timeout: 60_000 }, async (t) => {
-    const { app, db } = await setup(kind);
-    const call = (method: string, url: string, opts: { token?: string; key?: string; body?: unknown } = {}) =>
-      app.inject({
-        method: method as 'GET',
-        url: `/api/v1${url}`,
-        headers: { ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.key ? { 'x-api-key': opts.key } : {}) },
-        ...(opts.body !== undefined ? { payload: opts.body as object } : {}),
-      });
-    const json = (r: { body: string }) => JSON.parse(r.body);
+    const h = await setupApi(kind);
+    harnesses.push(h);
+    const { app, db, call } = h;
 
     // Register two tenants. The first user of the installation is the platform admin.
     const hostile = "Robert'); DROP TABLE tenants;--";
