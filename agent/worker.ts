@@ -7,7 +7,10 @@ import { callLogger, type Logger } from '../lib/logger.ts';
 import { Counter, Gauge, hotCounter, type Registry } from '../lib/metrics.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { BusAgentOutput } from './call-output.ts';
-import type { AgentCall, AgentKind } from './kinds/types.ts';
+import type { AgentCall, AgentKind, AgentTurn } from './kinds/types.ts';
+import { CallEventPublisher } from '../lib/call-events.ts';
+
+const toTurn = (t: uap.ITranscript): AgentTurn => ({ role: t.role === 'user' ? 'user' : 'agent', text: t.text ?? '', interrupted: t.interrupted ?? false });
 
 export interface WorkerOptions {
   bus: Bus;
@@ -113,7 +116,13 @@ export class AgentWorker {
     this.calls.set(req.callId, live);
     this.m.active.set(this.calls.size);
     try {
-      live.call = await kind.create({ callId: req.callId, tenantId: req.tenantId, from: req.from, to: req.to, inputRate: req.sampleRate, settings, log, out });
+      const resume = req.attempt > 0 ? { attempt: req.attempt, history: req.history.map(toTurn) } : undefined;
+      // Event ids carry the worker id: a replacement worker's turns must not collide with the dead one's.
+      const events = new CallEventPublisher(this.o.bus, req.callId, req.tenantId, log, `agent-${this.workerId}`);
+      const transcript = (t: AgentTurn) => {
+        void events.emit({ transcript: { role: t.role, text: t.text, final: true, interrupted: t.interrupted ?? false, startMs: t.startMs ?? 0, endMs: t.endMs ?? 0 } });
+      };
+      live.call = await kind.create({ callId: req.callId, tenantId: req.tenantId, from: req.from, to: req.to, inputRate: req.sampleRate, settings, log, out, resume, transcript });
     } catch (err) {
       this.calls.delete(req.callId);
       this.m.active.set(this.calls.size);
@@ -125,7 +134,7 @@ export class AgentWorker {
     live.subs.push(this.o.bus.subscribe(subjects.callEvent(req.callId), (m) => this.onEvent(live, m)));
     this.m.dispatch.labels('accepted').inc();
     msg.respond(uap.DispatchReply.encode({ accepted: true, workerId: this.workerId, sampleRate: kind.outputRate }).finish());
-    log.info('call accepted');
+    log.info(req.attempt > 0 ? { attempt: req.attempt, turns: req.history.length } : {}, req.attempt > 0 ? 'call taken over from a lost worker' : 'call accepted');
   }
 
   private onAudio(live: LiveCall, m: BusMsg): void {

@@ -47,6 +47,8 @@ export interface Config {
   dispatchTimeoutMs: number;
   agentCapacity: number;
   heartbeatIntervalMs: number;
+  /** A worker silent this long is presumed dead and its calls are re-dispatched. */
+  workerDeadAfterMs: number;
   /** E.164 number (or '*' catch-all) → route, when routing comes from config. */
   routes: Map<string, Route>;
   /** 'config' when ROUTES or DEFAULT_AGENT is set; otherwise the control API answers routing.lookup from the database. */
@@ -190,6 +192,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   const rtpPortMin = int(env, 'RTP_PORT_MIN', 10000, 1024, 65534);
   const rtpPortMax = int(env, 'RTP_PORT_MAX', 20000, 1025, 65535);
   if (rtpPortMax <= rtpPortMin) throw new ConfigError('RTP_PORT_MAX', `must be above RTP_PORT_MIN (${rtpPortMin})`);
+  const heartbeatIntervalMs = int(env, 'HEARTBEAT_INTERVAL_MS', 500, 50, 60_000);
+  const workerDeadAfterMs = int(env, 'WORKER_DEAD_AFTER_MS', 1500, 100, 600_000);
+  if (workerDeadAfterMs < 2 * heartbeatIntervalMs) throw new ConfigError('WORKER_DEAD_AFTER_MS', `must be at least two heartbeats (2 × HEARTBEAT_INTERVAL_MS = ${2 * heartbeatIntervalMs})`);
   if (sipPort >= rtpPortMin && sipPort <= rtpPortMax) throw new ConfigError('SIP_PORT', `${sipPort} lies in the RTP port range ${rtpPortMin}-${rtpPortMax}`);
   return Object.freeze({
     port,
@@ -215,7 +220,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     drainTimeoutMs: int(env, 'DRAIN_TIMEOUT_MS', 30_000, 0, 3_600_000),
     dispatchTimeoutMs: int(env, 'DISPATCH_TIMEOUT_MS', 3000, 100, 60_000),
     agentCapacity: int(env, 'AGENT_CAPACITY', 1000, 1, 100_000),
-    heartbeatIntervalMs: int(env, 'HEARTBEAT_INTERVAL_MS', 500, 50, 60_000),
+    heartbeatIntervalMs,
+    workerDeadAfterMs,
     routes: parseRoutes(env),
     routingSource: str(env, 'ROUTES') !== undefined || str(env, 'DEFAULT_AGENT') !== undefined ? 'config' : 'database',
     dataDir,

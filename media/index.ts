@@ -1,11 +1,11 @@
 // The media role: Twilio Media Streams (SIP/RTP and WebRTC join later) terminated into media sessions.
 import type { Config } from '../lib/config.ts';
-import { subjects } from '../proto/index.ts';
 import type { Bus } from '../lib/bus/types.ts';
 import type { Logger } from '../lib/logger.ts';
 import type { Registry } from '../lib/metrics.ts';
 import { streamTokenKey, TokenReplayGuard } from '../lib/stream-token.ts';
 import { createMediaMetrics } from './metrics.ts';
+import { AgentWatch } from './agent-watch.ts';
 import { SharedTicker } from './session/ticker.ts';
 import type { MediaSession } from './session/media-session.ts';
 import type { MediaServer } from './twilio/server.ts';
@@ -38,11 +38,8 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
     if (s.type === 'disconnected' || s.type === 'reconnecting') linkUp = false;
     else if (s.type === 'connected' || s.type === 'reconnected') linkUp = true;
   });
-  // Track agent heartbeats so readiness can say whether calls can be served at all.
-  let lastHeartbeat = 0;
-  const hbSub = bus.subscribe(subjects.allHeartbeats, () => {
-    lastHeartbeat = Date.now();
-  });
+  // Agent heartbeats: readiness (can calls be served at all?) and re-dispatch of a dead worker's calls.
+  const watch = new AgentWatch({ bus, log, deadAfterMs: config.workerDeadAfterMs, calls: () => sessions, linkUp: () => linkUp });
   const pendingTimer = setInterval(() => metrics.eventsPending.set(bus.pendingDurable()), 1000);
   pendingTimer.unref();
   const server: MediaServer & { kind: string } = await startMediaListener({
@@ -89,7 +86,7 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
     port: server.port,
     sipMedia,
     activeCalls: () => sessions.size,
-    agentsAlive: () => Date.now() - lastHeartbeat < Math.max(2000, 4 * config.heartbeatIntervalMs),
+    agentsAlive: () => watch.anyAlive(),
     async drain(timeoutMs) {
       server.stopAccepting();
       const deadline = Date.now() + timeoutMs;
@@ -101,7 +98,7 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
       }
     },
     close() {
-      hbSub.unsubscribe();
+      watch.close();
       clearInterval(pendingTimer);
       server.close();
       sipMedia?.closeAll();

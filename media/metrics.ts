@@ -24,15 +24,16 @@ function createFamilies(registry: Registry) {
   const socketErrors = new Counter({ name: 'uap_media_socket_errors_total', help: 'Media socket errors and protocol violations, by code', labelNames: ['transport', 'code'], registers: [registry] });
   const dispatchSeconds = new Histogram({ name: 'uap_media_dispatch_seconds', help: 'Time to get an agent worker for a call', buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 3], registers: [registry] });
   const lateTicks = new Counter({ name: 'uap_media_pacer_late_ticks_total', help: 'Pacer ticks that ran more than 20 ms late (event loop stalls)', registers: [registry] });
+  const redispatches = new Counter({ name: 'uap_media_redispatch_total', help: 'Calls handed to another agent worker mid-call, by why', labelNames: ['reason'], registers: [registry] });
   const eventsPending = new Gauge({ name: 'uap_media_events_pending', help: 'Call events published but not yet acknowledged by the event stream', registers: [registry] });
 
-  return { activeCalls, calls, framesIn, framesOut, framesDropped, framesLate, relayLatency, socketErrors, dispatchSeconds, lateTicks, eventsPending };
+  return { activeCalls, calls, framesIn, framesOut, framesDropped, framesLate, relayLatency, socketErrors, dispatchSeconds, lateTicks, eventsPending, redispatches };
 }
 
 export function createMediaMetrics(registry: Registry, transport = 'twilio') {
   let f = families.get(registry);
   if (!f) families.set(registry, (f = createFamilies(registry)));
-  const { activeCalls, calls, framesIn, framesOut, framesDropped, framesLate, relayLatency, socketErrors, dispatchSeconds, lateTicks, eventsPending } = f;
+  const { activeCalls, calls, framesIn, framesOut, framesDropped, framesLate, relayLatency, socketErrors, dispatchSeconds, lateTicks, eventsPending, redispatches } = f;
   return {
     activeCalls: activeCalls.labels(transport),
     callsEnded: (reason: string) => calls.labels(transport, reason).inc(),
@@ -48,5 +49,6 @@ export function createMediaMetrics(registry: Registry, transport = 'twilio') {
     dispatchSeconds,
     lateTicks,
     eventsPending,
+    redispatched: (reason: string) => redispatches.labels(reason).inc(),
   };
 }

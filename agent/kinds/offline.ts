@@ -10,6 +10,7 @@ import { pcmSamples } from '../../lib/pcm.ts';
 const scratch = new Int16Array(48_000 / 50 * 4);
 
 export const DEFAULT_GREETING = 'Hello! You are connected to the voice agent platform. Say something and you will hear it back. Press a key and I will read it to you.';
+const RESUMED = 'Sorry, I lost my place for a moment. I am back: say something, or press a key.';
 /** How long after an utterance should have finished playing we stop waiting for its mark. */
 const MARK_GRACE_MS = 3000;
 const DIGIT_WORDS: Record<string, string> = { '*': 'star', '#': 'pound' };
@@ -28,8 +29,16 @@ class OfflineAgentCall implements AgentCall {
   private utterances = 0;
   private ended = false;
   private markTimer: NodeJS.Timeout | undefined;
+  /** Text of utterances sent whose mark has not come back yet, by mark name. */
+  private readonly said = new Map<string, string>();
 
   constructor(private readonly ctx: AgentCallContext, private readonly tts: EspeakTts) {
+    if (ctx.resume) {
+      // Taking over from a worker that died: no second greeting; pick up from the last thing said.
+      const last = [...ctx.resume.history].reverse().find((t) => t.role === 'agent');
+      void this.say(last ? `Sorry, I lost my place for a moment. I was saying: ${last.text}` : RESUMED, 'resumed');
+      return;
+    }
     const greeting = typeof ctx.settings.greeting === 'string' ? ctx.settings.greeting : DEFAULT_GREETING;
     void this.say(greeting, 'greeting');
   }
@@ -43,6 +52,7 @@ class OfflineAgentCall implements AgentCall {
       if (this.ended || this.speaking !== name) return; // interrupted while synthesizing
       this.ctx.out.sendAudio(pcm);
       this.ctx.out.mark(name);
+      this.said.set(name, text);
       const ms = Math.round((pcm.length / this.ctx.out.outputRate) * 1000);
       this.ctx.log.debug({ utterance: name, ms }, 'speaking');
       // Marks travel over core NATS and can be lost in a bus outage: never wait for one forever.
@@ -70,8 +80,13 @@ class OfflineAgentCall implements AgentCall {
     void this.say(`You pressed ${DIGIT_WORDS[digit] ?? digit}.`, `dtmf-${digit === '*' ? 'star' : digit === '#' ? 'pound' : digit}`);
   }
 
-  onMarkPlayed(name: string): void {
+  onMarkPlayed(name: string, cleared = false): void {
     if (name === this.speaking) this.speaking = undefined;
+    // The turn is final once its audio has played, or was cut off (cleared) by a key press.
+    const text = this.said.get(name);
+    if (text === undefined) return;
+    this.said.delete(name);
+    this.ctx.transcript?.({ role: 'agent', text, interrupted: cleared });
   }
 
   onEnd(): void {

@@ -15,6 +15,25 @@ export interface AgentOutput {
   hangup(reason: string): void;
 }
 
+/** One turn of the conversation. */
+export interface AgentTurn {
+  role: 'user' | 'agent';
+  text: string;
+  /** The agent was cut off by the caller; `text` is what was heard. */
+  interrupted?: boolean;
+  /** Call-relative times, when the kind knows them. */
+  startMs?: number;
+  endMs?: number;
+}
+
+/** Set when the call was re-dispatched because the worker that had it died. */
+export interface AgentResume {
+  /** 1 for the first re-dispatch. */
+  attempt: number;
+  /** Final turns so far, oldest first (may be empty). */
+  history: AgentTurn[];
+}
+
 export interface AgentCallContext {
   callId: string;
   tenantId: string;
@@ -26,6 +45,10 @@ export interface AgentCallContext {
   settings: Record<string, unknown>;
   log: Logger;
   out: AgentOutput;
+  /** Present when this worker takes over a live call from a dead one: carry on, do not greet again. */
+  resume?: AgentResume;
+  /** Publishes a final transcript turn as a call event (history, live transcript, re-dispatch). */
+  transcript?(turn: AgentTurn): void;
 }
 
 export interface AgentCall {

@@ -48,6 +48,8 @@ export interface SessionDeps {
 
 const CHUNK_MS = 20;
 const LATENCY_RING = 64;
+/** Final transcript turns kept for a re-dispatch (the newest; older ones are in the call's history). */
+const HISTORY_TURNS = 50;
 // Scratch shared by every session: audio is processed synchronously, one frame at a time.
 const scratchIn = new Int16Array(48_000 / 50 * 4);
 const scratchOut = new Int16Array(48_000 / 50 * 4);
@@ -86,7 +88,15 @@ export class MediaSession implements Pumpable {
   framesOut = 0;
   framesDropped = 0;
   framesLate = 0;
+  /** The agent worker handling the call ('' while dispatching). */
   workerId = '';
+  /** When the current worker accepted the call (Date.now()). */
+  dispatchedAt = 0;
+  /** Re-dispatches so far. */
+  dispatchAttempt = 0;
+  private redispatching = false;
+  /** Final transcript turns of the call so far, handed to a replacement worker. */
+  private readonly history: uap.ITranscript[] = [];
 
   constructor(readonly opts: SessionOptions, private readonly deps: SessionDeps) {
     this.callId = opts.callId;
@@ -108,12 +118,14 @@ export class MediaSession implements Pumpable {
     const { bus } = this.deps;
     this.subs.push(bus.subscribe(subjects.mediaOut(this.callId), (m) => this.onAgentAudio(m)));
     this.subs.push(bus.subscribe(subjects.control(this.callId), (m) => this.onControl(m)));
+    this.subs.push(bus.subscribe(subjects.callEvent(this.callId), (m) => this.onCallEvent(m)));
     this.deps.metrics.activeCalls.inc();
     void this.events.emit({ started: this.opts.started });
     return this.dispatch();
   }
 
   private async dispatch(): Promise<boolean> {
+    const attempt = this.dispatchAttempt;
     const req = uap.DispatchRequest.encode({
       callId: this.callId,
       tenantId: this.tenantId,
@@ -124,24 +136,27 @@ export class MediaSession implements Pumpable {
       from: this.opts.started.from ?? '',
       to: this.opts.started.to ?? '',
       transport: this.opts.started.transport ?? '',
+      attempt,
+      history: attempt > 0 ? this.history : [],
     }).finish();
     const t0 = performance.now();
     let lastError = '';
-    for (let attempt = 1; attempt <= 3 && !this.closed; attempt++) {
+    for (let tries = 1; tries <= 3 && !this.closed; tries++) {
       try {
         const reply = uap.DispatchReply.decode(await this.deps.bus.request(subjects.dispatch, req, { timeoutMs: this.opts.dispatchTimeoutMs }));
         if (reply.accepted) {
           this.workerId = reply.workerId;
+          this.dispatchedAt = Date.now();
           this.deps.metrics.dispatchSeconds.observe((performance.now() - t0) / 1000);
-          this.log.info({ workerId: reply.workerId, attempt }, 'call dispatched to agent');
+          this.log.info({ workerId: reply.workerId, tries, attempt }, attempt > 0 ? 'call re-dispatched to another agent' : 'call dispatched to agent');
           return true;
         }
         lastError = `${reply.errorCode}: ${reply.errorMessage}`;
       } catch (err) {
         lastError = errorMessage(err);
       }
-      this.log.warn({ attempt, error: lastError }, 'dispatch attempt failed');
-      if (!this.closed && attempt < 3) await new Promise((r) => setTimeout(r, 100 * attempt));
+      this.log.warn({ tries, attempt, error: lastError }, 'dispatch attempt failed');
+      if (!this.closed && tries < 3) await new Promise((r) => setTimeout(r, 100 * tries));
     }
     if (!this.closed) {
       this.log.error({ error: lastError }, 'no agent took the call; hanging up');
@@ -149,6 +164,43 @@ export class MediaSession implements Pumpable {
       this.deps.transport.hangup('no agent available');
     }
     return false;
+  }
+
+  /**
+   * The call's worker is gone (stopped heart-beating, or no longer lists the call): hand the call to
+   * another worker, with the conversation so far, while the caller stays connected. Audio already
+   * queued plays on; the new worker's frames restart their sequence, and the old worker's pending marks
+   * can never be placed.
+   */
+  async redispatch(reason: string): Promise<boolean> {
+    if (this.closed || this.redispatching || !this.workerId) return false;
+    this.redispatching = true;
+    const lost = this.workerId;
+    this.workerId = '';
+    this.lastOutSeq = 0;
+    this.waitingMarks = [];
+    this.dispatchAttempt++;
+    this.deps.metrics.redispatched(reason);
+    this.log.warn({ lostWorkerId: lost, reason, attempt: this.dispatchAttempt, turns: this.history.length }, 'agent worker lost: re-dispatching the call');
+    try {
+      return await this.dispatch();
+    } finally {
+      this.redispatching = false;
+    }
+  }
+
+  /** Keeps the final transcript turns (from whichever worker) for a re-dispatch. */
+  private onCallEvent(m: BusMsg): void {
+    if (this.closed) return;
+    let t: uap.ITranscript | null | undefined;
+    try {
+      t = uap.CallEvent.decode(m.data).transcript;
+    } catch {
+      return; // not ours to police: the agent worker counts undecodable events
+    }
+    if (!t || !t.final || !t.text) return;
+    if (this.history.length >= HISTORY_TURNS) this.history.shift();
+    this.history.push({ role: t.role, text: t.text, final: true, interrupted: t.interrupted, startMs: t.startMs, endMs: t.endMs });
   }
 
   /** Caller audio at the transport rate (one chunk, usually 20 ms). */

@@ -1578,6 +1578,12 @@ export namespace uap {
         /** DispatchRequest transport. */
         transport: string;
 
+        /** DispatchRequest attempt. */
+        attempt: number;
+
+        /** DispatchRequest history. */
+        history: uap.Transcript.$Properties[];
+
         /**
          * Creates a new DispatchRequest instance using the specified properties.
          * @param [properties] Properties to set
@@ -1664,6 +1670,12 @@ export namespace uap {
 
             /** DispatchRequest transport */
             transport?: (string|null);
+
+            /** DispatchRequest attempt */
+            attempt?: (number|null);
+
+            /** DispatchRequest history */
+            history?: (uap.Transcript.$Properties[]|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

@@ -4195,6 +4195,8 @@ export const uap = $root.uap = (() => {
          * @property {string|null} [from] DispatchRequest from
          * @property {string|null} [to] DispatchRequest to
          * @property {string|null} [transport] DispatchRequest transport
+         * @property {number|null} [attempt] DispatchRequest attempt
+         * @property {Array.<uap.Transcript.$Properties>|null} [history] DispatchRequest history
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -4220,6 +4222,7 @@ export const uap = $root.uap = (() => {
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
         const DispatchRequest = function (properties) {
+            this.history = [];
             if (properties)
                 for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
                     if (properties[keys[i]] != null && keys[i] !== "__proto__")
@@ -4299,6 +4302,22 @@ export const uap = $root.uap = (() => {
         DispatchRequest.prototype.transport = "";
 
         /**
+         * DispatchRequest attempt.
+         * @member {number} attempt
+         * @memberof uap.DispatchRequest
+         * @instance
+         */
+        DispatchRequest.prototype.attempt = 0;
+
+        /**
+         * DispatchRequest history.
+         * @member {Array.<uap.Transcript.$Properties>} history
+         * @memberof uap.DispatchRequest
+         * @instance
+         */
+        DispatchRequest.prototype.history = $util.emptyArray;
+
+        /**
          * Creates a new DispatchRequest instance using the specified properties.
          * @function create
          * @memberof uap.DispatchRequest
@@ -4348,6 +4367,11 @@ export const uap = $root.uap = (() => {
                 writer.uint32(/* id 8, wireType 2 =*/66).string(message.to);
             if (message.transport != null && $Object.hasOwnProperty.call(message, "transport") && message.transport !== "")
                 writer.uint32(/* id 9, wireType 2 =*/74).string(message.transport);
+            if (message.attempt != null && $Object.hasOwnProperty.call(message, "attempt") && message.attempt !== 0)
+                writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.attempt);
+            if (message.history != null && message.history.length)
+                for (let i = 0; i < message.history.length; ++i)
+                    $root.uap.Transcript.encode(message.history[i], writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -4473,6 +4497,23 @@ export const uap = $root.uap = (() => {
                             delete message.transport;
                         continue;
                     }
+                case 10: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.attempt = value;
+                        else
+                            delete message.attempt;
+                        continue;
+                    }
+                case 11: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.history && message.history.length))
+                            message.history = [];
+                        message.history.push($root.uap.Transcript.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -4535,6 +4576,19 @@ export const uap = $root.uap = (() => {
             if (object.transport != null)
                 if (typeof object.transport !== "string" || object.transport.length)
                     message.transport = $String(object.transport);
+            if (object.attempt != null)
+                if ($Number(object.attempt) !== 0)
+                    message.attempt = object.attempt >>> 0;
+            if (object.history) {
+                if (!$Array.isArray(object.history))
+                    throw $TypeError(".uap.DispatchRequest.history: array expected");
+                message.history = $Array(object.history.length);
+                for (let i = 0; i < object.history.length; ++i) {
+                    if (!$util.isObject(object.history[i]))
+                        throw $TypeError(".uap.DispatchRequest.history: object expected");
+                    message.history[i] = $root.uap.Transcript.fromObject(object.history[i], _depth + 1);
+                }
+            }
             return message;
         };
 
@@ -4555,6 +4609,8 @@ export const uap = $root.uap = (() => {
             if (_depth > $util.recursionLimit)
                 throw $Error("max depth exceeded");
             let object = {};
+            if (options.arrays || options.defaults)
+                object.history = [];
             if (options.defaults) {
                 object.callId = "";
                 object.tenantId = "";
@@ -4565,6 +4621,7 @@ export const uap = $root.uap = (() => {
                 object.from = "";
                 object.to = "";
                 object.transport = "";
+                object.attempt = 0;
             }
             if (message.callId != null && $Object.hasOwnProperty.call(message, "callId"))
                 object.callId = message.callId;
@@ -4584,6 +4641,13 @@ export const uap = $root.uap = (() => {
                 object.to = message.to;
             if (message.transport != null && $Object.hasOwnProperty.call(message, "transport"))
                 object.transport = message.transport;
+            if (message.attempt != null && $Object.hasOwnProperty.call(message, "attempt"))
+                object.attempt = message.attempt;
+            if (message.history && message.history.length) {
+                object.history = $Array(message.history.length);
+                for (let j = 0; j < message.history.length; ++j)
+                    object.history[j] = $root.uap.Transcript.toObject(message.history[j], options, _depth + 1);
+            }
             return object;
         };
 
