@@ -1,5 +1,6 @@
 // Cuts agent audio (arbitrary-sized chunks of s16le bytes, possibly split mid-sample) into whole
-// 20 ms frames. One reusable frame buffer: AgentOutput.sendAudio copies synchronously.
+// 20 ms frames, so AgentOutput.sendAudio never pads mid-utterance. Shared by the streaming kinds
+// (ultravox, openai-realtime). One reusable frame buffer: AgentOutput.sendAudio copies synchronously.
 export class FrameAccumulator {
   private readonly frame: Int16Array;
   private readonly bytes: Uint8Array;

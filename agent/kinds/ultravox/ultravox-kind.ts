@@ -5,7 +5,7 @@ import type { AudioFrameView } from '../../../proto/index.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { createUltravoxCall, UltravoxError, DEFAULT_ULTRAVOX_BASE_URL, type CreateCallBody } from './client.ts';
 import { UltravoxSession, type UltravoxMessage } from './session.ts';
-import { FrameAccumulator } from './frames.ts';
+import { FrameAccumulator } from '../frames.ts';
 
 const RATE = 16000;
 const FRAME_SAMPLES = RATE / 50;

@@ -5,7 +5,7 @@ import { newAudioFrameView } from '../../../proto/index.ts';
 import type { AgentCall, AgentCallContext, AgentOutput } from '../types.ts';
 import { ultravoxKind, type UltravoxTranscript } from './ultravox-kind.ts';
 import { UltravoxError } from './client.ts';
-import { FrameAccumulator } from './frames.ts';
+import { FrameAccumulator } from '../frames.ts';
 import { startFakeUltravox, type FakeUltravox } from '../../../test/fakes/ultravox/server.ts';
 
 const log = createLogger('silent');
