@@ -24,6 +24,8 @@ export interface CreateCallBody {
   metadata?: Record<string, string>;
   firstSpeakerSettings?: { agent?: { text?: string }; user?: Record<string, never> };
   selectedTools?: unknown[];
+  /** Conversation to start from (a call taken over from a worker that died). */
+  initialMessages?: { role: 'MESSAGE_ROLE_USER' | 'MESSAGE_ROLE_AGENT'; text: string }[];
   medium: { serverWebSocket: { inputSampleRate: number; outputSampleRate?: number; clientBufferSizeMs?: number } };
   [extra: string]: unknown;
 }

@@ -1,6 +1,6 @@
 // `ultravox`: the call's audio goes to an Ultravox call over its serverWebSocket medium (16 kHz PCM both
 // ways). REST in client.ts, the socket in session.ts. See /work/shared/PROTOCOLS.md (Ultravox).
-import type { AgentKind, AgentCall, AgentCallContext } from '../types.ts';
+import type { AgentKind, AgentCall, AgentCallContext, AgentResume } from '../types.ts';
 import type { AudioFrameView } from '../../../proto/index.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { createUltravoxCall, UltravoxError, DEFAULT_ULTRAVOX_BASE_URL, type CreateCallBody } from './client.ts';
@@ -41,8 +41,12 @@ export function ultravoxKind(opts: UltravoxKindOptions = {}): AgentKind {
   };
 }
 
-/** The create-call body for an agent config (settings are flattened: prompt, voice, tools, …). */
-export function buildCreateCallBody(s: Record<string, unknown>): CreateCallBody {
+/**
+ * The create-call body for an agent config (settings are flattened: prompt, voice, tools, …). A call
+ * taken over from a dead worker starts from the conversation so far, and the agent speaks first to
+ * pick it up instead of greeting again.
+ */
+export function buildCreateCallBody(s: Record<string, unknown>, resume?: AgentResume): CreateCallBody {
   const body: CreateCallBody = {
     systemPrompt: str(s.prompt) ?? str(s.systemPrompt) ?? 'You are a helpful voice assistant.',
     medium: { serverWebSocket: { inputSampleRate: RATE, outputSampleRate: RATE, clientBufferSizeMs: 60 } },
@@ -56,6 +60,10 @@ export function buildCreateCallBody(s: Record<string, unknown>): CreateCallBody 
   const maxDuration = str(s.maxDuration);
   if (maxDuration) body.maxDuration = maxDuration;
   if (Array.isArray(s.selectedTools)) body.selectedTools = s.selectedTools;
+  if (resume) {
+    body.initialMessages = resume.history.map((t) => ({ role: t.role === 'user' ? 'MESSAGE_ROLE_USER' : 'MESSAGE_ROLE_AGENT', text: t.text }));
+    body.firstSpeakerSettings = { agent: {} };
+  }
   return body;
 }
 
@@ -65,7 +73,7 @@ async function startUltravoxCall(ctx: AgentCallContext, opts: UltravoxKindOption
   if (!apiKey) throw new UltravoxError('ULTRAVOX_NO_API_KEY', 'no Ultravox API key: set the ULTRAVOX_API_KEY secret on the agent config');
   if (ctx.inputRate !== RATE) ctx.log.warn({ inputRate: ctx.inputRate }, 'caller audio is not 16 kHz; Ultravox expects 16 kHz');
 
-  const created = await createUltravoxCall(buildCreateCallBody(ctx.settings), {
+  const created = await createUltravoxCall(buildCreateCallBody(ctx.settings, ctx.resume), {
     apiKey,
     baseUrl: opts.baseUrl ?? DEFAULT_ULTRAVOX_BASE_URL,
     timeoutMs: opts.timeoutMs,
@@ -114,6 +122,7 @@ async function startUltravoxCall(ctx: AgentCallContext, opts: UltravoxKindOption
         if (m.final === true && (m.role === 'user' || m.role === 'agent')) {
           const text = str(m.text) ?? '';
           log.info({ role: m.role, text }, 'transcript');
+          ctx.transcript?.({ role: m.role, text });
           opts.onTranscript?.({ callId: ctx.callId, role: m.role, text, ordinal: typeof m.ordinal === 'number' ? m.ordinal : undefined });
         }
         break;

@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createLogger } from '../../../lib/logger.ts';
 import { newAudioFrameView } from '../../../proto/index.ts';
-import type { AgentCall, AgentCallContext, AgentOutput } from '../types.ts';
+import type { AgentCall, AgentCallContext, AgentOutput, AgentResume, AgentTurn } from '../types.ts';
 import { ultravoxKind, type UltravoxTranscript } from './ultravox-kind.ts';
 import { UltravoxError } from './client.ts';
 import { FrameAccumulator } from '../frames.ts';
@@ -35,8 +35,10 @@ class RecordingOutput implements AgentOutput {
   }
 }
 
-function ctxWith(settings: Record<string, unknown>, out = new RecordingOutput()): AgentCallContext & { out: RecordingOutput } {
-  return { callId: 'c1', tenantId: 't1', from: '+1555', to: '+1666', inputRate: 16000, settings, log, out };
+const turnsPublished: AgentTurn[] = [];
+
+function ctxWith(settings: Record<string, unknown>, out = new RecordingOutput(), resume?: AgentResume): AgentCallContext & { out: RecordingOutput } {
+  return { callId: 'c1', tenantId: 't1', from: '+1555', to: '+1666', inputRate: 16000, settings, log, out, resume, transcript: (t) => turnsPublished.push(t) };
 }
 
 async function until(pred: () => boolean, ms = 2000): Promise<void> {
@@ -49,8 +51,8 @@ async function until(pred: () => boolean, ms = 2000): Promise<void> {
 
 const kindOpts = () => ({ baseUrl: fake.baseUrl, backoffMs: 10, timeoutMs: 2000 });
 
-async function startCall(settings: Record<string, unknown> = { prompt: 'Be brief.', voice: 'Mark', secrets: { ULTRAVOX_API_KEY: 'uv-key' } }, extra = {}) {
-  const ctx = ctxWith(settings);
+async function startCall(settings: Record<string, unknown> = { prompt: 'Be brief.', voice: 'Mark', secrets: { ULTRAVOX_API_KEY: 'uv-key' } }, extra = {}, resume?: AgentResume) {
+  const ctx = ctxWith(settings, undefined, resume);
   const call: AgentCall = await ultravoxKind({ ...kindOpts(), ...extra }).create(ctx);
   const uv = fake.lastCall!;
   await fake.waitFor(() => uv.ws !== undefined);
@@ -123,6 +125,19 @@ test('final transcripts reach the hook; DTMF becomes user_text_message', async (
   assert.equal(m.text, 'The caller pressed 5');
   await until(() => transcripts.length === 1);
   assert.deepEqual(transcripts[0], { callId: 'c1', role: 'agent', text: 'Hello there', ordinal: 0 });
+  // Final turns are also published as call events (history, re-dispatch).
+  assert.deepEqual(turnsPublished.at(-1), { role: 'agent', text: 'Hello there' });
+  call.onEnd('test');
+});
+
+test('a call taken over from a dead worker starts Ultravox from the conversation so far, agent first', async () => {
+  const history: AgentTurn[] = [{ role: 'agent', text: 'How can I help?' }, { role: 'user', text: 'My order is late.' }];
+  const { call, uv } = await startCall(undefined, {}, { attempt: 1, history });
+  assert.deepEqual(uv.body.initialMessages, [
+    { role: 'MESSAGE_ROLE_AGENT', text: 'How can I help?' },
+    { role: 'MESSAGE_ROLE_USER', text: 'My order is late.' },
+  ]);
+  assert.deepEqual(uv.body.firstSpeakerSettings, { agent: {} });
   call.onEnd('test');
 });
 
