@@ -5,6 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from './errors.ts';
 import { TWILIO_STATUS_PATH, TWILIO_STREAM_PATH, TWILIO_VOICE_PATH } from '../proto/paths.ts';
+import { loadWebRtcConfig, type WebRtcConfig } from './webrtc-config.ts';
 
 export const ROLES = ['media', 'signaling', 'agent', 'api'] as const;
 /** Agent kinds this build's workers run (the agents issue adds more). */
@@ -76,6 +77,8 @@ export interface Config {
   rtpPortMax: number;
   /** Hang up a SIP call after this long without RTP from the caller. */
   rtpTimeoutMs: number;
+  /** WebRTC softphone: ICE servers, ports, timeouts, signalling URL, call tokens (webrtc-config.ts). */
+  webrtc: WebRtcConfig;
 }
 
 /** HOST when it is one address, else the first non-internal IPv4 address, else loopback. */
@@ -238,5 +241,6 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     rtpPortMin,
     rtpPortMax,
     rtpTimeoutMs: int(env, 'RTP_TIMEOUT_S', 30, 5, 3600) * 1000,
+    webrtc: loadWebRtcConfig(env, publicUrl),
   });
 }

@@ -11,6 +11,7 @@ import type { MediaSession } from './session/media-session.ts';
 import type { MediaServer } from './twilio/server.ts';
 import { startMediaListener } from './twilio/listener.ts';
 import { SipMedia, PortPool, createRtpMetrics } from './rtp/index.ts';
+import { WebRtcMedia, createWebRtcMetrics } from './webrtc/index.ts';
 
 export { MediaSession } from './session/media-session.ts';
 
@@ -23,6 +24,8 @@ export interface MediaRole {
   agentsAlive(): boolean;
   /** The media half of the SIP gateway (RTP + media sessions), when SIP_ENABLED. */
   readonly sipMedia: SipMedia | undefined;
+  /** The media half of softphone calls (werift peer connections + media sessions); signalling drives it. */
+  readonly webrtcMedia: WebRtcMedia;
   /** Stop taking new streams; resolves when calls have ended or after timeoutMs (then ends them). */
   drain(timeoutMs: number): Promise<void>;
   close(): void;
@@ -79,12 +82,27 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
         onSession: (s, open) => (open ? sessions.add(s) : sessions.delete(s)),
       })
     : undefined;
+  const webrtcMedia = new WebRtcMedia({
+    net: { iceServers: config.webrtc.iceServers, portRange: config.webrtc.portRange },
+    iceTimeoutMs: config.webrtc.iceTimeoutMs,
+    mediaTimeoutMs: config.rtpTimeoutMs,
+    clock: sipMedia?.clock, // one 20 ms clock for all paced RTP in the process
+    webrtcMetrics: createWebRtcMetrics(registry),
+    sessionDeps: { bus, metrics: createMediaMetrics(registry, 'webrtc'), ticker, linkUp: () => linkUp },
+    internalRate: INTERNAL_RATE,
+    leadMs: config.mediaLeadMs,
+    queueMaxMs: config.mediaQueueMaxMs,
+    dispatchTimeoutMs: config.dispatchTimeoutMs,
+    log: log.child({ component: 'webrtc' }),
+    onSession: (s, open) => (open ? sessions.add(s) : sessions.delete(s)),
+  });
   if (!config.twilioAuthToken) log.warn('TWILIO_AUTH_TOKEN is not set: Twilio media streams will be refused until it is');
   log.info({ port: server.port, listener: server.kind, url: config.twilioStreamUrl }, 'media listening');
 
   return {
     port: server.port,
     sipMedia,
+    webrtcMedia,
     activeCalls: () => sessions.size,
     agentsAlive: () => watch.anyAlive(),
     async drain(timeoutMs) {
@@ -95,6 +113,7 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
         log.warn({ calls: sessions.size }, 'drain timeout: ending remaining calls');
         server.closeAll();
         sipMedia?.closeAll();
+        webrtcMedia.closeAll();
       }
     },
     close() {
@@ -103,6 +122,8 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
       server.close();
       sipMedia?.closeAll();
       sipMedia?.clock.stop();
+      webrtcMedia.closeAll();
+      webrtcMedia.clock.stop();
       ticker.stop();
     },
   };

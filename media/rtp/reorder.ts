@@ -1,16 +1,17 @@
 // A small reorder buffer for received RTP: packets are released in sequence order; a gap is waited for
 // until `depth` later packets are held (or the holder flushes on a timer), then skipped as lost. Late and
-// duplicate packets are dropped. Slots keep references to the received datagrams (no copies).
+// duplicate packets are dropped. Slots keep references to the received datagrams (no copies). Generic
+// over what a packet is (a datagram for SIP/RTP, a parsed packet for WebRTC).
 import { seqDiff } from './packet.ts';
 
 /** A sequence jump this large (either way) means a new stream: start over instead of waiting. */
 const RESYNC = 100;
 
-export type Release = (pkt: Buffer, seq: number) => void;
+export type Release<P = Buffer> = (pkt: P, seq: number) => void;
 
-export class ReorderBuffer {
+export class ReorderBuffer<P = Buffer> {
   private readonly size: number;
-  private readonly slots: (Buffer | undefined)[];
+  private readonly slots: (P | undefined)[];
   private readonly slotSeq: Int32Array;
   private expected = -1;
   private held = 0;
@@ -20,11 +21,11 @@ export class ReorderBuffer {
   duplicates = 0;
   lost = 0;
 
-  constructor(readonly depth: number, private readonly release: Release) {
+  constructor(readonly depth: number, private readonly release: Release<P>) {
     let size = 1;
     while (size <= depth) size <<= 1;
     this.size = size;
-    this.slots = new Array(size).fill(undefined);
+    this.slots = new Array<P | undefined>(size).fill(undefined);
     this.slotSeq = new Int32Array(size).fill(-1);
   }
 
@@ -39,7 +40,7 @@ export class ReorderBuffer {
     this.held = 0;
   }
 
-  push(pkt: Buffer, seq: number, now: number): void {
+  push(pkt: P, seq: number, now: number): void {
     if (this.expected < 0) {
       this.expected = (seq + 1) & 0xffff;
       this.release(pkt, seq);
