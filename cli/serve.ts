@@ -11,6 +11,8 @@ import { startApiRole, type ApiRole } from '../control-api/index.ts';
 import { createHttpServer } from './http.ts';
 import { startSipGateway, createSipMetrics, type SipGateway } from '../signaling/sip/index.ts';
 import { BusRouter, ConfigRouter } from '../signaling/routing.ts';
+import { startWebRtcSignaling, createWebRtcSignalingMetrics, type WebRtcSignaling } from '../signaling/webrtc/index.ts';
+import { softphoneTokenKey } from '../lib/softphone-token.ts';
 
 export interface Running {
   stop(reason?: string): Promise<void>;
@@ -66,6 +68,21 @@ export async function serve(config: Config, roles: Role[]): Promise<Running> {
   } else if (config.sipEnabled) {
     log.warn('SIP_ENABLED is set but this process runs no media role: SIP is off here');
   }
+  // Softphone signalling lives with the media role too: the SDP answer names this process's ICE ports.
+  let webrtc: WebRtcSignaling | undefined;
+  if (media) {
+    webrtc = startWebRtcSignaling({
+      server: http.server,
+      media: media.webrtcMedia,
+      router: config.routingSource === 'config' ? new ConfigRouter(config.routes) : new BusRouter(bus),
+      tokenKey: softphoneTokenKey(config.webrtc.tokenSecret, config.dataDir),
+      iceServers: config.webrtc.iceServers,
+      reconnectGraceMs: config.webrtc.reconnectGraceMs,
+      bus,
+      log: log.child({ component: 'webrtc-signaling' }),
+      metrics: createWebRtcSignalingMetrics(registry),
+    });
+  }
   await http.listen({ host: config.host, port: config.port, listenTextResolver: (address) => `HTTP listening at ${address}` });
 
   const httpUrl = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
@@ -88,6 +105,7 @@ export async function serve(config: Config, roles: Role[]): Promise<Running> {
         `  HTTP      ${httpUrl}  (metrics /metrics, health /healthz)\n` +
         (roles.includes('signaling') ? `  webhook   POST ${config.twilioVoiceUrl}${config.twilioAuthToken ? '' : '  (disabled: set TWILIO_AUTH_TOKEN)'}\n` : '') +
         (media ? `  media     ${config.twilioStreamUrl}\n` : '') +
+        (webrtc ? `  webrtc    ${config.webrtc.signalingUrl}${api ? `  (softphone ${httpUrl}/softphone)` : ''}\n` : '') +
         (sip ? `  sip       udp ${config.sipPublicIp}:${sip.port}  (RTP ${config.rtpPortMin}-${config.rtpPortMax})\n` : '') +
         '\n',
     );
@@ -98,9 +116,11 @@ export async function serve(config: Config, roles: Role[]): Promise<Running> {
     stopping ??= (async () => {
       draining = true;
       sip?.stopAccepting();
+      webrtc?.stopAccepting();
       log.info({ reason, activeCalls: media?.activeCalls() ?? agent?.worker.activeCalls ?? 0, timeoutMs: config.drainTimeoutMs }, 'draining');
       await Promise.all([media?.drain(config.drainTimeoutMs), agent?.drain(config.drainTimeoutMs)]);
       await sip?.close(2000);
+      webrtc?.close();
       await http.close();
       media?.close();
       await agent?.close();

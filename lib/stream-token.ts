@@ -20,7 +20,7 @@ export interface StreamClaims {
   jti: string;
 }
 
-export type TokenCheck = { ok: true; claims: StreamClaims } | { ok: false; code: 'TOKEN_MISSING' | 'TOKEN_MALFORMED' | 'TOKEN_BAD_SIGNATURE' | 'TOKEN_EXPIRED' };
+export type TokenCheck = TokenCheckOf<StreamClaims>;
 
 /** The secret: STREAM_TOKEN_SECRET, or derived from the Twilio auth token so split roles agree without more config. */
 export function streamTokenKey(secret: string | undefined, twilioAuthToken: string | undefined): Buffer | undefined {
@@ -30,13 +30,25 @@ export function streamTokenKey(secret: string | undefined, twilioAuthToken: stri
 }
 
 export function signStreamToken(key: Buffer, claims: Omit<StreamClaims, 'jti' | 'exp'>, ttlS: number, nowMs = Date.now()): string {
-  const full: StreamClaims = { ...claims, exp: Math.floor(nowMs / 1000) + ttlS, jti: randomBytes(9).toString('base64url') };
+  return signClaims(key, claims, ttlS, nowMs);
+}
+
+export function verifyStreamToken(key: Buffer, token: unknown, nowMs = Date.now()): TokenCheck {
+  return verifyClaims<StreamClaims>(key, token, (c) => typeof c.callId === 'string' && typeof c.tenantId === 'string', nowMs);
+}
+
+export type TokenCheckOf<T> = { ok: true; claims: T } | { ok: false; code: 'TOKEN_MISSING' | 'TOKEN_MALFORMED' | 'TOKEN_BAD_SIGNATURE' | 'TOKEN_EXPIRED' };
+
+/** `base64url(JSON claims + exp + jti).base64url(HMAC-SHA256)`: the token format of every short-lived call token. */
+export function signClaims<T extends object>(key: Buffer, claims: T, ttlS: number, nowMs = Date.now()): string {
+  const full = { ...claims, exp: Math.floor(nowMs / 1000) + ttlS, jti: randomBytes(9).toString('base64url') };
   const body = Buffer.from(JSON.stringify(full)).toString('base64url');
   const sig = createHmac('sha256', key).update(body).digest('base64url');
   return `${body}.${sig}`;
 }
 
-export function verifyStreamToken(key: Buffer, token: unknown, nowMs = Date.now()): TokenCheck {
+/** Checks size, signature (constant time), shape (`valid`) and expiry of a token made by signClaims. */
+export function verifyClaims<T extends { exp: number }>(key: Buffer, token: unknown, valid: (c: Record<string, unknown>) => boolean, nowMs = Date.now()): TokenCheckOf<T> {
   if (typeof token !== 'string' || token.length === 0) return { ok: false, code: 'TOKEN_MISSING' };
   if (token.length > 2048) return { ok: false, code: 'TOKEN_MALFORMED' };
   const dot = token.indexOf('.');
@@ -45,17 +57,17 @@ export function verifyStreamToken(key: Buffer, token: unknown, nowMs = Date.now(
   const given = Buffer.from(token.slice(dot + 1), 'base64url');
   const want = createHmac('sha256', key).update(body).digest();
   if (given.length !== want.length || !timingSafeEqual(given, want)) return { ok: false, code: 'TOKEN_BAD_SIGNATURE' };
-  let claims: StreamClaims;
+  let claims: Record<string, unknown>;
   try {
     claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
   } catch {
     return { ok: false, code: 'TOKEN_MALFORMED' };
   }
-  if (typeof claims !== 'object' || claims === null || typeof claims.exp !== 'number' || typeof claims.callId !== 'string' || typeof claims.tenantId !== 'string') {
+  if (typeof claims !== 'object' || claims === null || typeof claims.exp !== 'number' || !valid(claims)) {
     return { ok: false, code: 'TOKEN_MALFORMED' };
   }
   if (claims.exp * 1000 < nowMs) return { ok: false, code: 'TOKEN_EXPIRED' };
-  return { ok: true, claims };
+  return { ok: true, claims: claims as unknown as T };
 }
 
 /** Remembers used token ids until they expire, so a token opens one stream only. */
