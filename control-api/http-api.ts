@@ -23,6 +23,7 @@ import { tenantRoutes } from './routes/tenant-routes.ts';
 import { userRoutes } from './routes/user-routes.ts';
 import { phoneNumberRoutes } from './routes/phone-number-routes.ts';
 import { agentConfigRoutes } from './routes/agent-config-routes.ts';
+import { sipTrunkRoutes } from './routes/sip-trunk-routes.ts';
 import { loadSecretsKey } from './crypto/secrets.ts';
 import { FeatureFlags } from './auth/features.ts';
 import { softphoneRoutes } from './routes/softphone-routes.ts';
@@ -54,7 +55,7 @@ export async function mountApi(http: FastifyInstance, db: Database, config: Conf
     auth: { bearer: accessTokenResolver(access), apiKey: apiKeyResolver(keys, { onTouchError: (err) => log.warn({ err }, 'API key last-used not updated') }) },
     rateLimit: { redis, perIp: { max: config.apiRateLimitPerIp, timeWindow: 60_000 }, perPrincipal: { max: config.apiRateLimitPerPrincipal, timeWindow: 60_000 } },
     routes: [auditHook(db), authRoutes({ db, access, refresh }), apiKeyRoutes(db, () => keys.invalidate()), callRoutes(db), callControlRoutes({ db, config, features }), callDataRoutes({ db, recordingsDir: config.recordingsDir, features }), auditRoutes(db),
-      tenantRoutes({ db, onRoutingChange: () => (onRoutingChange(), features.invalidate()) }), userRoutes(db), phoneNumberRoutes({ db, onRoutingChange }), agentConfigRoutes({ db, secretsKey, onRoutingChange }),
+      tenantRoutes({ db, onRoutingChange: () => (onRoutingChange(), features.invalidate()) }), userRoutes(db), phoneNumberRoutes({ db, onRoutingChange }), agentConfigRoutes({ db, secretsKey, onRoutingChange }), sipTrunkRoutes({ db, secretsKey, onRoutingChange }),
       softphoneRoutes({ db, webrtc: config.webrtc, tokenKey: softphoneTokenKey(config.webrtc.tokenSecret, config.dataDir, (file) => log.warn({ file }, 'SOFTPHONE_TOKEN_SECRET is not set: generated a call-token key in the data dir (set it when the api and media roles run on different hosts)')) })],
   });
   await registerSoftphonePage(http);
