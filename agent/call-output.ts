@@ -59,4 +59,8 @@ export class BusAgentOutput implements AgentOutput {
   hangup(reason: string): void {
     this.control({ hangup: { reason } });
   }
+
+  transfer(target: string): void {
+    this.control({ transfer: { target } });
+  }
 }

@@ -165,6 +165,7 @@ export class AgentWorker {
     try {
       if (ev.dtmf) live.call.onDtmf?.(ev.dtmf.digit ?? '');
       else if (ev.mark) live.call.onMarkPlayed?.(ev.mark.name ?? '', ev.mark.cleared ?? false);
+      else if (ev.transfer) live.call.onTransferOutcome?.({ target: ev.transfer.target ?? '', ok: ev.transfer.ok ?? false, errorCode: ev.transfer.errorCode ?? '', errorMessage: ev.transfer.errorMessage ?? '' });
       else if (ev.ended) this.release(live.callId, uap.EndReason[ev.ended.reason ?? 0] ?? 'ended');
     } catch (err) {
       this.kindError(live, err);

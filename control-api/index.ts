@@ -14,6 +14,8 @@ import { RoutingLookupService } from './routing/lookup-service.ts';
 import { mountApi } from './http-api.ts';
 import { AgentConfigService } from './routing/agent-config-service.ts';
 import { loadSecretsKey } from './crypto/secrets.ts';
+import { TwilioTransferService } from './twilio/transfer-service.ts';
+import { twilioFromConfig, type TwilioCalls } from './twilio/client.ts';
 import type { FastifyInstance } from 'fastify';
 
 export interface ApiRole {
@@ -37,6 +39,9 @@ export async function startApiRole(config: Config, bus: Bus, registry: Registry,
   const secretsKey = loadSecretsKey({ value: process.env.UAP_SECRETS_KEY, dataDir: config.dataDir, log });
   const agentConfigs = new AgentConfigService(db, bus, secretsKey, log);
   agentConfigs.start();
+  let twilio: TwilioCalls | null | undefined;
+  const transfers = new TwilioTransferService(bus, () => (twilio === undefined ? (twilio = twilioFromConfig(config)) : twilio), log, registry);
+  transfers.start();
   const api = await mountApi(http, db, config, log, () => routing.invalidate(), secretsKey);
 
   const writer = new CallEventWriter(db);
@@ -75,6 +80,7 @@ export async function startApiRole(config: Config, bus: Bus, registry: Registry,
     async close() {
       routing.stop();
       agentConfigs.stop();
+      transfers.stop();
       await api.close();
       await consumer.stop();
       await db.close();

@@ -10,7 +10,8 @@ export type CallEventBody =
   | { mark: uap.IMarkPlayed }
   | { transcript: uap.ITranscript }
   | { ended: uap.ICallEnded }
-  | { providerStatus: uap.IProviderStatus };
+  | { providerStatus: uap.IProviderStatus }
+  | { transfer: uap.ITransferOutcome };
 
 export function eventKind(body: CallEventBody): string {
   if ('started' in body) return 'started';
@@ -18,6 +19,7 @@ export function eventKind(body: CallEventBody): string {
   if ('mark' in body) return 'mark';
   if ('transcript' in body) return 'transcript';
   if ('ended' in body) return 'ended';
+  if ('transfer' in body) return 'transfer';
   return 'status';
 }
 

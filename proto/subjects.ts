@@ -14,6 +14,8 @@ export const subjects = {
   routingLookup: 'routing.lookup',
   /** Agent workers fetch a call's agent configuration (with its secrets) from the control API. */
   agentConfigGet: 'agent.config.get',
+  /** Media asks whoever owns the call's provider leg to transfer the caller (twilio: control API, sip: signaling). */
+  transfer: (transport: string) => `calls.transfer.${transport}`,
 } as const;
 
 /** JetStream stream that holds call events durably. */

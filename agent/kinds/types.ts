@@ -13,6 +13,15 @@ export interface AgentOutput {
   /** Barge-in: drop audio not yet played. */
   clear(): void;
   hangup(reason: string): void;
+  /** Hands the caller on to an E.164 number or sip: URI; the outcome comes back as onTransferOutcome. */
+  transfer?(target: string): void;
+}
+
+export interface TransferOutcome {
+  target: string;
+  ok: boolean;
+  errorCode?: string;
+  errorMessage?: string;
 }
 
 /** One turn of the conversation. */
@@ -56,6 +65,8 @@ export interface AgentCall {
   onAudio(frame: AudioFrameView): void;
   onDtmf?(digit: string): void;
   onMarkPlayed?(name: string, cleared: boolean): void;
+  /** What became of a transfer this call asked for (out.transfer). */
+  onTransferOutcome?(outcome: TransferOutcome): void;
   /** The call ended (any reason). Release everything. */
   onEnd(reason: string): void;
 }

@@ -21,7 +21,7 @@ import type { Database } from '../db/index.ts';
 import { requireRole, requireScope } from '../auth/rbac.ts';
 import type { FeatureFlags } from '../auth/features.ts';
 import { ApiError, conflict, notFound, problemResponses, type FieldError } from '../http/errors.ts';
-import { createTwilioClient, isTerminalCallStatus, TwilioRequestError, type TwilioCall, type TwilioCalls } from '../twilio/client.ts';
+import { twilioFromConfig, isTerminalCallStatus, TwilioRequestError, type TwilioCall, type TwilioCalls } from '../twilio/client.ts';
 import { CallParams, CallSchema, ENDED_STATUSES, toCall, type CallRow } from './call-view.ts';
 import { tenantOf } from './admin-common.ts';
 
@@ -83,11 +83,7 @@ export function callControlRoutes(o: CallControlOptions): FastifyPluginAsync {
   const { db, config } = o;
   let twilio: TwilioCalls | null | undefined = o.twilio;
   const client = (): TwilioCalls => {
-    if (twilio === undefined) {
-      twilio = config.twilioAccountSid && config.twilioAuthToken
-        ? createTwilioClient({ accountSid: config.twilioAccountSid, authToken: config.twilioAuthToken, baseUrl: config.twilioApiBaseUrl })
-        : null;
-    }
+    if (twilio === undefined) twilio = twilioFromConfig(config);
     if (!twilio) throw new ApiError('UNAVAILABLE', { detail: 'Outbound calls are not configured on this platform: an operator must set TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN', retryable: false });
     return twilio;
   };

@@ -9,6 +9,7 @@
 import type { Twilio } from 'twilio';
 import type RequestClient from 'twilio/lib/base/RequestClient.js';
 import { UapError } from '../../lib/errors.ts';
+import { isE164, isTransferTarget } from '../../lib/transfer-target.ts';
 
 export type CallProgressEvent = 'initiated' | 'ringing' | 'answered' | 'completed';
 export type MachineDetection = 'Enable' | 'DetectMessageEnd';
@@ -41,6 +42,21 @@ export interface TwilioCalls {
   createCall(req: CreateCallRequest): Promise<TwilioCall>;
   /** Hangs up (Status=completed): queued, ringing and in-progress calls alike. */
   endCall(sid: string): Promise<TwilioCall>;
+  /**
+   * Moves a live call to `target` (E.164 number or sip: URI): the call is redirected to TwiML that
+   * <Dial>s it, which also ends its media stream.
+   */
+  transferCall(sid: string, target: string): Promise<TwilioCall>;
+}
+
+const CALL_SID = /^CA[0-9a-fA-F]{32}$/;
+const notACallSid = (sid: string) => Promise.reject(new TwilioRequestError({ status: 404, twilioCode: 20404, message: `not a Twilio call SID: ${sid.slice(0, 40)}` }));
+
+/** Twilio credentials from the platform config, or null when outbound/live call control is not configured. */
+export function twilioFromConfig(config: { twilioAccountSid?: string; twilioAuthToken?: string; twilioApiBaseUrl?: URL }): TwilioCalls | null {
+  return config.twilioAccountSid && config.twilioAuthToken
+    ? createTwilioClient({ accountSid: config.twilioAccountSid, authToken: config.twilioAuthToken, baseUrl: config.twilioApiBaseUrl })
+    : null;
 }
 
 export interface TwilioClientOptions {
@@ -158,8 +174,20 @@ export function createTwilioClient(o: TwilioClientOptions): TwilioCalls {
       );
     },
     endCall(sid) {
-      if (!/^CA[0-9a-fA-F]{32}$/.test(sid)) return Promise.reject(new TwilioRequestError({ status: 404, twilioCode: 20404, message: `not a Twilio call SID: ${sid.slice(0, 40)}` }));
+      if (!CALL_SID.test(sid)) return notACallSid(sid);
       return run(async (c) => toCall(await c.calls(sid).update({ status: 'completed' })));
+    },
+    transferCall(sid, target) {
+      if (!CALL_SID.test(sid)) return notACallSid(sid);
+      if (!isTransferTarget(target)) return Promise.reject(new TwilioRequestError({ status: 400, twilioCode: 21211, message: `not a number or SIP URI to transfer to: ${target.slice(0, 60)}` }));
+      return run(async (c) => {
+        const { default: twilio } = await import('twilio');
+        const twiml = new twilio.twiml.VoiceResponse();
+        const dial = twiml.dial();
+        if (isE164(target)) dial.number(target);
+        else dial.sip(target);
+        return toCall(await c.calls(sid).update({ twiml: twiml.toString() }));
+      });
     },
   };
 }

@@ -6,7 +6,7 @@ import { uap, subjects, AudioFrameEncoder, decodeAudioFrame, newAudioFrameView, 
 import type { Bus, BusMsg, Subscription } from '../../lib/bus/types.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { CallEventPublisher } from '../../lib/call-events.ts';
-import { errorMessage } from '../../lib/errors.ts';
+import { errorMessage, BusNoRespondersError } from '../../lib/errors.ts';
 import { pcmSamples, pcmBytes } from '../../lib/pcm.ts';
 import { Resampler } from '../codecs/index.ts';
 import { OutboundQueue } from './outbound-queue.ts';
@@ -50,6 +50,8 @@ const CHUNK_MS = 20;
 const LATENCY_RING = 64;
 /** Final transcript turns kept for a re-dispatch (the newest; older ones are in the call's history). */
 const HISTORY_TURNS = 50;
+/** A transfer is a provider REST call or a SIP REFER round trip. */
+const TRANSFER_TIMEOUT_MS = 10_000;
 // Scratch shared by every session: audio is processed synchronously, one frame at a time.
 const scratchIn = new Int16Array(48_000 / 50 * 4);
 const scratchOut = new Int16Array(48_000 / 50 * 4);
@@ -95,6 +97,7 @@ export class MediaSession implements Pumpable {
   /** Re-dispatches so far. */
   dispatchAttempt = 0;
   private redispatching = false;
+  private transferred = false;
   /** Final transcript turns of the call so far, handed to a replacement worker. */
   private readonly history: uap.ITranscript[] = [];
 
@@ -318,12 +321,34 @@ export class MediaSession implements Pumpable {
         this.deps.transport.hangup(c.hangup!.reason || 'agent hangup');
         break;
       case 'transfer':
-        // Transfer needs the provider's call-control API (Twilio REST / SIP REFER): handled by call control, not the media path.
-        this.log.warn({ target: c.transfer!.target }, 'transfer requested but this transport has no call control yet');
+        void this.transfer(c.transfer!.target ?? '');
         break;
       default:
         this.log.warn('control message without an action dropped');
     }
+  }
+
+  /**
+   * The agent hands the caller on to `target`. The provider leg belongs to another role (Twilio REST:
+   * the control API; SIP REFER: signaling), so the request goes to calls.transfer.<transport>; the
+   * outcome becomes a call event the agent sees (and history keeps). After a transfer the caller's
+   * stream ends: that end is recorded as TRANSFERRED, not a hang-up.
+   */
+  private async transfer(target: string): Promise<void> {
+    const transport = this.opts.started.transport || this.deps.transport.name;
+    let outcome: uap.ITransferOutcome;
+    try {
+      const req = uap.TransferRequest.encode({ callId: this.callId, tenantId: this.tenantId, providerCallId: this.opts.started.providerCallId ?? '', target }).finish();
+      const reply = uap.TransferReply.decode(await this.deps.bus.request(subjects.transfer(transport), req, { timeoutMs: TRANSFER_TIMEOUT_MS }));
+      outcome = { target, ok: reply.ok, errorCode: reply.errorCode, errorMessage: reply.errorMessage };
+    } catch (err) {
+      const unsupported = err instanceof BusNoRespondersError;
+      outcome = { target, ok: false, errorCode: unsupported ? 'TRANSFER_UNSUPPORTED' : 'TRANSFER_FAILED', errorMessage: unsupported ? `nothing transfers ${transport} calls here` : errorMessage(err) };
+    }
+    if (this.closed) return;
+    if (outcome.ok) this.transferred = true;
+    this.log[outcome.ok ? 'info' : 'warn']({ target, ok: outcome.ok, errorCode: outcome.errorCode, error: outcome.errorMessage }, outcome.ok ? 'call transferred' : 'transfer failed');
+    void this.events.emit({ transfer: outcome });
   }
 
   /** Barge-in: drop queued audio here and at the far end. Marks that will never play are reported as cleared. */
@@ -368,6 +393,8 @@ export class MediaSession implements Pumpable {
   /** Ends the session once: unsubscribes, reports the end event, releases the ticker. */
   end(reason: uap.EndReason, detail = ''): void {
     if (this.closed) return;
+    // After a transfer the provider closes our leg: that is the transfer completing, not a hang-up.
+    if (this.transferred && (reason === uap.EndReason.CALLER_HANGUP || reason === uap.EndReason.TRANSPORT_LOST)) reason = uap.EndReason.TRANSFERRED;
     this.closed = true;
     this.deps.ticker.remove(this);
     for (const s of this.subs) s.unsubscribe();

@@ -750,6 +750,117 @@ export namespace uap {
     }
 
     /**
+     * Properties of a TransferOutcome.
+     * @deprecated Use uap.TransferOutcome.$Properties instead.
+     */
+    interface ITransferOutcome extends uap.TransferOutcome.$Properties {
+    }
+
+    /** Represents a TransferOutcome. */
+    class TransferOutcome {
+
+        /**
+         * Constructs a new TransferOutcome.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.TransferOutcome.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** TransferOutcome target. */
+        target: string;
+
+        /** TransferOutcome ok. */
+        ok: boolean;
+
+        /** TransferOutcome errorCode. */
+        errorCode: string;
+
+        /** TransferOutcome errorMessage. */
+        errorMessage: string;
+
+        /**
+         * Creates a new TransferOutcome instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns TransferOutcome instance
+         */
+        static create(properties: uap.TransferOutcome.$Shape): uap.TransferOutcome & uap.TransferOutcome.$Shape;
+        static create(properties?: uap.TransferOutcome.$Properties): uap.TransferOutcome;
+
+        /**
+         * Encodes the specified TransferOutcome message. Does not implicitly {@link uap.TransferOutcome.verify|verify} messages.
+         * @param message TransferOutcome message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.TransferOutcome.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a TransferOutcome message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.TransferOutcome & uap.TransferOutcome.$Shape} TransferOutcome
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.TransferOutcome & uap.TransferOutcome.$Shape;
+
+        /**
+         * Creates a TransferOutcome message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns TransferOutcome
+         */
+        static fromObject(object: { [k: string]: any }): uap.TransferOutcome;
+
+        /**
+         * Creates a plain object from a TransferOutcome message. Also converts values to other types if specified.
+         * @param message TransferOutcome
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.TransferOutcome, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this TransferOutcome to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for TransferOutcome
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace TransferOutcome {
+
+        /** Properties of a TransferOutcome. */
+        interface $Properties {
+
+            /** TransferOutcome target */
+            target?: (string|null);
+
+            /** TransferOutcome ok */
+            ok?: (boolean|null);
+
+            /** TransferOutcome errorCode */
+            errorCode?: (string|null);
+
+            /** TransferOutcome errorMessage */
+            errorMessage?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a TransferOutcome. */
+        type $Shape = uap.TransferOutcome.$Properties;
+    }
+
+    /**
      * Properties of a ProviderStatus.
      * @deprecated Use uap.ProviderStatus.$Properties instead.
      */
@@ -906,8 +1017,11 @@ export namespace uap {
         /** CallEvent providerStatus. */
         providerStatus?: (uap.ProviderStatus.$Properties|null);
 
+        /** CallEvent transfer. */
+        transfer?: (uap.TransferOutcome.$Properties|null);
+
         /** CallEvent body. */
-        body?: ("started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus");
+        body?: ("started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer");
 
         /**
          * Creates a new CallEvent instance using the specified properties.
@@ -1002,8 +1116,11 @@ export namespace uap {
             /** CallEvent providerStatus */
             providerStatus?: (uap.ProviderStatus.$Properties|null);
 
+            /** CallEvent transfer */
+            transfer?: (uap.TransferOutcome.$Properties|null);
+
             /** CallEvent body */
-            body?: ("started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus");
+            body?: ("started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer");
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -1022,9 +1139,10 @@ export namespace uap {
           transcript?: uap.Transcript.$Shape|null;
           ended?: uap.CallEnded.$Shape|null;
           providerStatus?: uap.ProviderStatus.$Shape|null;
+          transfer?: uap.TransferOutcome.$Shape|null;
           $unknowns?: Uint8Array[];
         } & (
-          ({ body?: undefined; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null }|{ body?: "started"; started: uap.CallStarted.$Shape; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null }|{ body?: "dtmf"; started?: null; dtmf: uap.Dtmf.$Shape; mark?: null; transcript?: null; ended?: null; providerStatus?: null }|{ body?: "mark"; started?: null; dtmf?: null; mark: uap.MarkPlayed.$Shape; transcript?: null; ended?: null; providerStatus?: null }|{ body?: "transcript"; started?: null; dtmf?: null; mark?: null; transcript: uap.Transcript.$Shape; ended?: null; providerStatus?: null }|{ body?: "ended"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended: uap.CallEnded.$Shape; providerStatus?: null }|{ body?: "providerStatus"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus: uap.ProviderStatus.$Shape })
+          ({ body?: undefined; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "started"; started: uap.CallStarted.$Shape; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "dtmf"; started?: null; dtmf: uap.Dtmf.$Shape; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "mark"; started?: null; dtmf?: null; mark: uap.MarkPlayed.$Shape; transcript?: null; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "transcript"; started?: null; dtmf?: null; mark?: null; transcript: uap.Transcript.$Shape; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "ended"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended: uap.CallEnded.$Shape; providerStatus?: null; transfer?: null }|{ body?: "providerStatus"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus: uap.ProviderStatus.$Shape; transfer?: null }|{ body?: "transfer"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer: uap.TransferOutcome.$Shape })
         );
     }
 
@@ -1530,6 +1648,222 @@ export namespace uap {
 
         /** Shape of a Transfer. */
         type $Shape = uap.Transfer.$Properties;
+    }
+
+    /**
+     * Properties of a TransferRequest.
+     * @deprecated Use uap.TransferRequest.$Properties instead.
+     */
+    interface ITransferRequest extends uap.TransferRequest.$Properties {
+    }
+
+    /** Represents a TransferRequest. */
+    class TransferRequest {
+
+        /**
+         * Constructs a new TransferRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.TransferRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** TransferRequest callId. */
+        callId: string;
+
+        /** TransferRequest tenantId. */
+        tenantId: string;
+
+        /** TransferRequest providerCallId. */
+        providerCallId: string;
+
+        /** TransferRequest target. */
+        target: string;
+
+        /**
+         * Creates a new TransferRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns TransferRequest instance
+         */
+        static create(properties: uap.TransferRequest.$Shape): uap.TransferRequest & uap.TransferRequest.$Shape;
+        static create(properties?: uap.TransferRequest.$Properties): uap.TransferRequest;
+
+        /**
+         * Encodes the specified TransferRequest message. Does not implicitly {@link uap.TransferRequest.verify|verify} messages.
+         * @param message TransferRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.TransferRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a TransferRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.TransferRequest & uap.TransferRequest.$Shape} TransferRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.TransferRequest & uap.TransferRequest.$Shape;
+
+        /**
+         * Creates a TransferRequest message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns TransferRequest
+         */
+        static fromObject(object: { [k: string]: any }): uap.TransferRequest;
+
+        /**
+         * Creates a plain object from a TransferRequest message. Also converts values to other types if specified.
+         * @param message TransferRequest
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.TransferRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this TransferRequest to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for TransferRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace TransferRequest {
+
+        /** Properties of a TransferRequest. */
+        interface $Properties {
+
+            /** TransferRequest callId */
+            callId?: (string|null);
+
+            /** TransferRequest tenantId */
+            tenantId?: (string|null);
+
+            /** TransferRequest providerCallId */
+            providerCallId?: (string|null);
+
+            /** TransferRequest target */
+            target?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a TransferRequest. */
+        type $Shape = uap.TransferRequest.$Properties;
+    }
+
+    /**
+     * Properties of a TransferReply.
+     * @deprecated Use uap.TransferReply.$Properties instead.
+     */
+    interface ITransferReply extends uap.TransferReply.$Properties {
+    }
+
+    /** Represents a TransferReply. */
+    class TransferReply {
+
+        /**
+         * Constructs a new TransferReply.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.TransferReply.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** TransferReply ok. */
+        ok: boolean;
+
+        /** TransferReply errorCode. */
+        errorCode: string;
+
+        /** TransferReply errorMessage. */
+        errorMessage: string;
+
+        /**
+         * Creates a new TransferReply instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns TransferReply instance
+         */
+        static create(properties: uap.TransferReply.$Shape): uap.TransferReply & uap.TransferReply.$Shape;
+        static create(properties?: uap.TransferReply.$Properties): uap.TransferReply;
+
+        /**
+         * Encodes the specified TransferReply message. Does not implicitly {@link uap.TransferReply.verify|verify} messages.
+         * @param message TransferReply message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.TransferReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a TransferReply message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.TransferReply & uap.TransferReply.$Shape} TransferReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.TransferReply & uap.TransferReply.$Shape;
+
+        /**
+         * Creates a TransferReply message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns TransferReply
+         */
+        static fromObject(object: { [k: string]: any }): uap.TransferReply;
+
+        /**
+         * Creates a plain object from a TransferReply message. Also converts values to other types if specified.
+         * @param message TransferReply
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.TransferReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this TransferReply to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for TransferReply
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace TransferReply {
+
+        /** Properties of a TransferReply. */
+        interface $Properties {
+
+            /** TransferReply ok */
+            ok?: (boolean|null);
+
+            /** TransferReply errorCode */
+            errorCode?: (string|null);
+
+            /** TransferReply errorMessage */
+            errorMessage?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a TransferReply. */
+        type $Shape = uap.TransferReply.$Properties;
     }
 
     /**

@@ -2125,6 +2125,310 @@ export const uap = $root.uap = (() => {
         return CallEnded;
     })();
 
+    uap.TransferOutcome = (function() {
+
+        /**
+         * Properties of a TransferOutcome.
+         * @typedef {Object} uap.TransferOutcome.$Properties
+         * @property {string|null} [target] TransferOutcome target
+         * @property {boolean|null} [ok] TransferOutcome ok
+         * @property {string|null} [errorCode] TransferOutcome errorCode
+         * @property {string|null} [errorMessage] TransferOutcome errorMessage
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a TransferOutcome.
+         * @memberof uap
+         * @interface ITransferOutcome
+         * @augments uap.TransferOutcome.$Properties
+         * @deprecated Use uap.TransferOutcome.$Properties instead.
+         */
+
+        /**
+         * Shape of a TransferOutcome.
+         * @typedef {uap.TransferOutcome.$Properties} uap.TransferOutcome.$Shape
+         */
+
+        /**
+         * Constructs a new TransferOutcome.
+         * @memberof uap
+         * @classdesc Represents a TransferOutcome.
+         * @constructor
+         * @param {uap.TransferOutcome.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const TransferOutcome = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * TransferOutcome target.
+         * @member {string} target
+         * @memberof uap.TransferOutcome
+         * @instance
+         */
+        TransferOutcome.prototype.target = "";
+
+        /**
+         * TransferOutcome ok.
+         * @member {boolean} ok
+         * @memberof uap.TransferOutcome
+         * @instance
+         */
+        TransferOutcome.prototype.ok = false;
+
+        /**
+         * TransferOutcome errorCode.
+         * @member {string} errorCode
+         * @memberof uap.TransferOutcome
+         * @instance
+         */
+        TransferOutcome.prototype.errorCode = "";
+
+        /**
+         * TransferOutcome errorMessage.
+         * @member {string} errorMessage
+         * @memberof uap.TransferOutcome
+         * @instance
+         */
+        TransferOutcome.prototype.errorMessage = "";
+
+        /**
+         * Creates a new TransferOutcome instance using the specified properties.
+         * @function create
+         * @memberof uap.TransferOutcome
+         * @static
+         * @param {uap.TransferOutcome.$Properties=} [properties] Properties to set
+         * @returns {uap.TransferOutcome} TransferOutcome instance
+         * @type {{
+         *   (properties: uap.TransferOutcome.$Shape): uap.TransferOutcome & uap.TransferOutcome.$Shape;
+         *   (properties?: uap.TransferOutcome.$Properties): uap.TransferOutcome;
+         * }}
+         */
+        TransferOutcome.create = function(properties) {
+            return new TransferOutcome(properties);
+        };
+
+        /**
+         * Encodes the specified TransferOutcome message. Does not implicitly {@link uap.TransferOutcome.verify|verify} messages.
+         * @function encode
+         * @memberof uap.TransferOutcome
+         * @static
+         * @param {uap.TransferOutcome.$Properties} message TransferOutcome message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TransferOutcome.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.target != null && $Object.hasOwnProperty.call(message, "target") && message.target !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.target);
+            if (message.ok != null && $Object.hasOwnProperty.call(message, "ok") && message.ok !== false)
+                writer.uint32(/* id 2, wireType 0 =*/16).bool(message.ok);
+            if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode") && message.errorCode !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.errorCode);
+            if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage") && message.errorMessage !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.errorMessage);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a TransferOutcome message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.TransferOutcome
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.TransferOutcome & uap.TransferOutcome.$Shape} TransferOutcome
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TransferOutcome.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.TransferOutcome();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.target = value;
+                        else
+                            delete message.target;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.ok = value;
+                        else
+                            delete message.ok;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.errorCode = value;
+                        else
+                            delete message.errorCode;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.errorMessage = value;
+                        else
+                            delete message.errorMessage;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a TransferOutcome message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.TransferOutcome
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.TransferOutcome} TransferOutcome
+         */
+        TransferOutcome.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.TransferOutcome)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.TransferOutcome: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.TransferOutcome();
+            if (object.target != null)
+                if (typeof object.target !== "string" || object.target.length)
+                    message.target = $String(object.target);
+            if (object.ok != null)
+                if (object.ok)
+                    message.ok = $Boolean(object.ok);
+            if (object.errorCode != null)
+                if (typeof object.errorCode !== "string" || object.errorCode.length)
+                    message.errorCode = $String(object.errorCode);
+            if (object.errorMessage != null)
+                if (typeof object.errorMessage !== "string" || object.errorMessage.length)
+                    message.errorMessage = $String(object.errorMessage);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a TransferOutcome message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.TransferOutcome
+         * @static
+         * @param {uap.TransferOutcome} message TransferOutcome
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        TransferOutcome.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.target = "";
+                object.ok = false;
+                object.errorCode = "";
+                object.errorMessage = "";
+            }
+            if (message.target != null && $Object.hasOwnProperty.call(message, "target"))
+                object.target = message.target;
+            if (message.ok != null && $Object.hasOwnProperty.call(message, "ok"))
+                object.ok = message.ok;
+            if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode"))
+                object.errorCode = message.errorCode;
+            if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage"))
+                object.errorMessage = message.errorMessage;
+            return object;
+        };
+
+        /**
+         * Converts this TransferOutcome to JSON.
+         * @function toJSON
+         * @memberof uap.TransferOutcome
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        TransferOutcome.prototype.toJSON = function() {
+            return TransferOutcome.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for TransferOutcome
+         * @function getTypeUrl
+         * @memberof uap.TransferOutcome
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        TransferOutcome.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.TransferOutcome";
+        };
+
+        return TransferOutcome;
+    })();
+
     uap.ProviderStatus = (function() {
 
         /**
@@ -2419,7 +2723,8 @@ export const uap = $root.uap = (() => {
          * @property {uap.Transcript.$Properties|null} [transcript] CallEvent transcript
          * @property {uap.CallEnded.$Properties|null} [ended] CallEvent ended
          * @property {uap.ProviderStatus.$Properties|null} [providerStatus] CallEvent providerStatus
-         * @property {"started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"} [body] CallEvent body
+         * @property {uap.TransferOutcome.$Properties|null} [transfer] CallEvent transfer
+         * @property {"started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer"} [body] CallEvent body
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -2445,9 +2750,10 @@ export const uap = $root.uap = (() => {
          *   transcript?: uap.Transcript.$Shape|null;
          *   ended?: uap.CallEnded.$Shape|null;
          *   providerStatus?: uap.ProviderStatus.$Shape|null;
+         *   transfer?: uap.TransferOutcome.$Shape|null;
          *   $unknowns?: Array.<Uint8Array>;
          * } & (
-         *   ({ body?: undefined; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null }|{ body?: "started"; started: uap.CallStarted.$Shape; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null }|{ body?: "dtmf"; started?: null; dtmf: uap.Dtmf.$Shape; mark?: null; transcript?: null; ended?: null; providerStatus?: null }|{ body?: "mark"; started?: null; dtmf?: null; mark: uap.MarkPlayed.$Shape; transcript?: null; ended?: null; providerStatus?: null }|{ body?: "transcript"; started?: null; dtmf?: null; mark?: null; transcript: uap.Transcript.$Shape; ended?: null; providerStatus?: null }|{ body?: "ended"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended: uap.CallEnded.$Shape; providerStatus?: null }|{ body?: "providerStatus"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus: uap.ProviderStatus.$Shape })
+         *   ({ body?: undefined; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "started"; started: uap.CallStarted.$Shape; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "dtmf"; started?: null; dtmf: uap.Dtmf.$Shape; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "mark"; started?: null; dtmf?: null; mark: uap.MarkPlayed.$Shape; transcript?: null; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "transcript"; started?: null; dtmf?: null; mark?: null; transcript: uap.Transcript.$Shape; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "ended"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended: uap.CallEnded.$Shape; providerStatus?: null; transfer?: null }|{ body?: "providerStatus"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus: uap.ProviderStatus.$Shape; transfer?: null }|{ body?: "transfer"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer: uap.TransferOutcome.$Shape })
          * )} uap.CallEvent.$Shape
          */
 
@@ -2554,17 +2860,25 @@ export const uap = $root.uap = (() => {
          */
         CallEvent.prototype.providerStatus = null;
 
+        /**
+         * CallEvent transfer.
+         * @member {uap.TransferOutcome.$Properties|null|undefined} transfer
+         * @memberof uap.CallEvent
+         * @instance
+         */
+        CallEvent.prototype.transfer = null;
+
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
 
         /**
          * CallEvent body.
-         * @member {"started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|undefined} body
+         * @member {"started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer"|undefined} body
          * @memberof uap.CallEvent
          * @instance
          */
         $Object.defineProperty(CallEvent.prototype, "body", {
-            get: $util.oneOfGetter($oneOfFields = ["started", "dtmf", "mark", "transcript", "ended", "providerStatus"]),
+            get: $util.oneOfGetter($oneOfFields = ["started", "dtmf", "mark", "transcript", "ended", "providerStatus", "transfer"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -2622,6 +2936,8 @@ export const uap = $root.uap = (() => {
                 $root.uap.CallEnded.encode(message.ended, writer.uint32(/* id 14, wireType 2 =*/114).fork(), _depth + 1).ldelim();
             if (message.providerStatus != null && $Object.hasOwnProperty.call(message, "providerStatus"))
                 $root.uap.ProviderStatus.encode(message.providerStatus, writer.uint32(/* id 15, wireType 2 =*/122).fork(), _depth + 1).ldelim();
+            if (message.transfer != null && $Object.hasOwnProperty.call(message, "transfer"))
+                $root.uap.TransferOutcome.encode(message.transfer, writer.uint32(/* id 16, wireType 2 =*/130).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -2753,6 +3069,13 @@ export const uap = $root.uap = (() => {
                         message.body = "providerStatus";
                         continue;
                     }
+                case 16: {
+                        if (wireType !== 2)
+                            break;
+                        message.transfer = $root.uap.TransferOutcome.decode(reader, reader.size(), $undefined, _depth + 1, message.transfer);
+                        message.body = "transfer";
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -2833,6 +3156,11 @@ export const uap = $root.uap = (() => {
                     throw $TypeError(".uap.CallEvent.providerStatus: object expected");
                 message.providerStatus = $root.uap.ProviderStatus.fromObject(object.providerStatus, _depth + 1);
             }
+            if (object.transfer != null) {
+                if (!$util.isObject(object.transfer))
+                    throw $TypeError(".uap.CallEvent.transfer: object expected");
+                message.transfer = $root.uap.TransferOutcome.fromObject(object.transfer, _depth + 1);
+            }
             return message;
         };
 
@@ -2899,6 +3227,11 @@ export const uap = $root.uap = (() => {
                 object.providerStatus = $root.uap.ProviderStatus.toObject(message.providerStatus, options, _depth + 1);
                 if (options.oneofs)
                     object.body = "providerStatus";
+            }
+            if (message.transfer != null && $Object.hasOwnProperty.call(message, "transfer")) {
+                object.transfer = $root.uap.TransferOutcome.toObject(message.transfer, options, _depth + 1);
+                if (options.oneofs)
+                    object.body = "transfer";
             }
             return object;
         };
@@ -4179,6 +4512,588 @@ export const uap = $root.uap = (() => {
         };
 
         return Transfer;
+    })();
+
+    uap.TransferRequest = (function() {
+
+        /**
+         * Properties of a TransferRequest.
+         * @typedef {Object} uap.TransferRequest.$Properties
+         * @property {string|null} [callId] TransferRequest callId
+         * @property {string|null} [tenantId] TransferRequest tenantId
+         * @property {string|null} [providerCallId] TransferRequest providerCallId
+         * @property {string|null} [target] TransferRequest target
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a TransferRequest.
+         * @memberof uap
+         * @interface ITransferRequest
+         * @augments uap.TransferRequest.$Properties
+         * @deprecated Use uap.TransferRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a TransferRequest.
+         * @typedef {uap.TransferRequest.$Properties} uap.TransferRequest.$Shape
+         */
+
+        /**
+         * Constructs a new TransferRequest.
+         * @memberof uap
+         * @classdesc Represents a TransferRequest.
+         * @constructor
+         * @param {uap.TransferRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const TransferRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * TransferRequest callId.
+         * @member {string} callId
+         * @memberof uap.TransferRequest
+         * @instance
+         */
+        TransferRequest.prototype.callId = "";
+
+        /**
+         * TransferRequest tenantId.
+         * @member {string} tenantId
+         * @memberof uap.TransferRequest
+         * @instance
+         */
+        TransferRequest.prototype.tenantId = "";
+
+        /**
+         * TransferRequest providerCallId.
+         * @member {string} providerCallId
+         * @memberof uap.TransferRequest
+         * @instance
+         */
+        TransferRequest.prototype.providerCallId = "";
+
+        /**
+         * TransferRequest target.
+         * @member {string} target
+         * @memberof uap.TransferRequest
+         * @instance
+         */
+        TransferRequest.prototype.target = "";
+
+        /**
+         * Creates a new TransferRequest instance using the specified properties.
+         * @function create
+         * @memberof uap.TransferRequest
+         * @static
+         * @param {uap.TransferRequest.$Properties=} [properties] Properties to set
+         * @returns {uap.TransferRequest} TransferRequest instance
+         * @type {{
+         *   (properties: uap.TransferRequest.$Shape): uap.TransferRequest & uap.TransferRequest.$Shape;
+         *   (properties?: uap.TransferRequest.$Properties): uap.TransferRequest;
+         * }}
+         */
+        TransferRequest.create = function(properties) {
+            return new TransferRequest(properties);
+        };
+
+        /**
+         * Encodes the specified TransferRequest message. Does not implicitly {@link uap.TransferRequest.verify|verify} messages.
+         * @function encode
+         * @memberof uap.TransferRequest
+         * @static
+         * @param {uap.TransferRequest.$Properties} message TransferRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TransferRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.callId != null && $Object.hasOwnProperty.call(message, "callId") && message.callId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.callId);
+            if (message.tenantId != null && $Object.hasOwnProperty.call(message, "tenantId") && message.tenantId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.tenantId);
+            if (message.providerCallId != null && $Object.hasOwnProperty.call(message, "providerCallId") && message.providerCallId !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.providerCallId);
+            if (message.target != null && $Object.hasOwnProperty.call(message, "target") && message.target !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.target);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a TransferRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.TransferRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.TransferRequest & uap.TransferRequest.$Shape} TransferRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TransferRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.TransferRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.callId = value;
+                        else
+                            delete message.callId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.tenantId = value;
+                        else
+                            delete message.tenantId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.providerCallId = value;
+                        else
+                            delete message.providerCallId;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.target = value;
+                        else
+                            delete message.target;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a TransferRequest message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.TransferRequest
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.TransferRequest} TransferRequest
+         */
+        TransferRequest.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.TransferRequest)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.TransferRequest: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.TransferRequest();
+            if (object.callId != null)
+                if (typeof object.callId !== "string" || object.callId.length)
+                    message.callId = $String(object.callId);
+            if (object.tenantId != null)
+                if (typeof object.tenantId !== "string" || object.tenantId.length)
+                    message.tenantId = $String(object.tenantId);
+            if (object.providerCallId != null)
+                if (typeof object.providerCallId !== "string" || object.providerCallId.length)
+                    message.providerCallId = $String(object.providerCallId);
+            if (object.target != null)
+                if (typeof object.target !== "string" || object.target.length)
+                    message.target = $String(object.target);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a TransferRequest message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.TransferRequest
+         * @static
+         * @param {uap.TransferRequest} message TransferRequest
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        TransferRequest.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.callId = "";
+                object.tenantId = "";
+                object.providerCallId = "";
+                object.target = "";
+            }
+            if (message.callId != null && $Object.hasOwnProperty.call(message, "callId"))
+                object.callId = message.callId;
+            if (message.tenantId != null && $Object.hasOwnProperty.call(message, "tenantId"))
+                object.tenantId = message.tenantId;
+            if (message.providerCallId != null && $Object.hasOwnProperty.call(message, "providerCallId"))
+                object.providerCallId = message.providerCallId;
+            if (message.target != null && $Object.hasOwnProperty.call(message, "target"))
+                object.target = message.target;
+            return object;
+        };
+
+        /**
+         * Converts this TransferRequest to JSON.
+         * @function toJSON
+         * @memberof uap.TransferRequest
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        TransferRequest.prototype.toJSON = function() {
+            return TransferRequest.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for TransferRequest
+         * @function getTypeUrl
+         * @memberof uap.TransferRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        TransferRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.TransferRequest";
+        };
+
+        return TransferRequest;
+    })();
+
+    uap.TransferReply = (function() {
+
+        /**
+         * Properties of a TransferReply.
+         * @typedef {Object} uap.TransferReply.$Properties
+         * @property {boolean|null} [ok] TransferReply ok
+         * @property {string|null} [errorCode] TransferReply errorCode
+         * @property {string|null} [errorMessage] TransferReply errorMessage
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a TransferReply.
+         * @memberof uap
+         * @interface ITransferReply
+         * @augments uap.TransferReply.$Properties
+         * @deprecated Use uap.TransferReply.$Properties instead.
+         */
+
+        /**
+         * Shape of a TransferReply.
+         * @typedef {uap.TransferReply.$Properties} uap.TransferReply.$Shape
+         */
+
+        /**
+         * Constructs a new TransferReply.
+         * @memberof uap
+         * @classdesc Represents a TransferReply.
+         * @constructor
+         * @param {uap.TransferReply.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const TransferReply = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * TransferReply ok.
+         * @member {boolean} ok
+         * @memberof uap.TransferReply
+         * @instance
+         */
+        TransferReply.prototype.ok = false;
+
+        /**
+         * TransferReply errorCode.
+         * @member {string} errorCode
+         * @memberof uap.TransferReply
+         * @instance
+         */
+        TransferReply.prototype.errorCode = "";
+
+        /**
+         * TransferReply errorMessage.
+         * @member {string} errorMessage
+         * @memberof uap.TransferReply
+         * @instance
+         */
+        TransferReply.prototype.errorMessage = "";
+
+        /**
+         * Creates a new TransferReply instance using the specified properties.
+         * @function create
+         * @memberof uap.TransferReply
+         * @static
+         * @param {uap.TransferReply.$Properties=} [properties] Properties to set
+         * @returns {uap.TransferReply} TransferReply instance
+         * @type {{
+         *   (properties: uap.TransferReply.$Shape): uap.TransferReply & uap.TransferReply.$Shape;
+         *   (properties?: uap.TransferReply.$Properties): uap.TransferReply;
+         * }}
+         */
+        TransferReply.create = function(properties) {
+            return new TransferReply(properties);
+        };
+
+        /**
+         * Encodes the specified TransferReply message. Does not implicitly {@link uap.TransferReply.verify|verify} messages.
+         * @function encode
+         * @memberof uap.TransferReply
+         * @static
+         * @param {uap.TransferReply.$Properties} message TransferReply message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TransferReply.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.ok != null && $Object.hasOwnProperty.call(message, "ok") && message.ok !== false)
+                writer.uint32(/* id 1, wireType 0 =*/8).bool(message.ok);
+            if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode") && message.errorCode !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.errorCode);
+            if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage") && message.errorMessage !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.errorMessage);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a TransferReply message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.TransferReply
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.TransferReply & uap.TransferReply.$Shape} TransferReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TransferReply.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.TransferReply();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.ok = value;
+                        else
+                            delete message.ok;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.errorCode = value;
+                        else
+                            delete message.errorCode;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.errorMessage = value;
+                        else
+                            delete message.errorMessage;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a TransferReply message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.TransferReply
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.TransferReply} TransferReply
+         */
+        TransferReply.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.TransferReply)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.TransferReply: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.TransferReply();
+            if (object.ok != null)
+                if (object.ok)
+                    message.ok = $Boolean(object.ok);
+            if (object.errorCode != null)
+                if (typeof object.errorCode !== "string" || object.errorCode.length)
+                    message.errorCode = $String(object.errorCode);
+            if (object.errorMessage != null)
+                if (typeof object.errorMessage !== "string" || object.errorMessage.length)
+                    message.errorMessage = $String(object.errorMessage);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a TransferReply message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.TransferReply
+         * @static
+         * @param {uap.TransferReply} message TransferReply
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        TransferReply.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.ok = false;
+                object.errorCode = "";
+                object.errorMessage = "";
+            }
+            if (message.ok != null && $Object.hasOwnProperty.call(message, "ok"))
+                object.ok = message.ok;
+            if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode"))
+                object.errorCode = message.errorCode;
+            if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage"))
+                object.errorMessage = message.errorMessage;
+            return object;
+        };
+
+        /**
+         * Converts this TransferReply to JSON.
+         * @function toJSON
+         * @memberof uap.TransferReply
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        TransferReply.prototype.toJSON = function() {
+            return TransferReply.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for TransferReply
+         * @function getTypeUrl
+         * @memberof uap.TransferReply
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        TransferReply.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.TransferReply";
+        };
+
+        return TransferReply;
     })();
 
     uap.DispatchRequest = (function() {

@@ -155,6 +155,22 @@ export class FakeTwilioRest {
     return this.requests.filter((r) => r.method === 'POST' && /\/Calls\.json$/.test(r.path));
   }
 
+  /**
+   * An inbound call already in progress (as when Twilio rang our voice webhook), so its live-call
+   * updates (redirect with Twiml, hang-up) can be exercised.
+   */
+  addInboundCall(sid: string, o: { from: string; to: string; accountSid?: string }): FakeCall {
+    const now = new Date();
+    const call: FakeCall = {
+      sid, accountSid: o.accountSid ?? 'AC' + '0'.repeat(32), to: o.to, from: o.from, url: undefined, twiml: undefined, applicationSid: undefined,
+      method: 'POST', statusCallback: undefined, statusCallbackMethod: 'POST', statusCallbackEvent: [], machineDetection: undefined,
+      params: new URLSearchParams(), status: 'in-progress', answeredBy: null, createdAt: now, updatedAt: now, startedAt: now, endedAt: null,
+      durationS: null, updates: [], nextSequence: 0,
+    };
+    this.calls.set(sid, call);
+    return call;
+  }
+
   call(sid: string): FakeCall {
     const c = this.calls.get(sid);
     if (!c) throw new Error(`fake Twilio: no call ${sid}`);
