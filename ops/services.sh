@@ -64,5 +64,8 @@ fi
 command -v nats-server >/dev/null || [ -x /usr/sbin/nats-server ] || apt_install nats-server
 # sipp (Debian sip-tester) for the SIP gateway tests in test/sip.
 command -v sipp >/dev/null || apt_install sip-tester
+# Debian's chromium for the softphone browser test (test/e2e/softphone-chromium.test.ts, driven by
+# playwright-core: no browser is ever downloaded).
+command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || apt_install chromium
 
-log "nats :4222, postgresql :5432, redis :6379 are up; sipp installed"
+log "nats :4222, postgresql :5432, redis :6379 are up; sipp and chromium installed"
