@@ -1,0 +1,79 @@
+// The Silero VAD v5 model on onnxruntime-web's WASM build, one session per process shared by every
+// call (each call keeps its own recurrent state). onnxruntime-web rather than onnxruntime-node: the
+// node package's install script downloads a native binary, which fails offline; the WASM build ships
+// inside the npm package. The model file comes from @ricky0123/vad-web, which ships it.
+import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
+import * as ort from 'onnxruntime-web';
+import { UapError } from '../../lib/errors.ts';
+
+/** Samples of new audio per inference, and of context carried over from the previous window. */
+export const SILERO_WINDOW: Readonly<Record<number, { window: number; context: number }>> = {
+  16000: { window: 512, context: 64 }, // 32 ms
+  8000: { window: 256, context: 32 },
+};
+
+export class SileroModel {
+  private constructor(private readonly session: ort.InferenceSession) {}
+
+  /** A zeroed recurrent state for a new stream ([2, 1, 128] float32). */
+  newState(): ort.Tensor {
+    return new ort.Tensor('float32', new Float32Array(2 * 128), [2, 1, 128]);
+  }
+
+  /** A reusable input tensor over `data` (context + window samples, floats in [-1, 1]). */
+  inputTensor(data: Float32Array): ort.Tensor {
+    return new ort.Tensor('float32', data, [1, data.length]);
+  }
+
+  rateTensor(rate: number): ort.Tensor {
+    return new ort.Tensor('int64', BigInt64Array.of(BigInt(rate)), []);
+  }
+
+  /** Speech probability of one window, and the state for the next one. */
+  async run(input: ort.Tensor, state: ort.Tensor, rate: ort.Tensor): Promise<{ prob: number; state: ort.Tensor }> {
+    const out = await this.session.run({ input, state, sr: rate });
+    const p = out.output?.data;
+    const next = out.stateN;
+    if (!p || typeof p[0] !== 'number' || !next) throw new UapError('VAD_BAD_OUTPUT', 'Silero returned no probability or state');
+    return { prob: p[0] as number, state: next };
+  }
+
+  private static loading: Promise<SileroModel> | undefined;
+
+  /** Loads once per process; later calls share the promise. */
+  static load(): Promise<SileroModel> {
+    SileroModel.loading ??= SileroModel.create().catch((err: unknown) => {
+      SileroModel.loading = undefined; // let a later call try again
+      throw new UapError('VAD_LOAD_FAILED', `could not load the Silero VAD model: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+    });
+    return SileroModel.loading;
+  }
+
+  private static async create(): Promise<SileroModel> {
+    // One thread: the agent worker runs many calls; WASM threads would only add contention.
+    ort.env.wasm.numThreads = 1;
+    ort.env.logLevel = 'error';
+    const path = createRequire(import.meta.url).resolve('@ricky0123/vad-web/dist/silero_vad_v5.onnx');
+    const session = await ort.InferenceSession.create(await readFile(path), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+    const model = new SileroModel(session);
+    await model.warmUp();
+    return model;
+  }
+
+  /**
+   * V8 compiles WASM with its baseline tier first and optimises hot functions later: the first few
+   * hundred inferences cost 3-10x more. Run them now, on silence, so the first call does not pay.
+   */
+  private async warmUp(): Promise<void> {
+    const data = new Float32Array(SILERO_WINDOW[16000].window + SILERO_WINDOW[16000].context);
+    const input = this.inputTensor(data);
+    const rate = this.rateTensor(16000);
+    let state = this.newState();
+    for (let i = 0; i < 300; i++) {
+      for (let j = 0; j < data.length; j++) data[j] = Math.sin(j * 0.05 * (1 + (i % 7))) * 0.1;
+      state = (await this.run(input, state, rate)).state;
+      if (i % 50 === 49) await new Promise((r) => setImmediate(r)); // stay responsive while warming
+    }
+  }
+}

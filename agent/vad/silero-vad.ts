@@ -1,0 +1,159 @@
+// One call's voice activity detection: caller PCM in (any chunk size), a speech probability out per
+// Silero window (32 ms at 16 kHz), in order. Inference is asynchronous, so complete windows wait in a
+// small ring of preallocated slots; nothing is allocated per frame. Windows quieter than `gateRms`
+// skip inference (probability 0): most of a call is silence, and the model costs ~0.3 ms a window.
+import type * as ort from 'onnxruntime-web';
+import { SILERO_WINDOW, type SileroModel } from './silero-model.ts';
+
+export interface SileroVadOptions {
+  /** 16000 or 8000. */
+  rate: number;
+  /** Called once per window, in order: probability and the caller-audio sample count at its end. */
+  onProbability(prob: number, endSample: number): void;
+  /** Inference failed (the window counts as the previous probability). */
+  onError?(err: unknown): void;
+  /** RMS (fraction of full scale) under which a window is silence without asking the model. Default 0.002 (≈ -54 dBFS). */
+  gateRms?: number;
+}
+
+const RING = 8;
+
+export class SileroVad {
+  private readonly window: number;
+  private readonly context: number;
+  private readonly slots: Float32Array[] = [];
+  private readonly inputs: ort.Tensor[] = [];
+  /** Per queued slot: sample count at the window's end; gated slots are negative (−end − 1). */
+  private readonly slotEnd = new Float64Array(RING);
+  private head = 0; // oldest queued slot
+  private queued = 0;
+  private fill = 0; // samples in the slot being filled
+  private energy = 0; // sum of squares of the slot being filled
+  private samples = 0;
+  private state: ort.Tensor;
+  private readonly rateTensor: ort.Tensor;
+  private readonly gateEnergy: number;
+  private running = false;
+  private closed = false;
+  private lastProb = 0;
+  /** Counters for metrics and the bench. */
+  inferences = 0;
+  gatedWindows = 0;
+  overruns = 0;
+
+  constructor(private readonly model: SileroModel, private readonly o: SileroVadOptions) {
+    const w = SILERO_WINDOW[o.rate];
+    if (!w) throw new RangeError(`Silero runs at 8000 or 16000 Hz, not ${o.rate}`);
+    this.window = w.window;
+    this.context = w.context;
+    for (let i = 0; i < RING; i++) {
+      const slot = new Float32Array(w.context + w.window);
+      this.slots.push(slot);
+      this.inputs.push(model.inputTensor(slot));
+    }
+    this.state = model.newState();
+    this.rateTensor = model.rateTensor(o.rate);
+    const g = o.gateRms ?? 0.002;
+    this.gateEnergy = g * g * w.window;
+  }
+
+  get probability(): number {
+    return this.lastProb;
+  }
+
+  /** Caller audio (s16 at `rate`); the array may be reused by the caller as soon as this returns. */
+  push(pcm: Int16Array): void {
+    if (this.closed) return;
+    let i = 0;
+    while (i < pcm.length) {
+      const slot = this.slots[(this.head + this.queued) % RING];
+      const n = Math.min(this.window - this.fill, pcm.length - i);
+      let e = this.energy;
+      for (let k = 0, o = this.context + this.fill; k < n; k++, o++) {
+        const v = pcm[i + k] / 32768;
+        slot[o] = v;
+        e += v * v;
+      }
+      this.energy = e;
+      this.fill += n;
+      i += n;
+      this.samples += n;
+      if (this.fill === this.window) this.windowDone(slot);
+    }
+  }
+
+  private windowDone(slot: Float32Array): void {
+    const gated = this.energy < this.gateEnergy;
+    this.fill = 0;
+    this.energy = 0;
+    if (this.queued === RING - 1) {
+      // The model is falling behind (CPU overload): keep the stream going on the last probability.
+      this.overruns++;
+      this.o.onProbability(this.lastProb, this.samples);
+      this.carryContext(slot, slot);
+      return;
+    }
+    const idx = (this.head + this.queued) % RING;
+    this.slotEnd[idx] = gated ? -this.samples - 1 : this.samples;
+    this.queued++;
+    // The next window starts with this one's tail as context.
+    this.carryContext(slot, this.slots[(idx + 1) % RING]);
+    this.pump();
+  }
+
+  private carryContext(from: Float32Array, to: Float32Array): void {
+    to.set(from.subarray(this.window, this.window + this.context), 0);
+  }
+
+  private pump(): void {
+    while (!this.running && this.queued > 0 && !this.closed) {
+      const idx = this.head;
+      const end = this.slotEnd[idx];
+      if (end < 0) {
+        this.dequeue();
+        this.gatedWindows++;
+        this.lastProb = 0;
+        this.o.onProbability(0, -end - 1);
+        continue;
+      }
+      this.running = true;
+      this.inferences++;
+      this.model.run(this.inputs[idx], this.state, this.rateTensor).then(
+        (r) => {
+          this.running = false;
+          if (this.closed) return;
+          this.state = r.state;
+          this.lastProb = r.prob;
+          this.dequeue();
+          this.o.onProbability(r.prob, end);
+          this.pump();
+        },
+        (err: unknown) => {
+          this.running = false;
+          if (this.closed) return;
+          this.dequeue();
+          this.o.onError?.(err);
+          this.o.onProbability(this.lastProb, end);
+          this.pump();
+        },
+      );
+    }
+  }
+
+  private dequeue(): void {
+    this.head = (this.head + 1) % RING;
+    this.queued--;
+  }
+
+  /** Forget the recurrent state (e.g. between calls reusing the object). */
+  reset(): void {
+    this.state = this.model.newState();
+    for (const s of this.slots) s.fill(0);
+    this.fill = 0;
+    this.energy = 0;
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+}
