@@ -10,6 +10,7 @@ import { EspeakTts } from './tts/espeak.ts';
 import { offlineKind, prewarmOffline } from './kinds/offline.ts';
 import { echoKind } from './kinds/echo.ts';
 import { ultravoxKind } from './kinds/ultravox/ultravox-kind.ts';
+import { openaiRealtimeKind } from './kinds/openai-realtime/realtime-kind.ts';
 
 export type { AgentKind, AgentCall, AgentCallContext, AgentOutput } from './kinds/types.ts';
 
@@ -28,7 +29,12 @@ export async function startAgentRole(config: Config, bus: Bus, registry: Registr
     bus,
     log,
     registry,
-    kinds: [offlineKind(tts), echoKind, ultravoxKind({ apiKey: config.ultravoxApiKey, baseUrl: config.ultravoxBaseUrl })],
+    kinds: [
+      offlineKind(tts),
+      echoKind,
+      ultravoxKind({ apiKey: config.ultravoxApiKey, baseUrl: config.ultravoxBaseUrl }),
+      openaiRealtimeKind({ apiKey: config.openaiApiKey, url: config.openaiRealtimeUrl, model: config.openaiRealtimeModel, registry }),
+    ],
     capacity: config.agentCapacity,
     heartbeatIntervalMs: config.heartbeatIntervalMs,
     resolveSettings: (id) => (config.routingSource === 'config' ? settingsById.get(id) : undefined),

@@ -179,6 +179,21 @@ test('ROUTES: valid routes, the catch-all and DEFAULT_AGENT', () => {
   assert.equal(loadConfig({ HOST: '127.0.0.1' }).host, '127.0.0.1');
 });
 
+test('openai-realtime: a routable kind; OPENAI_* settings with defaults, URL and model checked', () => {
+  const d = loadConfig({ DEFAULT_AGENT: 'openai-realtime' });
+  assert.equal(d.routes.get('*')!.agentKind, 'openai-realtime');
+  assert.equal(d.openaiApiKey, undefined);
+  assert.equal(d.openaiRealtimeUrl, undefined);
+  assert.equal(d.openaiRealtimeModel, 'gpt-realtime');
+  const c = loadConfig({ OPENAI_API_KEY: ' sk-x ', OPENAI_REALTIME_URL: 'ws://127.0.0.1:9000/v1/realtime', OPENAI_REALTIME_MODEL: 'gpt-realtime-mini' });
+  assert.equal(c.openaiApiKey, 'sk-x');
+  assert.equal(c.openaiRealtimeUrl, 'ws://127.0.0.1:9000/v1/realtime');
+  assert.equal(c.openaiRealtimeModel, 'gpt-realtime-mini');
+  expectConfigError({ OPENAI_REALTIME_URL: 'https://api.openai.com/v1/realtime' }, 'OPENAI_REALTIME_URL');
+  expectConfigError({ OPENAI_REALTIME_URL: 'wss://api.openai.com/v1/realtime?model=x' }, 'OPENAI_REALTIME_URL');
+  expectConfigError({ OPENAI_REALTIME_MODEL: 'gpt realtime' }, 'OPENAI_REALTIME_MODEL');
+});
+
 test('STREAM_TOKEN_SECRET too short → ConfigError(STREAM_TOKEN_SECRET); 16 characters is enough', () => {
   expectConfigError({ STREAM_TOKEN_SECRET: 'short' }, 'STREAM_TOKEN_SECRET');
   expectConfigError({ STREAM_TOKEN_SECRET: 'x'.repeat(15) }, 'STREAM_TOKEN_SECRET');

@@ -9,7 +9,7 @@ import { loadWebRtcConfig, type WebRtcConfig } from './webrtc-config.ts';
 
 export const ROLES = ['media', 'signaling', 'agent', 'api'] as const;
 /** Agent kinds this build's workers run (the agents issue adds more). */
-export const AGENT_KINDS = ['offline', 'echo', 'ultravox'] as const;
+export const AGENT_KINDS = ['offline', 'echo', 'ultravox', 'openai-realtime'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Route {
@@ -63,6 +63,11 @@ export interface Config {
   /** Platform-wide Ultravox key (an agent config's own secret ULTRAVOX_API_KEY wins), and API base URL. */
   ultravoxApiKey: string | undefined;
   ultravoxBaseUrl: string | undefined;
+  /** Platform-wide OpenAI key (an agent config's own secret OPENAI_API_KEY wins). */
+  openaiApiKey: string | undefined;
+  /** Realtime WebSocket URL without the model (default wss://api.openai.com/v1/realtime), and the default model. */
+  openaiRealtimeUrl: string | undefined;
+  openaiRealtimeModel: string;
   /** Where call recordings are kept; calls.recording_url names files relative to it (`file:<name>`). */
   recordingsDir: string;
   /** SIP trunk gateway (SIP over UDP + RTP) in the media role; off unless SIP_ENABLED=true. */
@@ -185,6 +190,10 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'])?.toString();
   const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:'])?.toString();
   const dataDir = str(env, 'DATA_DIR') ?? './data';
+  const openaiRealtimeUrl = url(env, 'OPENAI_REALTIME_URL', ['ws:', 'wss:']);
+  if (openaiRealtimeUrl && (openaiRealtimeUrl.search || openaiRealtimeUrl.hash)) throw new ConfigError('OPENAI_REALTIME_URL', 'must not have a query string or fragment (the model is added as ?model=)');
+  const openaiRealtimeModel = str(env, 'OPENAI_REALTIME_MODEL') ?? 'gpt-realtime';
+  if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/.test(openaiRealtimeModel)) throw new ConfigError('OPENAI_REALTIME_MODEL', `not a model name: "${openaiRealtimeModel}"`);
   const sipFlag = (str(env, 'SIP_ENABLED') ?? 'false').toLowerCase();
   if (!['true', 'false', '1', '0'].includes(sipFlag)) throw new ConfigError('SIP_ENABLED', `expected true or false, got "${sipFlag}"`);
   const sipHost = str(env, 'SIP_HOST') ?? (host === 'localhost' ? '127.0.0.1' : host);
@@ -231,6 +240,9 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     jwtSecret,
     ultravoxApiKey: str(env, 'ULTRAVOX_API_KEY'),
     ultravoxBaseUrl: url(env, 'ULTRAVOX_BASE_URL', ['http:', 'https:'])?.toString().replace(/\/$/, ''),
+    openaiApiKey: str(env, 'OPENAI_API_KEY'),
+    openaiRealtimeUrl: openaiRealtimeUrl?.toString(),
+    openaiRealtimeModel,
     apiRateLimitPerIp: int(env, 'API_RATE_LIMIT_PER_IP', 1200, 1, 10_000_000),
     apiRateLimitPerPrincipal: int(env, 'API_RATE_LIMIT_PER_KEY', 600, 1, 10_000_000),
     recordingsDir: str(env, 'RECORDINGS_DIR') ?? join(dataDir, 'recordings'),
