@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { uap, subjects, DISPATCH_QUEUE, decodeAudioFrame, newAudioFrameView, type AudioFrameView } from '../proto/index.ts';
 import type { Bus, BusMsg, Subscription } from '../lib/bus/types.ts';
 import { callLogger, type Logger } from '../lib/logger.ts';
-import { Counter, Gauge, hotCounter, type Registry } from '../lib/metrics.ts';
+import { Counter, Gauge, Histogram, hotCounter, type Registry } from '../lib/metrics.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { BusAgentOutput } from './call-output.ts';
 import type { AgentCall, AgentKind, AgentTurn } from './kinds/types.ts';
@@ -54,6 +54,8 @@ export class AgentWorker {
       dispatch: new Counter({ name: 'uap_agent_dispatch_total', help: 'Dispatch requests by outcome', labelNames: ['outcome'], registers: [r] }),
       framesIn: hotCounter({ name: 'uap_agent_frames_in_total', help: 'Caller frames received by agents', registers: [r] }).child(),
       badFrames: new Counter({ name: 'uap_agent_bad_messages_total', help: 'Undecodable bus messages dropped', registers: [r] }),
+      toolCalls: new Counter({ name: 'uap_agent_tool_calls_total', help: 'Tool calls made by agents, by tool type and outcome', labelNames: ['type', 'outcome'], registers: [r] }),
+      toolSeconds: new Histogram({ name: 'uap_agent_tool_seconds', help: 'Time to run a tool call', labelNames: ['type'], buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [r] }),
       errors: new Counter({ name: 'uap_agent_errors_total', help: 'Errors thrown by agent kinds', labelNames: ['kind'], registers: [r] }),
     };
   }
@@ -122,7 +124,11 @@ export class AgentWorker {
       const transcript = (t: AgentTurn) => {
         void events.emit({ transcript: { role: t.role, text: t.text, final: true, interrupted: t.interrupted ?? false, startMs: t.startMs ?? 0, endMs: t.endMs ?? 0 } });
       };
-      live.call = await kind.create({ callId: req.callId, tenantId: req.tenantId, from: req.from, to: req.to, inputRate: req.sampleRate, settings, log, out, resume, transcript });
+      const onToolCall = (_name: string, type: string, outcome: string, ms: number) => {
+        this.m.toolCalls.labels(type, outcome).inc();
+        this.m.toolSeconds.labels(type).observe(ms / 1000);
+      };
+      live.call = await kind.create({ callId: req.callId, tenantId: req.tenantId, from: req.from, to: req.to, inputRate: req.sampleRate, settings, log, out, resume, transcript, onToolCall });
     } catch (err) {
       this.calls.delete(req.callId);
       this.m.active.set(this.calls.size);

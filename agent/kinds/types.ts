@@ -58,6 +58,8 @@ export interface AgentCallContext {
   resume?: AgentResume;
   /** Publishes a final transcript turn as a call event (history, live transcript, re-dispatch). */
   transcript?(turn: AgentTurn): void;
+  /** Counts a tool call (metrics). */
+  onToolCall?(name: string, type: string, outcome: string, ms: number): void;
 }
 
 export interface AgentCall {

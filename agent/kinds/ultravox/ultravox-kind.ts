@@ -6,8 +6,10 @@ import { errorMessage } from '../../../lib/errors.ts';
 import { createUltravoxCall, UltravoxError, DEFAULT_ULTRAVOX_BASE_URL, type CreateCallBody } from './client.ts';
 import { UltravoxSession, type UltravoxMessage } from './session.ts';
 import { FrameAccumulator } from '../frames.ts';
+import { toolRunnerFor, toUltravoxTools, type ToolSpec } from '../../tools/index.ts';
 
 const RATE = 16000;
+const END_CALL_MARK = 'ultravox-end-call';
 const FRAME_SAMPLES = RATE / 50;
 
 export interface UltravoxTranscript {
@@ -27,6 +29,8 @@ export interface UltravoxKindOptions {
   retries?: number;
   /** First retry backoff, doubling. Default 250 ms. */
   backoffMs?: number;
+  /** Let http tools reach private addresses (TOOL_HTTP_ALLOW_PRIVATE). */
+  allowPrivateHttp?: boolean;
   /** Final transcripts (also logged). */
   onTranscript?: (t: UltravoxTranscript) => void;
 }
@@ -46,7 +50,7 @@ export function ultravoxKind(opts: UltravoxKindOptions = {}): AgentKind {
  * taken over from a dead worker starts from the conversation so far, and the agent speaks first to
  * pick it up instead of greeting again.
  */
-export function buildCreateCallBody(s: Record<string, unknown>, resume?: AgentResume): CreateCallBody {
+export function buildCreateCallBody(s: Record<string, unknown>, resume?: AgentResume, tools: ToolSpec[] = []): CreateCallBody {
   const body: CreateCallBody = {
     systemPrompt: str(s.prompt) ?? str(s.systemPrompt) ?? 'You are a helpful voice assistant.',
     medium: { serverWebSocket: { inputSampleRate: RATE, outputSampleRate: RATE, clientBufferSizeMs: 60 } },
@@ -59,7 +63,9 @@ export function buildCreateCallBody(s: Record<string, unknown>, resume?: AgentRe
   if (typeof s.temperature === 'number') body.temperature = s.temperature;
   const maxDuration = str(s.maxDuration);
   if (maxDuration) body.maxDuration = maxDuration;
-  if (Array.isArray(s.selectedTools)) body.selectedTools = s.selectedTools;
+  // Ultravox's own tools by name (settings.selectedTools) plus the agent config's tools as client tools.
+  const selected = [...(Array.isArray(s.selectedTools) ? s.selectedTools : []), ...toUltravoxTools(tools)];
+  if (selected.length > 0) body.selectedTools = selected;
   if (resume) {
     body.initialMessages = resume.history.map((t) => ({ role: t.role === 'user' ? 'MESSAGE_ROLE_USER' : 'MESSAGE_ROLE_AGENT', text: t.text }));
     body.firstSpeakerSettings = { agent: {} };
@@ -73,7 +79,8 @@ async function startUltravoxCall(ctx: AgentCallContext, opts: UltravoxKindOption
   if (!apiKey) throw new UltravoxError('ULTRAVOX_NO_API_KEY', 'no Ultravox API key: set the ULTRAVOX_API_KEY secret on the agent config');
   if (ctx.inputRate !== RATE) ctx.log.warn({ inputRate: ctx.inputRate }, 'caller audio is not 16 kHz; Ultravox expects 16 kHz');
 
-  const created = await createUltravoxCall(buildCreateCallBody(ctx.settings, ctx.resume), {
+  const tools = toolRunnerFor(ctx, { allowPrivateHttp: opts.allowPrivateHttp });
+  const created = await createUltravoxCall(buildCreateCallBody(ctx.settings, ctx.resume, tools.tools), {
     apiKey,
     baseUrl: opts.baseUrl ?? DEFAULT_ULTRAVOX_BASE_URL,
     timeoutMs: opts.timeoutMs,
@@ -130,15 +137,30 @@ async function startUltravoxCall(ctx: AgentCallContext, opts: UltravoxKindOption
         log.debug('Ultravox call started');
         break;
       case 'client_tool_invocation':
-        // No client tools are offered yet: answer so the model doesn't wait.
-        session.send({ type: 'client_tool_result', invocationId: m.invocationId, responseType: 'tool-response', errorType: 'undefined', errorMessage: `tool ${String(m.toolName)} is not available` });
+        void runTool(m);
         break;
       default:
         break;
     }
   }
 
+  /** A client tool the model called: run it, answer with its result; end_call hangs up once played. */
+  async function runTool(m: UltravoxMessage): Promise<void> {
+    const invocationId = str(m.invocationId) ?? '';
+    const r = await tools.run(str(m.toolName) ?? '', m.parameters ?? {});
+    if (ended) return;
+    session.send({ type: 'client_tool_result', invocationId, result: r.output, responseType: 'tool-response', ...(r.endCall ? { agentReaction: 'listens' } : {}) });
+    if (r.endCall) {
+      // Everything the agent has said so far plays out, then the call ends.
+      ctx.out.mark(END_CALL_MARK);
+    }
+  }
+
   return {
+    onMarkPlayed(name: string) {
+      if (name === END_CALL_MARK && !ended) ctx.out.hangup('agent ended the call');
+    },
+    onTransferOutcome: (o) => tools.onTransferOutcome(o),
     onAudio(frame: AudioFrameView) {
       if (!ended) session.sendAudio(frame.pcm);
     },

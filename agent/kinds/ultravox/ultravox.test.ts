@@ -26,7 +26,10 @@ class RecordingOutput implements AgentOutput {
   sendAudio(pcm: Int16Array): void {
     this.frames.push(Int16Array.from(pcm)); // the kind reuses its frame buffer
   }
-  mark(): void {}
+  marks: string[] = [];
+  mark(name: string): void {
+    this.marks.push(name);
+  }
   clear(): void {
     this.clears++;
   }
@@ -222,4 +225,44 @@ test('FrameAccumulator handles odd byte splits and flush pads with silence', () 
   assert.deepEqual(got, [[1, -2, 3, -4]]);
   acc.flush();
   assert.deepEqual(got[1], [5, 6, 0, 0]);
+});
+
+test('declared tools are offered as client tools; an invocation runs the http tool and answers with its result; end_call hangs up after playback', async () => {
+  const { createServer } = await import('node:http');
+  const srv = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ echo: JSON.parse(body).arguments }));
+    });
+  });
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(srv.address() as { port: number }).port}/tool`;
+  try {
+    const settings = {
+      prompt: 'p',
+      secrets: { ULTRAVOX_API_KEY: 'uv-key' },
+      selectedTools: [{ toolName: 'hangUp' }],
+      tools: [{ type: 'http', name: 'lookup_order', description: 'Find an order', url, parameters: { type: 'object', properties: { orderId: { type: 'string' } }, required: ['orderId'] } }, { type: 'end_call' }],
+    };
+    const { call, uv, out } = await startCall(settings, { allowPrivateHttp: true });
+    const selected = uv.body.selectedTools as Record<string, unknown>[];
+    assert.deepEqual(selected[0], { toolName: 'hangUp' });
+    assert.deepEqual(selected.map((t) => (t.temporaryTool as { modelToolName?: string } | undefined)?.modelToolName), [undefined, 'lookup_order', 'end_call']);
+    fake.send(uv.callId, { type: 'client_tool_invocation', toolName: 'lookup_order', invocationId: 'inv-1', parameters: { orderId: '42' } });
+    await fake.waitFor(() => uv.messages.some((m) => m.type === 'client_tool_result' && m.invocationId === 'inv-1'), 3000);
+    const result = uv.messages.find((m) => m.invocationId === 'inv-1')!;
+    assert.equal(result.responseType, 'tool-response');
+    assert.deepEqual(JSON.parse(String(result.result)), { result: { echo: { orderId: '42' } } });
+    fake.send(uv.callId, { type: 'client_tool_invocation', toolName: 'end_call', invocationId: 'inv-2', parameters: {} });
+    await fake.waitFor(() => uv.messages.some((m) => m.invocationId === 'inv-2'), 3000);
+    assert.deepEqual(out.hangups, [], 'not before what was said has played');
+    await until(() => out.marks.length > 0);
+    call.onMarkPlayed!(out.marks.at(-1)!, false);
+    assert.deepEqual(out.hangups, ['agent ended the call']);
+    call.onEnd('test');
+  } finally {
+    srv.close();
+  }
 });
