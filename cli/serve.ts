@@ -64,6 +64,7 @@ export async function serve(config: Config, roles: Role[]): Promise<Running> {
       router: config.routingSource === 'config' ? new ConfigRouter(config.routes) : new BusRouter(bus),
       media: media.sipMedia,
       bus,
+      auth: { realm: config.sip.realm, algorithms: config.sip.authAlgorithms, nonceTtlMs: config.sip.nonceTtlMs },
     });
   } else if (config.sipEnabled) {
     log.warn('SIP_ENABLED is set but this process runs no media role: SIP is off here');

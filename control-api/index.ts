@@ -34,9 +34,9 @@ export async function startApiRole(config: Config, bus: Bus, registry: Registry,
   const seed = await seedDefaults(db);
   log.info({ db: db.kind, url: db.safeUrl, applied: migrated.applied.length, vector: migrated.capabilities.vector, defaultTenantCreated: seed.created }, 'database ready');
 
-  const routing = new RoutingLookupService(db, bus, log);
-  routing.start();
   const secretsKey = loadSecretsKey({ value: process.env.UAP_SECRETS_KEY, dataDir: config.dataDir, log });
+  const routing = new RoutingLookupService(db, bus, log, { secretsKey });
+  routing.start();
   const agentConfigs = new AgentConfigService(db, bus, secretsKey, log);
   agentConfigs.start();
   let twilio: TwilioCalls | null | undefined;

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { ConfigError } from './errors.ts';
 import { TWILIO_STATUS_PATH, TWILIO_STREAM_PATH, TWILIO_VOICE_PATH } from '../proto/paths.ts';
 import { loadWebRtcConfig, type WebRtcConfig } from './webrtc-config.ts';
+import { loadSipConfig, type SipConfig } from './sip-config.ts';
 
 export const ROLES = ['media', 'signaling', 'agent', 'api'] as const;
 /** Agent kinds this build's workers run (the agents issue adds more). */
@@ -82,6 +83,8 @@ export interface Config {
   rtpPortMax: number;
   /** Hang up a SIP call after this long without RTP from the caller. */
   rtpTimeoutMs: number;
+  /** SIP digest challenges for trunks (sip-config.ts). */
+  sip: SipConfig;
   /** WebRTC softphone: ICE servers, ports, timeouts, signalling URL, call tokens (webrtc-config.ts). */
   webrtc: WebRtcConfig;
 }
@@ -253,6 +256,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     rtpPortMin,
     rtpPortMax,
     rtpTimeoutMs: int(env, 'RTP_TIMEOUT_S', 30, 5, 3600) * 1000,
+    sip: loadSipConfig(env),
     webrtc: loadWebRtcConfig(env, publicUrl),
   });
 }

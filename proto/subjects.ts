@@ -14,6 +14,8 @@ export const subjects = {
   routingLookup: 'routing.lookup',
   /** Agent workers fetch a call's agent configuration (with its secrets) from the control API. */
   agentConfigGet: 'agent.config.get',
+  /** The control API asks a SIP gateway (queue group) to place an outbound call through a trunk. */
+  sipOriginate: 'sip.originate',
   /** Media asks whoever owns the call's provider leg to transfer the caller (twilio: control API, sip: signaling). */
   transfer: (transport: string) => `calls.transfer.${transport}`,
 } as const;

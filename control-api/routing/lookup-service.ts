@@ -4,6 +4,7 @@ import { uap, subjects } from '../../proto/index.ts';
 import type { Bus, Subscription } from '../../lib/bus/types.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { Database } from '../db/index.ts';
+import { decideTrunk, TrunkAdmission } from '../sip/trunk-admission.ts';
 
 interface RouteRow {
   tenant_id: string;
@@ -22,7 +23,12 @@ export class RoutingLookupService {
   private sub: Subscription | undefined;
   private readonly cache = new Map<string, { at: number; reply: Uint8Array }>();
 
-  constructor(private readonly db: Database, private readonly bus: Bus, private readonly log: Logger) {}
+  private readonly trunks: TrunkAdmission;
+
+  /** secretsKey opens trunk passwords for digest checks (without it, trunks with credentials admit nobody). */
+  constructor(private readonly db: Database, private readonly bus: Bus, private readonly log: Logger, opts: { secretsKey?: Buffer } = {}) {
+    this.trunks = new TrunkAdmission(db, opts.secretsKey, log);
+  }
 
   start(): void {
     this.sub = this.bus.subscribe(subjects.routingLookup, (m) => {
@@ -33,7 +39,7 @@ export class RoutingLookupService {
         m.respond(uap.RoutingReply.encode({ found: false, errorCode: 'BAD_REQUEST' }).finish());
         return;
       }
-      this.lookup(req.to, req.admit).then(
+      this.lookup(req.to, req.admit, req.transport === 'sip' ? req.sip ?? undefined : undefined).then(
         (reply) => m.respond(reply),
         (err: unknown) => {
           this.log.error({ err, to: req.to }, 'routing lookup failed');
@@ -48,11 +54,25 @@ export class RoutingLookupService {
     this.cache.clear();
   }
 
-  async lookup(to: string, admit = false): Promise<Uint8Array> {
-    const bytes = await this.route(to);
-    if (!admit) return bytes;
-    const reply = uap.RoutingReply.decode(bytes);
+  /** `sip`: an INVITE asking in — trunk admission (source, digest) before the number and quotas. */
+  async lookup(to: string, admit = false, sip?: uap.ISipAdmission): Promise<Uint8Array> {
+    const candidates = sip ? await this.trunks.candidates(sip.sourceIp ?? '') : undefined;
+    // A stranger learns nothing about numbers: refused before the lookup.
+    if (candidates && candidates.length === 0) return uap.RoutingReply.encode({ found: false, errorCode: 'TRUNK_FORBIDDEN' }).finish();
+    let bytes = await this.route(to);
+    if (!admit && !candidates) return bytes;
+    let reply = uap.RoutingReply.decode(bytes);
     if (!reply.found) return bytes;
+    if (candidates) {
+      const d = decideTrunk(reply.tenantId, candidates, sip!.digest, sip!.realm ?? '');
+      if ('error' in d) {
+        if (d.error === 'AUTH_FAILED') this.log.warn({ tenantId: reply.tenantId, to, source: sip!.sourceIp, username: sip!.digest?.username }, 'SIP call refused: trunk credentials do not verify');
+        return uap.RoutingReply.encode({ found: false, errorCode: d.error }).finish();
+      }
+      reply.trunkId = d.trunkId;
+      bytes = uap.RoutingReply.encode(reply).finish();
+    }
+    if (!admit) return bytes;
     // Quotas are checked on every admission (never cached): concurrent calls of the tenant right now.
     const [q] = await this.db.withPlatform((tx) => tx<{ max: number | null; active: number }[]>`
       select (t.quotas->>'max_concurrent_calls')::int as max,

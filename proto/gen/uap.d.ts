@@ -2284,6 +2284,9 @@ export namespace uap {
         /** RoutingLookup admit. */
         admit: boolean;
 
+        /** RoutingLookup sip. */
+        sip?: (uap.SipAdmission.$Properties|null);
+
         /**
          * Creates a new RoutingLookup instance using the specified properties.
          * @param [properties] Properties to set
@@ -2356,12 +2359,267 @@ export namespace uap {
             /** RoutingLookup admit */
             admit?: (boolean|null);
 
+            /** RoutingLookup sip */
+            sip?: (uap.SipAdmission.$Properties|null);
+
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
 
         /** Shape of a RoutingLookup. */
         type $Shape = uap.RoutingLookup.$Properties;
+    }
+
+    /**
+     * Properties of a SipAdmission.
+     * @deprecated Use uap.SipAdmission.$Properties instead.
+     */
+    interface ISipAdmission extends uap.SipAdmission.$Properties {
+    }
+
+    /** Represents a SipAdmission. */
+    class SipAdmission {
+
+        /**
+         * Constructs a new SipAdmission.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.SipAdmission.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** SipAdmission sourceIp. */
+        sourceIp: string;
+
+        /** SipAdmission realm. */
+        realm: string;
+
+        /** SipAdmission digest. */
+        digest?: (uap.DigestCredentials.$Properties|null);
+
+        /**
+         * Creates a new SipAdmission instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns SipAdmission instance
+         */
+        static create(properties: uap.SipAdmission.$Shape): uap.SipAdmission & uap.SipAdmission.$Shape;
+        static create(properties?: uap.SipAdmission.$Properties): uap.SipAdmission;
+
+        /**
+         * Encodes the specified SipAdmission message. Does not implicitly {@link uap.SipAdmission.verify|verify} messages.
+         * @param message SipAdmission message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.SipAdmission.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a SipAdmission message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.SipAdmission & uap.SipAdmission.$Shape} SipAdmission
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.SipAdmission & uap.SipAdmission.$Shape;
+
+        /**
+         * Creates a SipAdmission message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns SipAdmission
+         */
+        static fromObject(object: { [k: string]: any }): uap.SipAdmission;
+
+        /**
+         * Creates a plain object from a SipAdmission message. Also converts values to other types if specified.
+         * @param message SipAdmission
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.SipAdmission, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this SipAdmission to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for SipAdmission
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace SipAdmission {
+
+        /** Properties of a SipAdmission. */
+        interface $Properties {
+
+            /** SipAdmission sourceIp */
+            sourceIp?: (string|null);
+
+            /** SipAdmission realm */
+            realm?: (string|null);
+
+            /** SipAdmission digest */
+            digest?: (uap.DigestCredentials.$Properties|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a SipAdmission. */
+        type $Shape = uap.SipAdmission.$Properties;
+    }
+
+    /**
+     * Properties of a DigestCredentials.
+     * @deprecated Use uap.DigestCredentials.$Properties instead.
+     */
+    interface IDigestCredentials extends uap.DigestCredentials.$Properties {
+    }
+
+    /** Represents a DigestCredentials. */
+    class DigestCredentials {
+
+        /**
+         * Constructs a new DigestCredentials.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.DigestCredentials.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** DigestCredentials username. */
+        username: string;
+
+        /** DigestCredentials realm. */
+        realm: string;
+
+        /** DigestCredentials nonce. */
+        nonce: string;
+
+        /** DigestCredentials uri. */
+        uri: string;
+
+        /** DigestCredentials response. */
+        response: string;
+
+        /** DigestCredentials algorithm. */
+        algorithm: string;
+
+        /** DigestCredentials qop. */
+        qop: string;
+
+        /** DigestCredentials nc. */
+        nc: string;
+
+        /** DigestCredentials cnonce. */
+        cnonce: string;
+
+        /** DigestCredentials method. */
+        method: string;
+
+        /**
+         * Creates a new DigestCredentials instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns DigestCredentials instance
+         */
+        static create(properties: uap.DigestCredentials.$Shape): uap.DigestCredentials & uap.DigestCredentials.$Shape;
+        static create(properties?: uap.DigestCredentials.$Properties): uap.DigestCredentials;
+
+        /**
+         * Encodes the specified DigestCredentials message. Does not implicitly {@link uap.DigestCredentials.verify|verify} messages.
+         * @param message DigestCredentials message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.DigestCredentials.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a DigestCredentials message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.DigestCredentials & uap.DigestCredentials.$Shape} DigestCredentials
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.DigestCredentials & uap.DigestCredentials.$Shape;
+
+        /**
+         * Creates a DigestCredentials message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns DigestCredentials
+         */
+        static fromObject(object: { [k: string]: any }): uap.DigestCredentials;
+
+        /**
+         * Creates a plain object from a DigestCredentials message. Also converts values to other types if specified.
+         * @param message DigestCredentials
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.DigestCredentials, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this DigestCredentials to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for DigestCredentials
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace DigestCredentials {
+
+        /** Properties of a DigestCredentials. */
+        interface $Properties {
+
+            /** DigestCredentials username */
+            username?: (string|null);
+
+            /** DigestCredentials realm */
+            realm?: (string|null);
+
+            /** DigestCredentials nonce */
+            nonce?: (string|null);
+
+            /** DigestCredentials uri */
+            uri?: (string|null);
+
+            /** DigestCredentials response */
+            response?: (string|null);
+
+            /** DigestCredentials algorithm */
+            algorithm?: (string|null);
+
+            /** DigestCredentials qop */
+            qop?: (string|null);
+
+            /** DigestCredentials nc */
+            nc?: (string|null);
+
+            /** DigestCredentials cnonce */
+            cnonce?: (string|null);
+
+            /** DigestCredentials method */
+            method?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a DigestCredentials. */
+        type $Shape = uap.DigestCredentials.$Properties;
     }
 
     /**
@@ -2400,6 +2658,9 @@ export namespace uap {
 
         /** RoutingReply errorCode. */
         errorCode: string;
+
+        /** RoutingReply trunkId. */
+        trunkId: string;
 
         /**
          * Creates a new RoutingReply instance using the specified properties.
@@ -2479,12 +2740,297 @@ export namespace uap {
             /** RoutingReply errorCode */
             errorCode?: (string|null);
 
+            /** RoutingReply trunkId */
+            trunkId?: (string|null);
+
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
 
         /** Shape of a RoutingReply. */
         type $Shape = uap.RoutingReply.$Properties;
+    }
+
+    /**
+     * Properties of a SipOriginate.
+     * @deprecated Use uap.SipOriginate.$Properties instead.
+     */
+    interface ISipOriginate extends uap.SipOriginate.$Properties {
+    }
+
+    /** Represents a SipOriginate. */
+    class SipOriginate {
+
+        /**
+         * Constructs a new SipOriginate.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.SipOriginate.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** SipOriginate callId. */
+        callId: string;
+
+        /** SipOriginate tenantId. */
+        tenantId: string;
+
+        /** SipOriginate to. */
+        to: string;
+
+        /** SipOriginate from. */
+        from: string;
+
+        /** SipOriginate trunkId. */
+        trunkId: string;
+
+        /** SipOriginate host. */
+        host: string;
+
+        /** SipOriginate port. */
+        port: number;
+
+        /** SipOriginate transport. */
+        transport: string;
+
+        /** SipOriginate authUsername. */
+        authUsername: string;
+
+        /** SipOriginate authPassword. */
+        authPassword: string;
+
+        /** SipOriginate agentKind. */
+        agentKind: string;
+
+        /** SipOriginate agentConfigId. */
+        agentConfigId: string;
+
+        /** SipOriginate agentConfigJson. */
+        agentConfigJson: string;
+
+        /** SipOriginate ringTimeoutS. */
+        ringTimeoutS: number;
+
+        /**
+         * Creates a new SipOriginate instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns SipOriginate instance
+         */
+        static create(properties: uap.SipOriginate.$Shape): uap.SipOriginate & uap.SipOriginate.$Shape;
+        static create(properties?: uap.SipOriginate.$Properties): uap.SipOriginate;
+
+        /**
+         * Encodes the specified SipOriginate message. Does not implicitly {@link uap.SipOriginate.verify|verify} messages.
+         * @param message SipOriginate message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.SipOriginate.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a SipOriginate message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.SipOriginate & uap.SipOriginate.$Shape} SipOriginate
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.SipOriginate & uap.SipOriginate.$Shape;
+
+        /**
+         * Creates a SipOriginate message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns SipOriginate
+         */
+        static fromObject(object: { [k: string]: any }): uap.SipOriginate;
+
+        /**
+         * Creates a plain object from a SipOriginate message. Also converts values to other types if specified.
+         * @param message SipOriginate
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.SipOriginate, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this SipOriginate to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for SipOriginate
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace SipOriginate {
+
+        /** Properties of a SipOriginate. */
+        interface $Properties {
+
+            /** SipOriginate callId */
+            callId?: (string|null);
+
+            /** SipOriginate tenantId */
+            tenantId?: (string|null);
+
+            /** SipOriginate to */
+            to?: (string|null);
+
+            /** SipOriginate from */
+            from?: (string|null);
+
+            /** SipOriginate trunkId */
+            trunkId?: (string|null);
+
+            /** SipOriginate host */
+            host?: (string|null);
+
+            /** SipOriginate port */
+            port?: (number|null);
+
+            /** SipOriginate transport */
+            transport?: (string|null);
+
+            /** SipOriginate authUsername */
+            authUsername?: (string|null);
+
+            /** SipOriginate authPassword */
+            authPassword?: (string|null);
+
+            /** SipOriginate agentKind */
+            agentKind?: (string|null);
+
+            /** SipOriginate agentConfigId */
+            agentConfigId?: (string|null);
+
+            /** SipOriginate agentConfigJson */
+            agentConfigJson?: (string|null);
+
+            /** SipOriginate ringTimeoutS */
+            ringTimeoutS?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a SipOriginate. */
+        type $Shape = uap.SipOriginate.$Properties;
+    }
+
+    /**
+     * Properties of a SipOriginateReply.
+     * @deprecated Use uap.SipOriginateReply.$Properties instead.
+     */
+    interface ISipOriginateReply extends uap.SipOriginateReply.$Properties {
+    }
+
+    /** Represents a SipOriginateReply. */
+    class SipOriginateReply {
+
+        /**
+         * Constructs a new SipOriginateReply.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.SipOriginateReply.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** SipOriginateReply accepted. */
+        accepted: boolean;
+
+        /** SipOriginateReply sipCallId. */
+        sipCallId: string;
+
+        /** SipOriginateReply errorCode. */
+        errorCode: string;
+
+        /** SipOriginateReply errorMessage. */
+        errorMessage: string;
+
+        /**
+         * Creates a new SipOriginateReply instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns SipOriginateReply instance
+         */
+        static create(properties: uap.SipOriginateReply.$Shape): uap.SipOriginateReply & uap.SipOriginateReply.$Shape;
+        static create(properties?: uap.SipOriginateReply.$Properties): uap.SipOriginateReply;
+
+        /**
+         * Encodes the specified SipOriginateReply message. Does not implicitly {@link uap.SipOriginateReply.verify|verify} messages.
+         * @param message SipOriginateReply message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.SipOriginateReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a SipOriginateReply message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.SipOriginateReply & uap.SipOriginateReply.$Shape} SipOriginateReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.SipOriginateReply & uap.SipOriginateReply.$Shape;
+
+        /**
+         * Creates a SipOriginateReply message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns SipOriginateReply
+         */
+        static fromObject(object: { [k: string]: any }): uap.SipOriginateReply;
+
+        /**
+         * Creates a plain object from a SipOriginateReply message. Also converts values to other types if specified.
+         * @param message SipOriginateReply
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.SipOriginateReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this SipOriginateReply to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for SipOriginateReply
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace SipOriginateReply {
+
+        /** Properties of a SipOriginateReply. */
+        interface $Properties {
+
+            /** SipOriginateReply accepted */
+            accepted?: (boolean|null);
+
+            /** SipOriginateReply sipCallId */
+            sipCallId?: (string|null);
+
+            /** SipOriginateReply errorCode */
+            errorCode?: (string|null);
+
+            /** SipOriginateReply errorMessage */
+            errorMessage?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a SipOriginateReply. */
+        type $Shape = uap.SipOriginateReply.$Properties;
     }
 
     /**

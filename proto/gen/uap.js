@@ -6272,6 +6272,7 @@ export const uap = $root.uap = (() => {
          * @property {string|null} [from] RoutingLookup from
          * @property {string|null} [transport] RoutingLookup transport
          * @property {boolean|null} [admit] RoutingLookup admit
+         * @property {uap.SipAdmission.$Properties|null} [sip] RoutingLookup sip
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -6336,6 +6337,14 @@ export const uap = $root.uap = (() => {
         RoutingLookup.prototype.admit = false;
 
         /**
+         * RoutingLookup sip.
+         * @member {uap.SipAdmission.$Properties|null|undefined} sip
+         * @memberof uap.RoutingLookup
+         * @instance
+         */
+        RoutingLookup.prototype.sip = null;
+
+        /**
          * Creates a new RoutingLookup instance using the specified properties.
          * @function create
          * @memberof uap.RoutingLookup
@@ -6375,6 +6384,8 @@ export const uap = $root.uap = (() => {
                 writer.uint32(/* id 3, wireType 2 =*/26).string(message.transport);
             if (message.admit != null && $Object.hasOwnProperty.call(message, "admit") && message.admit !== false)
                 writer.uint32(/* id 4, wireType 0 =*/32).bool(message.admit);
+            if (message.sip != null && $Object.hasOwnProperty.call(message, "sip"))
+                $root.uap.SipAdmission.encode(message.sip, writer.uint32(/* id 5, wireType 2 =*/42).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -6455,6 +6466,12 @@ export const uap = $root.uap = (() => {
                             delete message.admit;
                         continue;
                     }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        message.sip = $root.uap.SipAdmission.decode(reader, reader.size(), $undefined, _depth + 1, message.sip);
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -6502,6 +6519,11 @@ export const uap = $root.uap = (() => {
             if (object.admit != null)
                 if (object.admit)
                     message.admit = $Boolean(object.admit);
+            if (object.sip != null) {
+                if (!$util.isObject(object.sip))
+                    throw $TypeError(".uap.RoutingLookup.sip: object expected");
+                message.sip = $root.uap.SipAdmission.fromObject(object.sip, _depth + 1);
+            }
             return message;
         };
 
@@ -6527,6 +6549,7 @@ export const uap = $root.uap = (() => {
                 object.from = "";
                 object.transport = "";
                 object.admit = false;
+                object.sip = null;
             }
             if (message.to != null && $Object.hasOwnProperty.call(message, "to"))
                 object.to = message.to;
@@ -6536,6 +6559,8 @@ export const uap = $root.uap = (() => {
                 object.transport = message.transport;
             if (message.admit != null && $Object.hasOwnProperty.call(message, "admit"))
                 object.admit = message.admit;
+            if (message.sip != null && $Object.hasOwnProperty.call(message, "sip"))
+                object.sip = $root.uap.SipAdmission.toObject(message.sip, options, _depth + 1);
             return object;
         };
 
@@ -6567,6 +6592,743 @@ export const uap = $root.uap = (() => {
         return RoutingLookup;
     })();
 
+    uap.SipAdmission = (function() {
+
+        /**
+         * Properties of a SipAdmission.
+         * @typedef {Object} uap.SipAdmission.$Properties
+         * @property {string|null} [sourceIp] SipAdmission sourceIp
+         * @property {string|null} [realm] SipAdmission realm
+         * @property {uap.DigestCredentials.$Properties|null} [digest] SipAdmission digest
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SipAdmission.
+         * @memberof uap
+         * @interface ISipAdmission
+         * @augments uap.SipAdmission.$Properties
+         * @deprecated Use uap.SipAdmission.$Properties instead.
+         */
+
+        /**
+         * Shape of a SipAdmission.
+         * @typedef {uap.SipAdmission.$Properties} uap.SipAdmission.$Shape
+         */
+
+        /**
+         * Constructs a new SipAdmission.
+         * @memberof uap
+         * @classdesc Represents a SipAdmission.
+         * @constructor
+         * @param {uap.SipAdmission.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SipAdmission = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SipAdmission sourceIp.
+         * @member {string} sourceIp
+         * @memberof uap.SipAdmission
+         * @instance
+         */
+        SipAdmission.prototype.sourceIp = "";
+
+        /**
+         * SipAdmission realm.
+         * @member {string} realm
+         * @memberof uap.SipAdmission
+         * @instance
+         */
+        SipAdmission.prototype.realm = "";
+
+        /**
+         * SipAdmission digest.
+         * @member {uap.DigestCredentials.$Properties|null|undefined} digest
+         * @memberof uap.SipAdmission
+         * @instance
+         */
+        SipAdmission.prototype.digest = null;
+
+        /**
+         * Creates a new SipAdmission instance using the specified properties.
+         * @function create
+         * @memberof uap.SipAdmission
+         * @static
+         * @param {uap.SipAdmission.$Properties=} [properties] Properties to set
+         * @returns {uap.SipAdmission} SipAdmission instance
+         * @type {{
+         *   (properties: uap.SipAdmission.$Shape): uap.SipAdmission & uap.SipAdmission.$Shape;
+         *   (properties?: uap.SipAdmission.$Properties): uap.SipAdmission;
+         * }}
+         */
+        SipAdmission.create = function(properties) {
+            return new SipAdmission(properties);
+        };
+
+        /**
+         * Encodes the specified SipAdmission message. Does not implicitly {@link uap.SipAdmission.verify|verify} messages.
+         * @function encode
+         * @memberof uap.SipAdmission
+         * @static
+         * @param {uap.SipAdmission.$Properties} message SipAdmission message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SipAdmission.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.sourceIp != null && $Object.hasOwnProperty.call(message, "sourceIp") && message.sourceIp !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.sourceIp);
+            if (message.realm != null && $Object.hasOwnProperty.call(message, "realm") && message.realm !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.realm);
+            if (message.digest != null && $Object.hasOwnProperty.call(message, "digest"))
+                $root.uap.DigestCredentials.encode(message.digest, writer.uint32(/* id 3, wireType 2 =*/26).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SipAdmission message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.SipAdmission
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.SipAdmission & uap.SipAdmission.$Shape} SipAdmission
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SipAdmission.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.SipAdmission();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.sourceIp = value;
+                        else
+                            delete message.sourceIp;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.realm = value;
+                        else
+                            delete message.realm;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        message.digest = $root.uap.DigestCredentials.decode(reader, reader.size(), $undefined, _depth + 1, message.digest);
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a SipAdmission message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.SipAdmission
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.SipAdmission} SipAdmission
+         */
+        SipAdmission.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.SipAdmission)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.SipAdmission: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.SipAdmission();
+            if (object.sourceIp != null)
+                if (typeof object.sourceIp !== "string" || object.sourceIp.length)
+                    message.sourceIp = $String(object.sourceIp);
+            if (object.realm != null)
+                if (typeof object.realm !== "string" || object.realm.length)
+                    message.realm = $String(object.realm);
+            if (object.digest != null) {
+                if (!$util.isObject(object.digest))
+                    throw $TypeError(".uap.SipAdmission.digest: object expected");
+                message.digest = $root.uap.DigestCredentials.fromObject(object.digest, _depth + 1);
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SipAdmission message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.SipAdmission
+         * @static
+         * @param {uap.SipAdmission} message SipAdmission
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SipAdmission.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.sourceIp = "";
+                object.realm = "";
+                object.digest = null;
+            }
+            if (message.sourceIp != null && $Object.hasOwnProperty.call(message, "sourceIp"))
+                object.sourceIp = message.sourceIp;
+            if (message.realm != null && $Object.hasOwnProperty.call(message, "realm"))
+                object.realm = message.realm;
+            if (message.digest != null && $Object.hasOwnProperty.call(message, "digest"))
+                object.digest = $root.uap.DigestCredentials.toObject(message.digest, options, _depth + 1);
+            return object;
+        };
+
+        /**
+         * Converts this SipAdmission to JSON.
+         * @function toJSON
+         * @memberof uap.SipAdmission
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SipAdmission.prototype.toJSON = function() {
+            return SipAdmission.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for SipAdmission
+         * @function getTypeUrl
+         * @memberof uap.SipAdmission
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        SipAdmission.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.SipAdmission";
+        };
+
+        return SipAdmission;
+    })();
+
+    uap.DigestCredentials = (function() {
+
+        /**
+         * Properties of a DigestCredentials.
+         * @typedef {Object} uap.DigestCredentials.$Properties
+         * @property {string|null} [username] DigestCredentials username
+         * @property {string|null} [realm] DigestCredentials realm
+         * @property {string|null} [nonce] DigestCredentials nonce
+         * @property {string|null} [uri] DigestCredentials uri
+         * @property {string|null} [response] DigestCredentials response
+         * @property {string|null} [algorithm] DigestCredentials algorithm
+         * @property {string|null} [qop] DigestCredentials qop
+         * @property {string|null} [nc] DigestCredentials nc
+         * @property {string|null} [cnonce] DigestCredentials cnonce
+         * @property {string|null} [method] DigestCredentials method
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a DigestCredentials.
+         * @memberof uap
+         * @interface IDigestCredentials
+         * @augments uap.DigestCredentials.$Properties
+         * @deprecated Use uap.DigestCredentials.$Properties instead.
+         */
+
+        /**
+         * Shape of a DigestCredentials.
+         * @typedef {uap.DigestCredentials.$Properties} uap.DigestCredentials.$Shape
+         */
+
+        /**
+         * Constructs a new DigestCredentials.
+         * @memberof uap
+         * @classdesc Represents a DigestCredentials.
+         * @constructor
+         * @param {uap.DigestCredentials.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const DigestCredentials = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * DigestCredentials username.
+         * @member {string} username
+         * @memberof uap.DigestCredentials
+         * @instance
+         */
+        DigestCredentials.prototype.username = "";
+
+        /**
+         * DigestCredentials realm.
+         * @member {string} realm
+         * @memberof uap.DigestCredentials
+         * @instance
+         */
+        DigestCredentials.prototype.realm = "";
+
+        /**
+         * DigestCredentials nonce.
+         * @member {string} nonce
+         * @memberof uap.DigestCredentials
+         * @instance
+         */
+        DigestCredentials.prototype.nonce = "";
+
+        /**
+         * DigestCredentials uri.
+         * @member {string} uri
+         * @memberof uap.DigestCredentials
+         * @instance
+         */
+        DigestCredentials.prototype.uri = "";
+
+        /**
+         * DigestCredentials response.
+         * @member {string} response
+         * @memberof uap.DigestCredentials
+         * @instance
+         */
+        DigestCredentials.prototype.response = "";
+
+        /**
+         * DigestCredentials algorithm.
+         * @member {string} algorithm
+         * @memberof uap.DigestCredentials
+         * @instance
+         */
+        DigestCredentials.prototype.algorithm = "";
+
+        /**
+         * DigestCredentials qop.
+         * @member {string} qop
+         * @memberof uap.DigestCredentials
+         * @instance
+         */
+        DigestCredentials.prototype.qop = "";
+
+        /**
+         * DigestCredentials nc.
+         * @member {string} nc
+         * @memberof uap.DigestCredentials
+         * @instance
+         */
+        DigestCredentials.prototype.nc = "";
+
+        /**
+         * DigestCredentials cnonce.
+         * @member {string} cnonce
+         * @memberof uap.DigestCredentials
+         * @instance
+         */
+        DigestCredentials.prototype.cnonce = "";
+
+        /**
+         * DigestCredentials method.
+         * @member {string} method
+         * @memberof uap.DigestCredentials
+         * @instance
+         */
+        DigestCredentials.prototype.method = "";
+
+        /**
+         * Creates a new DigestCredentials instance using the specified properties.
+         * @function create
+         * @memberof uap.DigestCredentials
+         * @static
+         * @param {uap.DigestCredentials.$Properties=} [properties] Properties to set
+         * @returns {uap.DigestCredentials} DigestCredentials instance
+         * @type {{
+         *   (properties: uap.DigestCredentials.$Shape): uap.DigestCredentials & uap.DigestCredentials.$Shape;
+         *   (properties?: uap.DigestCredentials.$Properties): uap.DigestCredentials;
+         * }}
+         */
+        DigestCredentials.create = function(properties) {
+            return new DigestCredentials(properties);
+        };
+
+        /**
+         * Encodes the specified DigestCredentials message. Does not implicitly {@link uap.DigestCredentials.verify|verify} messages.
+         * @function encode
+         * @memberof uap.DigestCredentials
+         * @static
+         * @param {uap.DigestCredentials.$Properties} message DigestCredentials message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        DigestCredentials.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.username != null && $Object.hasOwnProperty.call(message, "username") && message.username !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.username);
+            if (message.realm != null && $Object.hasOwnProperty.call(message, "realm") && message.realm !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.realm);
+            if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce") && message.nonce !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.nonce);
+            if (message.uri != null && $Object.hasOwnProperty.call(message, "uri") && message.uri !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.uri);
+            if (message.response != null && $Object.hasOwnProperty.call(message, "response") && message.response !== "")
+                writer.uint32(/* id 5, wireType 2 =*/42).string(message.response);
+            if (message.algorithm != null && $Object.hasOwnProperty.call(message, "algorithm") && message.algorithm !== "")
+                writer.uint32(/* id 6, wireType 2 =*/50).string(message.algorithm);
+            if (message.qop != null && $Object.hasOwnProperty.call(message, "qop") && message.qop !== "")
+                writer.uint32(/* id 7, wireType 2 =*/58).string(message.qop);
+            if (message.nc != null && $Object.hasOwnProperty.call(message, "nc") && message.nc !== "")
+                writer.uint32(/* id 8, wireType 2 =*/66).string(message.nc);
+            if (message.cnonce != null && $Object.hasOwnProperty.call(message, "cnonce") && message.cnonce !== "")
+                writer.uint32(/* id 9, wireType 2 =*/74).string(message.cnonce);
+            if (message.method != null && $Object.hasOwnProperty.call(message, "method") && message.method !== "")
+                writer.uint32(/* id 10, wireType 2 =*/82).string(message.method);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a DigestCredentials message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.DigestCredentials
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.DigestCredentials & uap.DigestCredentials.$Shape} DigestCredentials
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        DigestCredentials.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.DigestCredentials();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.username = value;
+                        else
+                            delete message.username;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.realm = value;
+                        else
+                            delete message.realm;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.nonce = value;
+                        else
+                            delete message.nonce;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.uri = value;
+                        else
+                            delete message.uri;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.response = value;
+                        else
+                            delete message.response;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.algorithm = value;
+                        else
+                            delete message.algorithm;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.qop = value;
+                        else
+                            delete message.qop;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.nc = value;
+                        else
+                            delete message.nc;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.cnonce = value;
+                        else
+                            delete message.cnonce;
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.method = value;
+                        else
+                            delete message.method;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a DigestCredentials message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.DigestCredentials
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.DigestCredentials} DigestCredentials
+         */
+        DigestCredentials.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.DigestCredentials)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.DigestCredentials: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.DigestCredentials();
+            if (object.username != null)
+                if (typeof object.username !== "string" || object.username.length)
+                    message.username = $String(object.username);
+            if (object.realm != null)
+                if (typeof object.realm !== "string" || object.realm.length)
+                    message.realm = $String(object.realm);
+            if (object.nonce != null)
+                if (typeof object.nonce !== "string" || object.nonce.length)
+                    message.nonce = $String(object.nonce);
+            if (object.uri != null)
+                if (typeof object.uri !== "string" || object.uri.length)
+                    message.uri = $String(object.uri);
+            if (object.response != null)
+                if (typeof object.response !== "string" || object.response.length)
+                    message.response = $String(object.response);
+            if (object.algorithm != null)
+                if (typeof object.algorithm !== "string" || object.algorithm.length)
+                    message.algorithm = $String(object.algorithm);
+            if (object.qop != null)
+                if (typeof object.qop !== "string" || object.qop.length)
+                    message.qop = $String(object.qop);
+            if (object.nc != null)
+                if (typeof object.nc !== "string" || object.nc.length)
+                    message.nc = $String(object.nc);
+            if (object.cnonce != null)
+                if (typeof object.cnonce !== "string" || object.cnonce.length)
+                    message.cnonce = $String(object.cnonce);
+            if (object.method != null)
+                if (typeof object.method !== "string" || object.method.length)
+                    message.method = $String(object.method);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a DigestCredentials message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.DigestCredentials
+         * @static
+         * @param {uap.DigestCredentials} message DigestCredentials
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        DigestCredentials.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.username = "";
+                object.realm = "";
+                object.nonce = "";
+                object.uri = "";
+                object.response = "";
+                object.algorithm = "";
+                object.qop = "";
+                object.nc = "";
+                object.cnonce = "";
+                object.method = "";
+            }
+            if (message.username != null && $Object.hasOwnProperty.call(message, "username"))
+                object.username = message.username;
+            if (message.realm != null && $Object.hasOwnProperty.call(message, "realm"))
+                object.realm = message.realm;
+            if (message.nonce != null && $Object.hasOwnProperty.call(message, "nonce"))
+                object.nonce = message.nonce;
+            if (message.uri != null && $Object.hasOwnProperty.call(message, "uri"))
+                object.uri = message.uri;
+            if (message.response != null && $Object.hasOwnProperty.call(message, "response"))
+                object.response = message.response;
+            if (message.algorithm != null && $Object.hasOwnProperty.call(message, "algorithm"))
+                object.algorithm = message.algorithm;
+            if (message.qop != null && $Object.hasOwnProperty.call(message, "qop"))
+                object.qop = message.qop;
+            if (message.nc != null && $Object.hasOwnProperty.call(message, "nc"))
+                object.nc = message.nc;
+            if (message.cnonce != null && $Object.hasOwnProperty.call(message, "cnonce"))
+                object.cnonce = message.cnonce;
+            if (message.method != null && $Object.hasOwnProperty.call(message, "method"))
+                object.method = message.method;
+            return object;
+        };
+
+        /**
+         * Converts this DigestCredentials to JSON.
+         * @function toJSON
+         * @memberof uap.DigestCredentials
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        DigestCredentials.prototype.toJSON = function() {
+            return DigestCredentials.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for DigestCredentials
+         * @function getTypeUrl
+         * @memberof uap.DigestCredentials
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        DigestCredentials.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.DigestCredentials";
+        };
+
+        return DigestCredentials;
+    })();
+
     uap.RoutingReply = (function() {
 
         /**
@@ -6578,6 +7340,7 @@ export const uap = $root.uap = (() => {
          * @property {string|null} [agentConfigId] RoutingReply agentConfigId
          * @property {string|null} [agentConfigJson] RoutingReply agentConfigJson
          * @property {string|null} [errorCode] RoutingReply errorCode
+         * @property {string|null} [trunkId] RoutingReply trunkId
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -6658,6 +7421,14 @@ export const uap = $root.uap = (() => {
         RoutingReply.prototype.errorCode = "";
 
         /**
+         * RoutingReply trunkId.
+         * @member {string} trunkId
+         * @memberof uap.RoutingReply
+         * @instance
+         */
+        RoutingReply.prototype.trunkId = "";
+
+        /**
          * Creates a new RoutingReply instance using the specified properties.
          * @function create
          * @memberof uap.RoutingReply
@@ -6701,6 +7472,8 @@ export const uap = $root.uap = (() => {
                 writer.uint32(/* id 5, wireType 2 =*/42).string(message.agentConfigJson);
             if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode") && message.errorCode !== "")
                 writer.uint32(/* id 6, wireType 2 =*/50).string(message.errorCode);
+            if (message.trunkId != null && $Object.hasOwnProperty.call(message, "trunkId") && message.trunkId !== "")
+                writer.uint32(/* id 7, wireType 2 =*/58).string(message.trunkId);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -6799,6 +7572,15 @@ export const uap = $root.uap = (() => {
                             delete message.errorCode;
                         continue;
                     }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.trunkId = value;
+                        else
+                            delete message.trunkId;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -6852,6 +7634,9 @@ export const uap = $root.uap = (() => {
             if (object.errorCode != null)
                 if (typeof object.errorCode !== "string" || object.errorCode.length)
                     message.errorCode = $String(object.errorCode);
+            if (object.trunkId != null)
+                if (typeof object.trunkId !== "string" || object.trunkId.length)
+                    message.trunkId = $String(object.trunkId);
             return message;
         };
 
@@ -6879,6 +7664,7 @@ export const uap = $root.uap = (() => {
                 object.agentConfigId = "";
                 object.agentConfigJson = "";
                 object.errorCode = "";
+                object.trunkId = "";
             }
             if (message.found != null && $Object.hasOwnProperty.call(message, "found"))
                 object.found = message.found;
@@ -6892,6 +7678,8 @@ export const uap = $root.uap = (() => {
                 object.agentConfigJson = message.agentConfigJson;
             if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode"))
                 object.errorCode = message.errorCode;
+            if (message.trunkId != null && $Object.hasOwnProperty.call(message, "trunkId"))
+                object.trunkId = message.trunkId;
             return object;
         };
 
@@ -6921,6 +7709,874 @@ export const uap = $root.uap = (() => {
         };
 
         return RoutingReply;
+    })();
+
+    uap.SipOriginate = (function() {
+
+        /**
+         * Properties of a SipOriginate.
+         * @typedef {Object} uap.SipOriginate.$Properties
+         * @property {string|null} [callId] SipOriginate callId
+         * @property {string|null} [tenantId] SipOriginate tenantId
+         * @property {string|null} [to] SipOriginate to
+         * @property {string|null} [from] SipOriginate from
+         * @property {string|null} [trunkId] SipOriginate trunkId
+         * @property {string|null} [host] SipOriginate host
+         * @property {number|null} [port] SipOriginate port
+         * @property {string|null} [transport] SipOriginate transport
+         * @property {string|null} [authUsername] SipOriginate authUsername
+         * @property {string|null} [authPassword] SipOriginate authPassword
+         * @property {string|null} [agentKind] SipOriginate agentKind
+         * @property {string|null} [agentConfigId] SipOriginate agentConfigId
+         * @property {string|null} [agentConfigJson] SipOriginate agentConfigJson
+         * @property {number|null} [ringTimeoutS] SipOriginate ringTimeoutS
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SipOriginate.
+         * @memberof uap
+         * @interface ISipOriginate
+         * @augments uap.SipOriginate.$Properties
+         * @deprecated Use uap.SipOriginate.$Properties instead.
+         */
+
+        /**
+         * Shape of a SipOriginate.
+         * @typedef {uap.SipOriginate.$Properties} uap.SipOriginate.$Shape
+         */
+
+        /**
+         * Constructs a new SipOriginate.
+         * @memberof uap
+         * @classdesc Represents a SipOriginate.
+         * @constructor
+         * @param {uap.SipOriginate.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SipOriginate = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SipOriginate callId.
+         * @member {string} callId
+         * @memberof uap.SipOriginate
+         * @instance
+         */
+        SipOriginate.prototype.callId = "";
+
+        /**
+         * SipOriginate tenantId.
+         * @member {string} tenantId
+         * @memberof uap.SipOriginate
+         * @instance
+         */
+        SipOriginate.prototype.tenantId = "";
+
+        /**
+         * SipOriginate to.
+         * @member {string} to
+         * @memberof uap.SipOriginate
+         * @instance
+         */
+        SipOriginate.prototype.to = "";
+
+        /**
+         * SipOriginate from.
+         * @member {string} from
+         * @memberof uap.SipOriginate
+         * @instance
+         */
+        SipOriginate.prototype.from = "";
+
+        /**
+         * SipOriginate trunkId.
+         * @member {string} trunkId
+         * @memberof uap.SipOriginate
+         * @instance
+         */
+        SipOriginate.prototype.trunkId = "";
+
+        /**
+         * SipOriginate host.
+         * @member {string} host
+         * @memberof uap.SipOriginate
+         * @instance
+         */
+        SipOriginate.prototype.host = "";
+
+        /**
+         * SipOriginate port.
+         * @member {number} port
+         * @memberof uap.SipOriginate
+         * @instance
+         */
+        SipOriginate.prototype.port = 0;
+
+        /**
+         * SipOriginate transport.
+         * @member {string} transport
+         * @memberof uap.SipOriginate
+         * @instance
+         */
+        SipOriginate.prototype.transport = "";
+
+        /**
+         * SipOriginate authUsername.
+         * @member {string} authUsername
+         * @memberof uap.SipOriginate
+         * @instance
+         */
+        SipOriginate.prototype.authUsername = "";
+
+        /**
+         * SipOriginate authPassword.
+         * @member {string} authPassword
+         * @memberof uap.SipOriginate
+         * @instance
+         */
+        SipOriginate.prototype.authPassword = "";
+
+        /**
+         * SipOriginate agentKind.
+         * @member {string} agentKind
+         * @memberof uap.SipOriginate
+         * @instance
+         */
+        SipOriginate.prototype.agentKind = "";
+
+        /**
+         * SipOriginate agentConfigId.
+         * @member {string} agentConfigId
+         * @memberof uap.SipOriginate
+         * @instance
+         */
+        SipOriginate.prototype.agentConfigId = "";
+
+        /**
+         * SipOriginate agentConfigJson.
+         * @member {string} agentConfigJson
+         * @memberof uap.SipOriginate
+         * @instance
+         */
+        SipOriginate.prototype.agentConfigJson = "";
+
+        /**
+         * SipOriginate ringTimeoutS.
+         * @member {number} ringTimeoutS
+         * @memberof uap.SipOriginate
+         * @instance
+         */
+        SipOriginate.prototype.ringTimeoutS = 0;
+
+        /**
+         * Creates a new SipOriginate instance using the specified properties.
+         * @function create
+         * @memberof uap.SipOriginate
+         * @static
+         * @param {uap.SipOriginate.$Properties=} [properties] Properties to set
+         * @returns {uap.SipOriginate} SipOriginate instance
+         * @type {{
+         *   (properties: uap.SipOriginate.$Shape): uap.SipOriginate & uap.SipOriginate.$Shape;
+         *   (properties?: uap.SipOriginate.$Properties): uap.SipOriginate;
+         * }}
+         */
+        SipOriginate.create = function(properties) {
+            return new SipOriginate(properties);
+        };
+
+        /**
+         * Encodes the specified SipOriginate message. Does not implicitly {@link uap.SipOriginate.verify|verify} messages.
+         * @function encode
+         * @memberof uap.SipOriginate
+         * @static
+         * @param {uap.SipOriginate.$Properties} message SipOriginate message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SipOriginate.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.callId != null && $Object.hasOwnProperty.call(message, "callId") && message.callId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.callId);
+            if (message.tenantId != null && $Object.hasOwnProperty.call(message, "tenantId") && message.tenantId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.tenantId);
+            if (message.to != null && $Object.hasOwnProperty.call(message, "to") && message.to !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.to);
+            if (message.from != null && $Object.hasOwnProperty.call(message, "from") && message.from !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.from);
+            if (message.trunkId != null && $Object.hasOwnProperty.call(message, "trunkId") && message.trunkId !== "")
+                writer.uint32(/* id 5, wireType 2 =*/42).string(message.trunkId);
+            if (message.host != null && $Object.hasOwnProperty.call(message, "host") && message.host !== "")
+                writer.uint32(/* id 6, wireType 2 =*/50).string(message.host);
+            if (message.port != null && $Object.hasOwnProperty.call(message, "port") && message.port !== 0)
+                writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.port);
+            if (message.transport != null && $Object.hasOwnProperty.call(message, "transport") && message.transport !== "")
+                writer.uint32(/* id 8, wireType 2 =*/66).string(message.transport);
+            if (message.authUsername != null && $Object.hasOwnProperty.call(message, "authUsername") && message.authUsername !== "")
+                writer.uint32(/* id 9, wireType 2 =*/74).string(message.authUsername);
+            if (message.authPassword != null && $Object.hasOwnProperty.call(message, "authPassword") && message.authPassword !== "")
+                writer.uint32(/* id 10, wireType 2 =*/82).string(message.authPassword);
+            if (message.agentKind != null && $Object.hasOwnProperty.call(message, "agentKind") && message.agentKind !== "")
+                writer.uint32(/* id 11, wireType 2 =*/90).string(message.agentKind);
+            if (message.agentConfigId != null && $Object.hasOwnProperty.call(message, "agentConfigId") && message.agentConfigId !== "")
+                writer.uint32(/* id 12, wireType 2 =*/98).string(message.agentConfigId);
+            if (message.agentConfigJson != null && $Object.hasOwnProperty.call(message, "agentConfigJson") && message.agentConfigJson !== "")
+                writer.uint32(/* id 13, wireType 2 =*/106).string(message.agentConfigJson);
+            if (message.ringTimeoutS != null && $Object.hasOwnProperty.call(message, "ringTimeoutS") && message.ringTimeoutS !== 0)
+                writer.uint32(/* id 14, wireType 0 =*/112).uint32(message.ringTimeoutS);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SipOriginate message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.SipOriginate
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.SipOriginate & uap.SipOriginate.$Shape} SipOriginate
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SipOriginate.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.SipOriginate();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.callId = value;
+                        else
+                            delete message.callId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.tenantId = value;
+                        else
+                            delete message.tenantId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.to = value;
+                        else
+                            delete message.to;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.from = value;
+                        else
+                            delete message.from;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.trunkId = value;
+                        else
+                            delete message.trunkId;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.host = value;
+                        else
+                            delete message.host;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.port = value;
+                        else
+                            delete message.port;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.transport = value;
+                        else
+                            delete message.transport;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.authUsername = value;
+                        else
+                            delete message.authUsername;
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.authPassword = value;
+                        else
+                            delete message.authPassword;
+                        continue;
+                    }
+                case 11: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.agentKind = value;
+                        else
+                            delete message.agentKind;
+                        continue;
+                    }
+                case 12: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.agentConfigId = value;
+                        else
+                            delete message.agentConfigId;
+                        continue;
+                    }
+                case 13: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.agentConfigJson = value;
+                        else
+                            delete message.agentConfigJson;
+                        continue;
+                    }
+                case 14: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.ringTimeoutS = value;
+                        else
+                            delete message.ringTimeoutS;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a SipOriginate message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.SipOriginate
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.SipOriginate} SipOriginate
+         */
+        SipOriginate.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.SipOriginate)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.SipOriginate: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.SipOriginate();
+            if (object.callId != null)
+                if (typeof object.callId !== "string" || object.callId.length)
+                    message.callId = $String(object.callId);
+            if (object.tenantId != null)
+                if (typeof object.tenantId !== "string" || object.tenantId.length)
+                    message.tenantId = $String(object.tenantId);
+            if (object.to != null)
+                if (typeof object.to !== "string" || object.to.length)
+                    message.to = $String(object.to);
+            if (object.from != null)
+                if (typeof object.from !== "string" || object.from.length)
+                    message.from = $String(object.from);
+            if (object.trunkId != null)
+                if (typeof object.trunkId !== "string" || object.trunkId.length)
+                    message.trunkId = $String(object.trunkId);
+            if (object.host != null)
+                if (typeof object.host !== "string" || object.host.length)
+                    message.host = $String(object.host);
+            if (object.port != null)
+                if ($Number(object.port) !== 0)
+                    message.port = object.port >>> 0;
+            if (object.transport != null)
+                if (typeof object.transport !== "string" || object.transport.length)
+                    message.transport = $String(object.transport);
+            if (object.authUsername != null)
+                if (typeof object.authUsername !== "string" || object.authUsername.length)
+                    message.authUsername = $String(object.authUsername);
+            if (object.authPassword != null)
+                if (typeof object.authPassword !== "string" || object.authPassword.length)
+                    message.authPassword = $String(object.authPassword);
+            if (object.agentKind != null)
+                if (typeof object.agentKind !== "string" || object.agentKind.length)
+                    message.agentKind = $String(object.agentKind);
+            if (object.agentConfigId != null)
+                if (typeof object.agentConfigId !== "string" || object.agentConfigId.length)
+                    message.agentConfigId = $String(object.agentConfigId);
+            if (object.agentConfigJson != null)
+                if (typeof object.agentConfigJson !== "string" || object.agentConfigJson.length)
+                    message.agentConfigJson = $String(object.agentConfigJson);
+            if (object.ringTimeoutS != null)
+                if ($Number(object.ringTimeoutS) !== 0)
+                    message.ringTimeoutS = object.ringTimeoutS >>> 0;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SipOriginate message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.SipOriginate
+         * @static
+         * @param {uap.SipOriginate} message SipOriginate
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SipOriginate.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.callId = "";
+                object.tenantId = "";
+                object.to = "";
+                object.from = "";
+                object.trunkId = "";
+                object.host = "";
+                object.port = 0;
+                object.transport = "";
+                object.authUsername = "";
+                object.authPassword = "";
+                object.agentKind = "";
+                object.agentConfigId = "";
+                object.agentConfigJson = "";
+                object.ringTimeoutS = 0;
+            }
+            if (message.callId != null && $Object.hasOwnProperty.call(message, "callId"))
+                object.callId = message.callId;
+            if (message.tenantId != null && $Object.hasOwnProperty.call(message, "tenantId"))
+                object.tenantId = message.tenantId;
+            if (message.to != null && $Object.hasOwnProperty.call(message, "to"))
+                object.to = message.to;
+            if (message.from != null && $Object.hasOwnProperty.call(message, "from"))
+                object.from = message.from;
+            if (message.trunkId != null && $Object.hasOwnProperty.call(message, "trunkId"))
+                object.trunkId = message.trunkId;
+            if (message.host != null && $Object.hasOwnProperty.call(message, "host"))
+                object.host = message.host;
+            if (message.port != null && $Object.hasOwnProperty.call(message, "port"))
+                object.port = message.port;
+            if (message.transport != null && $Object.hasOwnProperty.call(message, "transport"))
+                object.transport = message.transport;
+            if (message.authUsername != null && $Object.hasOwnProperty.call(message, "authUsername"))
+                object.authUsername = message.authUsername;
+            if (message.authPassword != null && $Object.hasOwnProperty.call(message, "authPassword"))
+                object.authPassword = message.authPassword;
+            if (message.agentKind != null && $Object.hasOwnProperty.call(message, "agentKind"))
+                object.agentKind = message.agentKind;
+            if (message.agentConfigId != null && $Object.hasOwnProperty.call(message, "agentConfigId"))
+                object.agentConfigId = message.agentConfigId;
+            if (message.agentConfigJson != null && $Object.hasOwnProperty.call(message, "agentConfigJson"))
+                object.agentConfigJson = message.agentConfigJson;
+            if (message.ringTimeoutS != null && $Object.hasOwnProperty.call(message, "ringTimeoutS"))
+                object.ringTimeoutS = message.ringTimeoutS;
+            return object;
+        };
+
+        /**
+         * Converts this SipOriginate to JSON.
+         * @function toJSON
+         * @memberof uap.SipOriginate
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SipOriginate.prototype.toJSON = function() {
+            return SipOriginate.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for SipOriginate
+         * @function getTypeUrl
+         * @memberof uap.SipOriginate
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        SipOriginate.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.SipOriginate";
+        };
+
+        return SipOriginate;
+    })();
+
+    uap.SipOriginateReply = (function() {
+
+        /**
+         * Properties of a SipOriginateReply.
+         * @typedef {Object} uap.SipOriginateReply.$Properties
+         * @property {boolean|null} [accepted] SipOriginateReply accepted
+         * @property {string|null} [sipCallId] SipOriginateReply sipCallId
+         * @property {string|null} [errorCode] SipOriginateReply errorCode
+         * @property {string|null} [errorMessage] SipOriginateReply errorMessage
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SipOriginateReply.
+         * @memberof uap
+         * @interface ISipOriginateReply
+         * @augments uap.SipOriginateReply.$Properties
+         * @deprecated Use uap.SipOriginateReply.$Properties instead.
+         */
+
+        /**
+         * Shape of a SipOriginateReply.
+         * @typedef {uap.SipOriginateReply.$Properties} uap.SipOriginateReply.$Shape
+         */
+
+        /**
+         * Constructs a new SipOriginateReply.
+         * @memberof uap
+         * @classdesc Represents a SipOriginateReply.
+         * @constructor
+         * @param {uap.SipOriginateReply.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SipOriginateReply = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SipOriginateReply accepted.
+         * @member {boolean} accepted
+         * @memberof uap.SipOriginateReply
+         * @instance
+         */
+        SipOriginateReply.prototype.accepted = false;
+
+        /**
+         * SipOriginateReply sipCallId.
+         * @member {string} sipCallId
+         * @memberof uap.SipOriginateReply
+         * @instance
+         */
+        SipOriginateReply.prototype.sipCallId = "";
+
+        /**
+         * SipOriginateReply errorCode.
+         * @member {string} errorCode
+         * @memberof uap.SipOriginateReply
+         * @instance
+         */
+        SipOriginateReply.prototype.errorCode = "";
+
+        /**
+         * SipOriginateReply errorMessage.
+         * @member {string} errorMessage
+         * @memberof uap.SipOriginateReply
+         * @instance
+         */
+        SipOriginateReply.prototype.errorMessage = "";
+
+        /**
+         * Creates a new SipOriginateReply instance using the specified properties.
+         * @function create
+         * @memberof uap.SipOriginateReply
+         * @static
+         * @param {uap.SipOriginateReply.$Properties=} [properties] Properties to set
+         * @returns {uap.SipOriginateReply} SipOriginateReply instance
+         * @type {{
+         *   (properties: uap.SipOriginateReply.$Shape): uap.SipOriginateReply & uap.SipOriginateReply.$Shape;
+         *   (properties?: uap.SipOriginateReply.$Properties): uap.SipOriginateReply;
+         * }}
+         */
+        SipOriginateReply.create = function(properties) {
+            return new SipOriginateReply(properties);
+        };
+
+        /**
+         * Encodes the specified SipOriginateReply message. Does not implicitly {@link uap.SipOriginateReply.verify|verify} messages.
+         * @function encode
+         * @memberof uap.SipOriginateReply
+         * @static
+         * @param {uap.SipOriginateReply.$Properties} message SipOriginateReply message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SipOriginateReply.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted") && message.accepted !== false)
+                writer.uint32(/* id 1, wireType 0 =*/8).bool(message.accepted);
+            if (message.sipCallId != null && $Object.hasOwnProperty.call(message, "sipCallId") && message.sipCallId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.sipCallId);
+            if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode") && message.errorCode !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.errorCode);
+            if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage") && message.errorMessage !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.errorMessage);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SipOriginateReply message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.SipOriginateReply
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.SipOriginateReply & uap.SipOriginateReply.$Shape} SipOriginateReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SipOriginateReply.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.SipOriginateReply();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.accepted = value;
+                        else
+                            delete message.accepted;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.sipCallId = value;
+                        else
+                            delete message.sipCallId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.errorCode = value;
+                        else
+                            delete message.errorCode;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.errorMessage = value;
+                        else
+                            delete message.errorMessage;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a SipOriginateReply message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.SipOriginateReply
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.SipOriginateReply} SipOriginateReply
+         */
+        SipOriginateReply.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.SipOriginateReply)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.SipOriginateReply: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.SipOriginateReply();
+            if (object.accepted != null)
+                if (object.accepted)
+                    message.accepted = $Boolean(object.accepted);
+            if (object.sipCallId != null)
+                if (typeof object.sipCallId !== "string" || object.sipCallId.length)
+                    message.sipCallId = $String(object.sipCallId);
+            if (object.errorCode != null)
+                if (typeof object.errorCode !== "string" || object.errorCode.length)
+                    message.errorCode = $String(object.errorCode);
+            if (object.errorMessage != null)
+                if (typeof object.errorMessage !== "string" || object.errorMessage.length)
+                    message.errorMessage = $String(object.errorMessage);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SipOriginateReply message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.SipOriginateReply
+         * @static
+         * @param {uap.SipOriginateReply} message SipOriginateReply
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SipOriginateReply.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.accepted = false;
+                object.sipCallId = "";
+                object.errorCode = "";
+                object.errorMessage = "";
+            }
+            if (message.accepted != null && $Object.hasOwnProperty.call(message, "accepted"))
+                object.accepted = message.accepted;
+            if (message.sipCallId != null && $Object.hasOwnProperty.call(message, "sipCallId"))
+                object.sipCallId = message.sipCallId;
+            if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode"))
+                object.errorCode = message.errorCode;
+            if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage"))
+                object.errorMessage = message.errorMessage;
+            return object;
+        };
+
+        /**
+         * Converts this SipOriginateReply to JSON.
+         * @function toJSON
+         * @memberof uap.SipOriginateReply
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SipOriginateReply.prototype.toJSON = function() {
+            return SipOriginateReply.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for SipOriginateReply
+         * @function getTypeUrl
+         * @memberof uap.SipOriginateReply
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        SipOriginateReply.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.SipOriginateReply";
+        };
+
+        return SipOriginateReply;
     })();
 
     uap.AgentConfigRequest = (function() {

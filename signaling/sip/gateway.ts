@@ -7,10 +7,12 @@ import type { Bus } from '../../lib/bus/types.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { CallEventPublisher } from '../../lib/call-events.ts';
 import { uap } from '../../proto/index.ts';
-import { RouteRefusedError, type Router } from '../routing.ts';
+import { RouteRefusedError, type RoutedCall, type Router } from '../routing.ts';
 import { SipUas, type SipUasOptions } from './uas.ts';
 import { buildAnswer } from './sdp.ts';
 import type { IncomingCall, InviteDecision, SipEndReason } from './call.ts';
+import { InviteAdmission, type SipAuthOptions } from './admission.ts';
+import { noopSipMetrics } from './metrics.ts';
 
 export interface SipMediaProvider {
   open(req: { sipCallId: string; codec: 'PCMU' | 'PCMA'; payloadType: number; telephoneEventPt: number | undefined; remoteAddress: string; remotePort: number }): Promise<SipMediaLegHandle>;
@@ -34,6 +36,8 @@ export interface SipGatewayOptions extends Omit<SipUasOptions, 'handler'> {
   bus?: Bus;
   /** The number a call is for, from the INVITE (default: the Request-URI user). */
   numberOf?: (call: IncomingCall) => string;
+  /** Digest challenges for trunks that require credentials (realm, algorithms offered, nonce lifetime). */
+  auth?: Partial<SipAuthOptions>;
 }
 
 export interface SipGateway {
@@ -59,13 +63,18 @@ export function newSipCallId(): string {
 }
 
 export async function startSipGateway(o: SipGatewayOptions): Promise<SipGateway> {
+  const admission = new InviteAdmission(o.auth, o.metrics ?? noopSipMetrics);
   const handler = async (call: IncomingCall): Promise<InviteDecision> => {
     const number = o.numberOf ? o.numberOf(call) : call.toUser;
     const log = o.log.child({ sipCallId: call.sipCallId });
-    let route;
+    let route: RoutedCall | undefined;
+    const sip = admission.inspect(call, log);
     try {
-      route = await o.router.lookup(number, { admit: true });
+      route = await o.router.lookup(number, { admit: true, sip: sip.info });
     } catch (err) {
+      if (err instanceof RouteRefusedError && InviteAdmission.handles(err.reason)) {
+        return admission.refusal(err.reason, sip, call, log);
+      }
       if (err instanceof RouteRefusedError) {
         log.warn({ tenantId: err.tenantId, to: number, reason: err.reason }, 'SIP call refused');
         if (o.bus) {
@@ -85,6 +94,7 @@ export async function startSipGateway(o: SipGatewayOptions): Promise<SipGateway>
       log.warn({ to: number, from: call.fromUser }, 'SIP call for a number with no route');
       return { reject: { status: 404 } };
     }
+    log.info({ tenantId: route.tenantId, trunkId: route.trunkId, to: number, from: call.fromUser }, 'SIP call admitted');
     if (call.signal.aborted) return { reject: { status: 487 } };
     call.ringing();
     let leg: SipMediaLegHandle;

@@ -63,6 +63,10 @@ export interface SippOptions {
   mediaPort?: number;
   keys?: Record<string, string | number>;
   timeoutS?: number;
+  /** Local address sipp binds (default 127.0.0.1): another loopback address looks like another trunk. */
+  localIp?: string;
+  /** More sipp arguments (e.g. -au/-ap for [authentication], -t t1 for TCP). */
+  extraArgs?: string[];
 }
 
 export async function runSipp(o: SippOptions): Promise<SippRun> {
@@ -72,12 +76,13 @@ export async function runSipp(o: SippOptions): Promise<SippRun> {
     '-sf', join(SCENARIOS, o.scenario),
     '-s', o.service,
     '-m', '1', '-l', '1',
-    '-i', '127.0.0.1', '-p', String(sipPort),
+    '-i', o.localIp ?? '127.0.0.1', '-p', String(sipPort),
     '-mp', String(o.mediaPort ?? (await freeMediaPort())),
     '-timeout', `${o.timeoutS ?? 20}s`, '-timeout_error',
     '-nostdin', '-trace_err',
   ];
   for (const [k, v] of Object.entries(o.keys ?? {})) args.push('-key', k, String(v));
+  args.push(...(o.extraArgs ?? []));
   const child = spawn('sipp', args, { cwd: o.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -91,5 +96,5 @@ export async function runSipp(o: SippOptions): Promise<SippRun> {
 
 /** A failure message with what sipp said. */
 export function explain(run: SippRun): string {
-  return `sipp exited ${run.code}\n--- stderr ---\n${run.stderr.slice(-3000)}\n--- errors ---\n${run.errors.slice(-3000)}\n--- stdout ---\n${run.stdout.slice(-2000)}`;
+  return `sipp exited ${run.code}\n--- stderr ---\n${run.stderr.slice(-3000)}\n--- errors ---\n${run.errors.slice(-3000)}\n--- stdout ---\n${run.stdout.slice(-(Number(process.env.SIPP_OUT) || 2000))}`;
 }

@@ -25,9 +25,10 @@ export class UdpSipClient {
     });
   }
 
-  static async open(server: { address: string; port: number }): Promise<UdpSipClient> {
+  /** `local`: the loopback address to send from (another one looks like another trunk). */
+  static async open(server: { address: string; port: number }, local = '127.0.0.1'): Promise<UdpSipClient> {
     const sock = createSocket('udp4');
-    await new Promise<void>((r) => sock.bind(0, '127.0.0.1', () => r()));
+    await new Promise<void>((r) => sock.bind(0, local, () => r()));
     return new UdpSipClient(sock, sock.address().port, server);
   }
 

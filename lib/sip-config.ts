@@ -1,0 +1,42 @@
+// SIP trunk settings beyond the listener (read with the rest of the config, see config.ts): digest
+// challenges for trunks with credentials.
+import { ConfigError } from './errors.ts';
+import { DIGEST_ALGORITHMS, type DigestAlgorithm } from './digest.ts';
+
+export interface SipConfig {
+  /** Realm of our digest challenges; trunk credentials are for it. */
+  realm: string;
+  /** Challenges offered to trunks with credentials, in order (many clients answer only the first). */
+  authAlgorithms: DigestAlgorithm[];
+  /** How long a challenge's nonce is good. */
+  nonceTtlMs: number;
+}
+
+type Env = Record<string, string | undefined>;
+
+const get = (env: Env, name: string): string | undefined => {
+  const v = env[name]?.trim();
+  return v ? v : undefined;
+};
+
+function int(env: Env, name: string, def: number, min: number, max: number): number {
+  const v = get(env, name);
+  if (v === undefined) return def;
+  if (!/^\d+$/.test(v)) throw new ConfigError(name, `expected a whole number, got "${v}"`);
+  const n = Number(v);
+  if (n < min || n > max) throw new ConfigError(name, `expected a number from ${min} to ${max}, got ${n}`);
+  return n;
+}
+
+export function loadSipConfig(env: Env): SipConfig {
+  const realm = get(env, 'SIP_REALM') ?? 'uap';
+  if (!/^[A-Za-z0-9.:_-]{1,128}$/.test(realm)) throw new ConfigError('SIP_REALM', `expected letters, digits, dots, colons, dashes (≤ 128), got "${realm}"`);
+  const algs = (get(env, 'SIP_AUTH_ALGORITHMS') ?? 'MD5,SHA-256').split(',').map((a) => a.trim().toUpperCase()).filter((a) => a !== '');
+  const bad = algs.find((a) => !(DIGEST_ALGORITHMS as readonly string[]).includes(a));
+  if (bad !== undefined || algs.length === 0) throw new ConfigError('SIP_AUTH_ALGORITHMS', `expected MD5 and/or SHA-256, comma-separated, got "${env.SIP_AUTH_ALGORITHMS}"`);
+  return {
+    realm,
+    authAlgorithms: [...new Set(algs)] as DigestAlgorithm[],
+    nonceTtlMs: int(env, 'SIP_NONCE_TTL_S', 300, 10, 86_400) * 1000,
+  };
+}
