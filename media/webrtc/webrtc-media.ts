@@ -7,8 +7,8 @@ import { callLogger } from '../../lib/logger.ts';
 import { uap } from '../../proto/index.ts';
 import { MediaSession, type SessionDeps } from '../session/media-session.ts';
 import { RtpClock } from '../rtp/clock.ts';
-import { WebRtcPeer, type IceCandidateMessage, type PeerLoss } from './webrtc-peer.ts';
-import { peerConfig, type WebRtcNetConfig } from './peer-config.ts';
+import type { WebRtcPeer, IceCandidateMessage, PeerLoss } from './webrtc-peer.ts';
+import type { WebRtcNetConfig } from './peer-config.ts';
 import type { WebRtcMetrics } from './metrics.ts';
 
 export interface WebRtcMediaOptions {
@@ -73,6 +73,10 @@ const END_REASON: Record<WebRtcLegEnd, uap.EndReason> = {
   refused: uap.EndReason.REFUSED,
 };
 
+// werift and Opus load on the first call (~0.4 s of module evaluation), not at process start.
+let peerModule: Promise<typeof import('./webrtc-peer.ts')> | undefined;
+const loadPeer = () => (peerModule ??= import('./webrtc-peer.ts'));
+
 export class WebRtcMedia {
   readonly clock: RtpClock;
   private readonly legs = new Set<Leg>();
@@ -92,8 +96,9 @@ export class WebRtcMedia {
   /** Answers an offer (rejects with OfferError for offers we cannot take). */
   async open(offerSdp: string, bindings: Record<string, unknown> = {}): Promise<WebRtcMediaLeg> {
     const log = this.o.log.child({ transport: 'webrtc', ...bindings });
+    const { WebRtcPeer } = await loadPeer();
     const peer = await WebRtcPeer.answer(offerSdp, {
-      peerConfig: peerConfig(this.o.net),
+      net: this.o.net,
       pcmRate: this.pcmRate,
       iceTimeoutMs: this.o.iceTimeoutMs,
       mediaTimeoutMs: this.o.mediaTimeoutMs,

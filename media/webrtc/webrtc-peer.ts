@@ -4,7 +4,7 @@
 // plays into): PCM frames queue here and go out one every 20 ms on the shared RTP clock, Opus-encoded at
 // send time so a clear() drops audio that was never encoded. ICE that does not connect in time, a
 // connection that stays lost, or no RTP for too long ends the call through onLost.
-import { MediaStreamTrack, RTCPeerConnection, RtpHeader, RtpPacket, type RTCRtpTransceiver, type RTCRtpSender, type PeerConfig } from 'werift';
+import { MediaStreamTrack, RTCPeerConnection, RtpHeader, RtpPacket, type RTCRtpTransceiver, type RTCRtpSender } from 'werift';
 import { randomInt } from 'node:crypto';
 import type { Logger } from '../../lib/logger.ts';
 import type { SessionTransport } from '../session/media-session.ts';
@@ -13,6 +13,7 @@ import { ReorderBuffer } from '../rtp/reorder.ts';
 import { DtmfReceiver } from '../rtp/dtmf.ts';
 import { OpusCodec, OPUS_CLOCK, OPUS_TS_STEP } from './opus.ts';
 import type { WebRtcMetrics } from './metrics.ts';
+import { peerConfig, type WebRtcNetConfig } from './peer-config.ts';
 
 /** After an event-loop stall, at most this many owed packets go out at once; older ones are skipped. */
 const MAX_CATCHUP = 5;
@@ -29,7 +30,8 @@ export class OfferError extends Error {
 export type PeerLoss = 'ice-timeout' | 'failed' | 'connection-lost' | 'media-timeout';
 
 export interface WebRtcPeerOptions {
-  peerConfig: Partial<PeerConfig>;
+  /** ICE servers and ports (peer-config.ts builds the rest). */
+  net: WebRtcNetConfig;
   pcmRate: 16000 | 24000 | 48000 | 8000;
   /** Time allowed from the answer to ICE + DTLS connected, and for a lost connection to come back (ms). */
   iceTimeoutMs: number;
@@ -140,7 +142,7 @@ export class WebRtcPeer implements SessionTransport, TickListener {
    * OfferError when the offer has no audio or no Opus, or is not SDP werift can read.
    */
   static async answer(offerSdp: string, o: WebRtcPeerOptions): Promise<WebRtcPeer> {
-    const pc = new RTCPeerConnection(o.peerConfig);
+    const pc = new RTCPeerConnection(peerConfig(o.net));
     const peer = new WebRtcPeer(pc, o);
     try {
       await peer.negotiate(offerSdp);
