@@ -22,23 +22,30 @@ export function heardText(text: string, share: number): string {
 
 export class AgentTurns {
   private readonly pending = new Map<string, Pending>();
+  /** Items already published (a transcript can come twice: its own event and in response.done). */
+  private readonly settled = new Set<string>();
 
   constructor(private readonly publish: (turn: AgentTurn, itemId: string) => void) {}
 
-  /** The model's transcript of an item. */
+  /** The model's transcript of an item (the first one given counts). */
   text(itemId: string, text: string): void {
-    this.entry(itemId).text = text;
+    if (this.settled.has(itemId)) return;
+    const p = this.entry(itemId);
+    if (p.text !== undefined) return;
+    p.text = text;
     this.settle(itemId);
   }
 
   /** The item's audio played to the end. */
   played(itemId: string): void {
+    if (this.settled.has(itemId)) return;
     this.entry(itemId).heard = 1;
     this.settle(itemId);
   }
 
   /** The caller cut the item at `audioEndMs` of `receivedMs`. */
   cut(itemId: string, audioEndMs: number, receivedMs: number): void {
+    if (this.settled.has(itemId)) return;
     this.entry(itemId).heard = receivedMs > 0 ? Math.min(1, audioEndMs / receivedMs) : 0;
     this.settle(itemId);
   }
@@ -58,6 +65,8 @@ export class AgentTurns {
     const p = this.pending.get(itemId);
     if (!p || p.text === undefined || p.heard === undefined) return;
     this.pending.delete(itemId);
+    this.settled.add(itemId);
+    if (this.settled.size > MAX_PENDING) this.settled.delete(this.settled.values().next().value!);
     const interrupted = p.heard < 1;
     const text = heardText(p.text, p.heard);
     if (text !== '') this.publish(interrupted ? { role: 'agent', text, interrupted } : { role: 'agent', text }, itemId);

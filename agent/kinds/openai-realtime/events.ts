@@ -16,7 +16,7 @@ export type RealtimeEvent =
   | { kind: 'speech_started'; itemId?: string; audioStartMs?: number }
   | { kind: 'speech_stopped'; itemId?: string }
   | { kind: 'response.created'; responseId: string }
-  | { kind: 'response.done'; responseId: string; status: string; functionCalls: FunctionCallItem[]; statusDetail?: unknown }
+  | { kind: 'response.done'; responseId: string; status: string; functionCalls: FunctionCallItem[]; transcripts: Array<{ itemId: string; text: string }>; statusDetail?: unknown }
   | { kind: 'audio.delta'; responseId: string; itemId: string; delta: string }
   | { kind: 'audio.done'; responseId: string; itemId: string }
   | { kind: 'transcript'; role: 'user' | 'agent'; itemId: string; text: string }
@@ -90,6 +90,18 @@ function functionCalls(output: unknown): FunctionCallItem[] {
   return calls;
 }
 
+/** Transcripts of the assistant audio items among a response's output (also there for a cancelled one). */
+function transcripts(output: unknown): Array<{ itemId: string; text: string }> {
+  if (!Array.isArray(output)) return [];
+  const out: Array<{ itemId: string; text: string }> = [];
+  for (const item of output) {
+    if (!isObj(item) || item.type !== 'message' || item.role !== 'assistant' || typeof item.id !== 'string' || !Array.isArray(item.content)) continue;
+    const part = item.content.find((c) => isObj(c) && (c.type === 'output_audio' || c.type === 'audio') && typeof c.transcript === 'string') as Obj | undefined;
+    if (part) out.push({ itemId: item.id, text: part.transcript as string });
+  }
+  return out;
+}
+
 function toEvent(type: string, o: Obj): RealtimeEvent | undefined {
   switch (type) {
     case 'session.created':
@@ -107,7 +119,7 @@ function toEvent(type: string, o: Obj): RealtimeEvent | undefined {
     case 'response.done': {
       if (!isObj(o.response)) throw new Shape('response must be an object');
       const r = o.response;
-      return { kind: 'response.done', responseId: need(r, 'id'), status: s(r.status) ?? 'unknown', functionCalls: functionCalls(r.output), statusDetail: r.status_details };
+      return { kind: 'response.done', responseId: need(r, 'id'), status: s(r.status) ?? 'unknown', functionCalls: functionCalls(r.output), transcripts: transcripts(r.output), statusDetail: r.status_details };
     }
     case 'response.output_audio.delta':
     case 'response.audio.delta':

@@ -398,6 +398,14 @@ test('an answer cut short is published as interrupted, with the words heard', as
   const t = c.ctx.turns[0];
   assert.equal(t.interrupted, true);
   assert.ok(/^one two three( four)?$/.test(t.text), `about 30% of the words: "${t.text}"`);
+  // Cut while still streaming: no transcript event ever comes; the item in response.done has the text.
+  const streaming = c.s.respond({ audio: tone(300, 2000, 24000, 0.3), transcript: words, paceMs: 20 });
+  await until(() => c.out.playedMs >= 1000, 3000, 'some of the second answer played');
+  c.s.speechStarted();
+  assert.equal((await streaming).status, 'cancelled');
+  await until(() => c.ctx.turns.length === 2, 3000, 'second interrupted turn');
+  assert.equal(c.ctx.turns[1].interrupted, true);
+  assert.ok(words.startsWith(c.ctx.turns[1].text) && c.ctx.turns[1].text.length > 0 && c.ctx.turns[1].text.length < words.length, c.ctx.turns[1].text);
   assert.equal(heardText('a b c d', 0.5), 'a b');
   assert.equal(heardText('a b c d', 1), 'a b c d');
   c.end();

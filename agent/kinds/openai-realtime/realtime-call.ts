@@ -279,6 +279,8 @@ export class RealtimeCall implements AgentCall {
     if (!this.cutResponses.size && this.cutItems.size > 64) this.cutItems.clear();
     if (ev.status === 'failed' || ev.status === 'incomplete') this.log.warn({ responseId: ev.responseId, status: ev.status, details: ev.statusDetail }, 'OpenAI Realtime response did not complete');
     if (ev.status !== 'cancelled') this.playout.endCurrent(); // the last item's audio is complete
+    // A cancelled answer may never get its transcript event; its item in the output has the text.
+    for (const t of ev.transcripts) this.agentTurns.text(t.itemId, t.text);
 
     for (const c of ev.functionCalls) if (!this.handledCalls.has(c.callId) && !r.calls.has(c.callId)) r.calls.set(c.callId, c);
     let wantsResponse = false;

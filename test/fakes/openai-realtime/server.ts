@@ -150,10 +150,20 @@ export class FakeRealtimeSession {
     let status = 'completed';
     let resolveDone!: () => void;
     const done = new Promise<void>((r) => (resolveDone = r));
+    let audioItem: { status: string; content: Array<{ type: string; transcript: string }> } | undefined;
     const finish = (st: string) => {
       if (this.active?.id !== responseId) return;
       status = st;
       this.active = undefined;
+      if (st === 'cancelled' && audioItem && audioItem.status === 'in_progress') {
+        // Cut mid-answer: the item ends incomplete, with the transcript of the audio generated so far, in
+        // response.done only (no transcript.done).
+        audioItem.status = 'incomplete';
+        const words = (script.transcript ?? '').split(' ');
+        const share = script.audio ? (this.assistantItems.get(itemId!)?.audioMs ?? 0) / (script.audio.length / (RATE / 1000)) : 0;
+        audioItem.content[0].transcript = words.slice(0, Math.ceil(words.length * share)).join(' ');
+        this.send({ type: 'response.output_item.done', response_id: responseId, output_index: 0, item: audioItem });
+      }
       this.send({ type: 'response.done', response: { id: responseId, object: 'realtime.response', status, status_details: st === 'cancelled' ? { type: 'cancelled', reason: 'turn_detected' } : null, output, usage: { total_tokens: 1, input_tokens: 1, output_tokens: 0 } } });
       resolveDone();
     };
@@ -166,6 +176,7 @@ export class FakeRealtimeSession {
     if (script.audio && itemId) {
       const item: AssistantItem = { id: itemId, audioMs: 0 };
       const msg = { id: itemId, object: 'realtime.item', type: 'message', role: 'assistant', status: 'in_progress', content: [{ type: 'output_audio', transcript: '' }] };
+      audioItem = msg;
       steps.push(() => {
         this.assistantItems.set(itemId, item);
         output.push(msg);
@@ -188,7 +199,7 @@ export class FakeRealtimeSession {
           this.send({ type: trDone, response_id: responseId, item_id: itemId, output_index: 0, content_index: 0, transcript: script.transcript });
         }
         msg.status = 'completed';
-        (msg.content[0] as { transcript: string }).transcript = script.transcript ?? '';
+        msg.content[0].transcript = script.transcript ?? '';
         this.send({ type: 'response.output_item.done', response_id: responseId, output_index: 0, item: msg });
       });
     }
