@@ -11,6 +11,7 @@ import { offlineKind, prewarmOffline } from './kinds/offline.ts';
 import { echoKind } from './kinds/echo.ts';
 import { ultravoxKind } from './kinds/ultravox/ultravox-kind.ts';
 import { openaiRealtimeKind } from './kinds/openai-realtime/realtime-kind.ts';
+import { cascadedKind } from './kinds/cascaded/cascaded-kind.ts';
 
 export type { AgentKind, AgentCall, AgentCallContext, AgentOutput } from './kinds/types.ts';
 
@@ -34,6 +35,14 @@ export async function startAgentRole(config: Config, bus: Bus, registry: Registr
       echoKind,
       ultravoxKind({ apiKey: config.ultravoxApiKey, baseUrl: config.ultravoxBaseUrl }),
       openaiRealtimeKind({ apiKey: config.openaiApiKey, url: config.openaiRealtimeUrl, model: config.openaiRealtimeModel, registry }),
+      cascadedKind({
+        registry,
+        espeak: tts,
+        openai: { apiKey: config.openaiApiKey, baseUrl: config.openaiBaseUrl },
+        anthropic: { apiKey: config.anthropicApiKey, baseUrl: config.anthropicBaseUrl },
+        gemini: { apiKey: config.geminiApiKey, baseUrl: config.geminiBaseUrl },
+        deepgram: { apiKey: config.deepgramApiKey, baseUrl: config.deepgramUrl },
+      }),
     ],
     capacity: config.agentCapacity,
     heartbeatIntervalMs: config.heartbeatIntervalMs,

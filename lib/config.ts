@@ -10,7 +10,7 @@ import { loadSipConfig, type SipConfig } from './sip-config.ts';
 
 export const ROLES = ['media', 'signaling', 'agent', 'api'] as const;
 /** Agent kinds this build's workers run (the agents issue adds more). */
-export const AGENT_KINDS = ['offline', 'echo', 'ultravox', 'openai-realtime'] as const;
+export const AGENT_KINDS = ['offline', 'echo', 'ultravox', 'openai-realtime', 'cascaded'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Route {
@@ -68,6 +68,14 @@ export interface Config {
   openaiApiKey: string | undefined;
   /** Realtime WebSocket URL without the model (default wss://api.openai.com/v1/realtime), and the default model. */
   openaiRealtimeUrl: string | undefined;
+  /** Cascaded agent providers: REST base URLs (tests point them at local fakes) and platform-wide keys. */
+  openaiBaseUrl: string | undefined;
+  anthropicApiKey: string | undefined;
+  anthropicBaseUrl: string | undefined;
+  geminiApiKey: string | undefined;
+  geminiBaseUrl: string | undefined;
+  deepgramApiKey: string | undefined;
+  deepgramUrl: string | undefined;
   openaiRealtimeModel: string;
   /** Where call recordings are kept; calls.recording_url names files relative to it (`file:<name>`). */
   recordingsDir: string;
@@ -245,6 +253,13 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     ultravoxBaseUrl: url(env, 'ULTRAVOX_BASE_URL', ['http:', 'https:'])?.toString().replace(/\/$/, ''),
     openaiApiKey: str(env, 'OPENAI_API_KEY'),
     openaiRealtimeUrl: openaiRealtimeUrl?.toString(),
+    openaiBaseUrl: url(env, 'OPENAI_BASE_URL', ['http:', 'https:'])?.toString().replace(/\/$/, ''),
+    anthropicApiKey: str(env, 'ANTHROPIC_API_KEY'),
+    anthropicBaseUrl: url(env, 'ANTHROPIC_BASE_URL', ['http:', 'https:'])?.toString().replace(/\/$/, ''),
+    geminiApiKey: str(env, 'GEMINI_API_KEY'),
+    geminiBaseUrl: url(env, 'GEMINI_BASE_URL', ['http:', 'https:'])?.toString().replace(/\/$/, ''),
+    deepgramApiKey: str(env, 'DEEPGRAM_API_KEY'),
+    deepgramUrl: url(env, 'DEEPGRAM_URL', ['ws:', 'wss:'])?.toString().replace(/\/$/, ''),
     openaiRealtimeModel,
     apiRateLimitPerIp: int(env, 'API_RATE_LIMIT_PER_IP', 1200, 1, 10_000_000),
     apiRateLimitPerPrincipal: int(env, 'API_RATE_LIMIT_PER_KEY', 600, 1, 10_000_000),

@@ -5,7 +5,7 @@
 //  - the barge-in yields no words (a cough, a door) → false interruption: re-speak what was cut;
 //  - keys pressed → the model is told, as text, after a short pause for more keys.
 // Transcript turns are published once final, with the turn's latency breakdown.
-import type { AgentCall, AgentCallContext, AgentTurn } from '../types.ts';
+import type { AgentCall, AgentCallContext, AgentTurn, TransferOutcome } from '../types.ts';
 import type { AudioFrameView } from '../../../proto/index.ts';
 import { pcmSamples } from '../../../lib/pcm.ts';
 import { errorMessage } from '../../../lib/errors.ts';
@@ -38,6 +38,8 @@ export interface CascadedCallDeps {
   tools: ToolExecutor;
   metrics: CascadedMetrics;
   settings: CascadedSettings;
+  /** Transfer outcomes for the tool runner (a transfer tool waits for its outcome). */
+  onTransferOutcome?(outcome: TransferOutcome): void;
 }
 
 /** Per-turn latency breakdown (ms); absent stages did not happen (e.g. keys need no STT). */
@@ -340,6 +342,10 @@ export class CascadedCall implements AgentCall {
 
   onMarkPlayed(name: string, cleared: boolean): void {
     this.speech.onMark(name, cleared);
+  }
+
+  onTransferOutcome(outcome: TransferOutcome): void {
+    this.d.onTransferOutcome?.(outcome);
   }
 
   private reportVad(): void {

@@ -12,6 +12,8 @@ export interface CascadedMetrics {
   providerError(provider: string, stage: string, code: string): void;
   retry(provider: string, stage: string): void;
   vadWindows(inferred: number, gated: number): void;
+  /** A provider message that failed the boundary checks (dropped). */
+  badMessage(provider: string, reason: string): void;
 }
 
 export function cascadedMetrics(registry: Registry): CascadedMetrics {
@@ -28,6 +30,7 @@ export function cascadedMetrics(registry: Registry): CascadedMetrics {
   const errors = new Counter({ name: 'uap_cascaded_provider_errors_total', help: 'Provider calls that failed for good, by provider, stage and code', labelNames: ['provider', 'stage', 'code'], registers: [registry] });
   const retries = new Counter({ name: 'uap_cascaded_provider_retries_total', help: 'Provider calls retried', labelNames: ['provider', 'stage'], registers: [registry] });
   const vad = new Counter({ name: 'uap_cascaded_vad_windows_total', help: 'VAD windows, by whether the model ran or the energy gate skipped it', labelNames: ['result'], registers: [registry] });
+  const bad = new Counter({ name: 'uap_cascaded_provider_bad_messages_total', help: 'Provider messages dropped at the boundary, by provider and reason', labelNames: ['provider', 'reason'], registers: [registry] });
   const stages = Object.fromEntries((['endpointing', 'stt', 'llm_first_token', 'tts_first_byte', 'first_audio'] as const).map((s) => [s, latency.labels(s)])) as Record<LatencyStage, ReturnType<typeof latency.labels>>;
   return {
     latency: (stage, ms) => stages[stage].observe(ms / 1000),
@@ -40,6 +43,7 @@ export function cascadedMetrics(registry: Registry): CascadedMetrics {
       if (inferred) vad.labels('inferred').inc(inferred);
       if (gated) vad.labels('gated').inc(gated);
     },
+    badMessage: (provider, reason) => bad.labels(provider, reason).inc(),
   };
 }
 
@@ -52,4 +56,5 @@ export const noMetrics: CascadedMetrics = {
   providerError: () => {},
   retry: () => {},
   vadWindows: () => {},
+  badMessage: () => {},
 };

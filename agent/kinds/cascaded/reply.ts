@@ -147,7 +147,7 @@ export class Reply {
     } catch {
       return JSON.stringify({ error: `the arguments of ${call.name} are not valid JSON` });
     }
-    if (call.name === 'send_dtmf' && this.d.tools.declarations.some((t) => t.name === 'send_dtmf')) {
+    if (this.d.tools.isSendDtmf(call.name)) {
       const digits = String((args as { digits?: unknown } | null)?.digits ?? '').toUpperCase();
       if (!DTMF_DIGITS.test(digits)) return JSON.stringify({ error: 'digits must be 1 to 32 of 0-9, *, #, A-D' });
       this.enqueue({ text: '', msg: undefined, tones: dtmfTones(digits, TONE_RATE) });

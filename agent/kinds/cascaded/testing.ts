@@ -112,6 +112,9 @@ export class RecordingTools implements ToolExecutor {
     { name: 'send_dtmf', description: 'Press keys on the phone keypad.', parameters: { type: 'object', properties: { digits: { type: 'string' } }, required: ['digits'] } },
   ];
   readonly runs: Array<{ name: string; args: unknown }> = [];
+  isSendDtmf(name: string): boolean {
+    return name === 'send_dtmf';
+  }
   async run(name: string, args: unknown) {
     this.runs.push({ name, args });
     if (name === 'end_call') return { ok: true, output: '{"ended":true}', endCall: true };

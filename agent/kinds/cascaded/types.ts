@@ -71,4 +71,6 @@ export interface ToolExecutor {
   readonly declarations: readonly ToolDeclaration[];
   /** Never throws: failures are results the model can talk about. */
   run(name: string, args: unknown): Promise<{ ok: boolean; output: string; endCall?: boolean }>;
+  /** A send_dtmf tool: the pipeline plays its keys as tones into the call itself. */
+  isSendDtmf(name: string): boolean;
 }
