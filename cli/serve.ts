@@ -65,6 +65,7 @@ export async function serve(config: Config, roles: Role[]): Promise<Running> {
       media: media.sipMedia,
       bus,
       auth: { realm: config.sip.realm, algorithms: config.sip.authAlgorithms, nonceTtlMs: config.sip.nonceTtlMs },
+      ringTimeoutMs: config.sip.ringTimeoutMs,
     });
   } else if (config.sipEnabled) {
     log.warn('SIP_ENABLED is set but this process runs no media role: SIP is off here');

@@ -1,5 +1,5 @@
 // SIP trunk settings beyond the listener (read with the rest of the config, see config.ts): digest
-// challenges for trunks with credentials.
+// challenges for trunks with credentials, outbound calls.
 import { ConfigError } from './errors.ts';
 import { DIGEST_ALGORITHMS, type DigestAlgorithm } from './digest.ts';
 
@@ -10,6 +10,8 @@ export interface SipConfig {
   authAlgorithms: DigestAlgorithm[];
   /** How long a challenge's nonce is good. */
   nonceTtlMs: number;
+  /** Outbound calls not answered within this are cancelled. */
+  ringTimeoutMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -38,5 +40,6 @@ export function loadSipConfig(env: Env): SipConfig {
     realm,
     authAlgorithms: [...new Set(algs)] as DigestAlgorithm[],
     nonceTtlMs: int(env, 'SIP_NONCE_TTL_S', 300, 10, 86_400) * 1000,
+    ringTimeoutMs: int(env, 'SIP_RING_TIMEOUT_S', 60, 5, 600) * 1000,
   };
 }

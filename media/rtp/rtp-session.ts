@@ -159,6 +159,17 @@ export class RtpSession implements SessionTransport, TickListener {
     return { address: this.remoteAddress, port: this.remotePort, latched: this.latched };
   }
 
+  /**
+   * The answer chose the codec: an outbound call's session is opened (for its port in our offer) before
+   * the callee says which of the offered codecs it takes.
+   */
+  setCodec(codec: G711, payloadType: number, telephoneEventPt: number | undefined): void {
+    this.o.codec = codec;
+    this.o.payloadType = payloadType;
+    this.o.telephoneEventPt = telephoneEventPt;
+    this.silence.fill(0); // refilled with this codec's silence when next needed
+  }
+
   /** A new offer moved the remote (re-INVITE); relatches on the next packet. */
   updateRemote(address: string, port: number): void {
     this.remoteAddress = address;

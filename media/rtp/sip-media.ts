@@ -53,6 +53,8 @@ export interface SipCallInfo {
   agentKind: string;
   agentConfigId: string;
   agentConfigJson?: string;
+  /** Who called: the caller (inbound, the default) or us through a trunk (outbound). */
+  direction?: 'inbound' | 'outbound';
 }
 
 export type SipLegEnd = 'caller-hangup' | 'cancelled' | 'no-ack' | 'shutdown' | 'local';
@@ -67,6 +69,8 @@ export interface SipMediaLeg {
   close(end: SipLegEnd): void;
   /** The caller's media moved (re-INVITE). */
   updateRemote(address: string, port: number): void;
+  /** Outbound calls: the callee's answer picked the codec and says where its RTP goes. */
+  negotiated(m: Pick<SipMediaRequest, 'codec' | 'payloadType' | 'telephoneEventPt' | 'remoteAddress' | 'remotePort'>): void;
 }
 
 const END_REASON: Record<SipLegEnd, uap.EndReason> = {
@@ -138,7 +142,7 @@ class Leg implements SipMediaLeg {
       {
         callId: call.callId,
         tenantId: call.tenantId,
-        started: { transport: 'sip', direction: 'inbound', from: call.from, to: call.to, providerCallId: call.sipCallId, agentKind: call.agentKind, agentConfigId: call.agentConfigId, sampleRate: SIP_RATE },
+        started: { transport: 'sip', direction: call.direction ?? 'inbound', from: call.from, to: call.to, providerCallId: call.sipCallId, agentKind: call.agentKind, agentConfigId: call.agentConfigId, sampleRate: SIP_RATE },
         transportRate: SIP_RATE,
         internalRate: o.internalRate,
         leadMs: o.leadMs,
@@ -169,6 +173,11 @@ class Leg implements SipMediaLeg {
 
   updateRemote(address: string, port: number): void {
     this.rtp.updateRemote(address, port);
+  }
+
+  negotiated(m: Pick<SipMediaRequest, 'codec' | 'payloadType' | 'telephoneEventPt' | 'remoteAddress' | 'remotePort'>): void {
+    this.rtp.setCodec(m.codec, m.payloadType, m.telephoneEventPt);
+    this.rtp.updateRemote(m.remoteAddress, m.remotePort);
   }
 
   close(end: SipLegEnd): void {

@@ -7,6 +7,11 @@ import type { ParsedRequest, SipHeader } from './message.ts';
 import type { NegotiatedAudio, SessionDescription } from './sdp.ts';
 import { Retransmitter, type SipTimers } from './transactions.ts';
 import type { SipMetrics } from './metrics.ts';
+import { ALLOW, ReinviteAnswerer, dialogKey, withSdpVersion, type DialogRoute, type SipDialog } from './dialog.ts';
+import { dialogTarget } from './addressing.ts';
+import { getHeader } from './message.ts';
+
+export { ALLOW, dialogKey };
 
 export type SipEndReason =
   /** The caller sent BYE. */
@@ -64,7 +69,7 @@ export interface CallHost {
   respond(req: ParsedRequest, source: { address: string; port: number }, status: number, opts?: { reason?: string; toTag?: string; headers?: SipHeader[]; body?: Buffer }): Buffer;
   resend(bytes: Buffer, req: ParsedRequest, source: { address: string; port: number }): void;
   /** Sends a BYE in the dialog; `done` when it is answered or given up on. */
-  sendBye(call: UasCall, reason: string, done: () => void): void;
+  sendBye(dialog: SipDialog, reason: string, done: () => void): void;
   dialogOpened(call: UasCall): void;
   /** The INVITE transaction is over (the call object may live on in its dialog). */
   transactionDone(call: UasCall): void;
@@ -74,7 +79,7 @@ export interface CallHost {
 
 type State = 'proceeding' | 'accepted' | 'confirmed' | 'rejected' | 'terminated';
 
-export class UasCall implements IncomingCall {
+export class UasCall implements IncomingCall, SipDialog {
   readonly sipCallId: string;
   readonly requestUri: string;
   readonly from: NameAddr;
@@ -90,7 +95,7 @@ export class UasCall implements IncomingCall {
   routeSet: string[] = [];
   localCseq = 0;
   answerSdp = '';
-  sdpVersion = 1;
+  private readonly reinvites: ReinviteAnswerer;
   private readonly abort = new AbortController();
   private lastResponse: Buffer | undefined;
   private retrans: Retransmitter | undefined;
@@ -99,7 +104,6 @@ export class UasCall implements IncomingCall {
   private appOwned = false;
   private ended = false;
   private pendingBye: string | undefined;
-  private reinvite: { cseq: number; retrans: Retransmitter } | undefined;
   /** The handler's deadline (set by the server). */
   deadline: NodeJS.Timeout | undefined;
 
@@ -121,6 +125,29 @@ export class UasCall implements IncomingCall {
     this.to = request.to;
     this.localTag = localTag;
     this.remoteTag = request.from.tag ?? '';
+    this.reinvites = new ReinviteAnswerer(host);
+  }
+
+  get isTerminated(): boolean {
+    return this.state === 'terminated';
+  }
+
+  /** Our requests in this dialog: From is the INVITE's To with our tag, To the caller's From. */
+  route(): DialogRoute {
+    const inviteTo = getHeader(this.request, 'To')!;
+    return {
+      callId: this.sipCallId,
+      from: this.to.tag ? inviteTo : `${inviteTo};tag=${this.localTag}`,
+      to: getHeader(this.request, 'From')!,
+      remoteTarget: this.remoteTarget,
+      routeSet: this.routeSet,
+      nextHop: dialogTarget(this.routeSet, this.remoteTarget, this.request.via[0], this.source),
+      transport: this.request.via[0].transport,
+    };
+  }
+
+  nextCseq(): number {
+    return ++this.localCseq;
   }
 
   get signal(): AbortSignal {
@@ -223,10 +250,7 @@ export class UasCall implements IncomingCall {
       else this.safe(() => this.onConfirmed?.());
       return;
     }
-    if (this.reinvite && cseq === this.reinvite.cseq) {
-      this.reinvite.retrans.stop();
-      this.reinvite = undefined;
-    }
+    this.reinvites.onAck(cseq);
     // anything else: a retransmitted ACK, absorbed
   }
 
@@ -251,21 +275,12 @@ export class UasCall implements IncomingCall {
   }
 
   /** An in-dialog INVITE: answered 200 with our (re-versioned) answer, retransmitted until its ACK. */
-  onReinvite(req: ParsedRequest, source: { address: string; port: number }, media: NegotiatedAudio | undefined): void {
-    if (this.reinvite) {
-      this.host.respond(req, source, 491);
-      return;
-    }
+  onReinvite(req: ParsedRequest, source: { address: string; port: number }, _offer: SessionDescription | undefined, media: NegotiatedAudio | undefined): void {
     if (media) {
       this.media = media;
       this.safe(() => this.onReoffer?.(media));
     }
-    this.sdpVersion++;
-    const sdp = this.answerSdp.replace(/^(o=\S+ \S+ )\d+/m, `$1${this.sdpVersion}`);
-    const bytes = this.host.respond(req, source, 200, { headers: [{ name: 'Contact', value: this.host.contactHeader }, { name: 'Allow', value: ALLOW }], body: Buffer.from(sdp) });
-    const retrans = new Retransmitter(this.host.timers, () => this.host.resend(bytes, req, source), () => (this.reinvite = undefined));
-    this.reinvite = { cseq: req.cseq.seq, retrans };
-    retrans.start();
+    this.reinvites.answer(req, source, (v) => withSdpVersion(this.answerSdp, v));
   }
 
   hangup(reason = 'normal clearing'): void {
@@ -317,8 +332,7 @@ export class UasCall implements IncomingCall {
     if (this.deadline) clearTimeout(this.deadline);
     this.deadline = undefined;
     this.retrans?.stop();
-    this.reinvite?.retrans.stop();
-    this.reinvite = undefined;
+    this.reinvites.stop();
   }
 
   private safe(fn: () => void): void {
@@ -328,10 +342,4 @@ export class UasCall implements IncomingCall {
       this.log.error({ err }, 'SIP call callback threw');
     }
   }
-}
-
-export const ALLOW = 'INVITE, ACK, BYE, CANCEL, OPTIONS';
-
-export function dialogKey(callId: string, localTag: string, remoteTag: string): string {
-  return `${callId}\n${localTag}\n${remoteTag}`;
 }

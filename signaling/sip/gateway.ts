@@ -13,6 +13,7 @@ import { buildAnswer } from './sdp.ts';
 import type { IncomingCall, InviteDecision, SipEndReason } from './call.ts';
 import { InviteAdmission, type SipAuthOptions } from './admission.ts';
 import { noopSipMetrics } from './metrics.ts';
+import { SipOriginator } from './originate.ts';
 
 export interface SipMediaProvider {
   open(req: { sipCallId: string; codec: 'PCMU' | 'PCMA'; payloadType: number; telephoneEventPt: number | undefined; remoteAddress: string; remotePort: number }): Promise<SipMediaLegHandle>;
@@ -22,11 +23,13 @@ export interface SipMediaLegHandle {
   readonly address: string;
   readonly port: number;
   start(
-    call: { callId: string; tenantId: string; from: string; to: string; sipCallId: string; agentKind: string; agentConfigId: string; agentConfigJson?: string },
+    call: { callId: string; tenantId: string; from: string; to: string; sipCallId: string; agentKind: string; agentConfigId: string; agentConfigJson?: string; direction?: 'inbound' | 'outbound' },
     hangup: (reason: string) => void,
   ): void;
   close(end: 'caller-hangup' | 'cancelled' | 'no-ack' | 'shutdown' | 'local'): void;
   updateRemote(address: string, port: number): void;
+  /** Outbound calls: the answer picked the codec and names the callee's RTP address. */
+  negotiated(m: { codec: 'PCMU' | 'PCMA'; payloadType: number; telephoneEventPt: number | undefined; remoteAddress: string; remotePort: number }): void;
 }
 
 export interface SipGatewayOptions extends Omit<SipUasOptions, 'handler'> {
@@ -38,6 +41,8 @@ export interface SipGatewayOptions extends Omit<SipUasOptions, 'handler'> {
   numberOf?: (call: IncomingCall) => string;
   /** Digest challenges for trunks that require credentials (realm, algorithms offered, nonce lifetime). */
   auth?: Partial<SipAuthOptions>;
+  /** Outbound calls asked for on `sip.originate` (needs `bus`): cancelled when not answered within this (default 60 s). */
+  ringTimeoutMs?: number;
 }
 
 export interface SipGateway {
@@ -134,12 +139,21 @@ export async function startSipGateway(o: SipGatewayOptions): Promise<SipGateway>
     return { accept: { sdp } };
   };
   const uas = await SipUas.listen({ ...o, handler });
-  o.log.info({ port: uas.port, publicAddress: o.publicAddress }, 'SIP listening (UDP)');
+  let draining = false;
+  const originator = o.bus ? new SipOriginator({ bus: o.bus, uas, media: o.media, log: o.log, ringTimeoutMs: o.ringTimeoutMs ?? 60_000, draining: () => draining }) : undefined;
+  originator?.start();
+  o.log.info({ port: uas.port, publicAddress: o.publicAddress, outbound: !!originator }, 'SIP listening (UDP)');
   return {
     uas,
     port: uas.port,
     activeCalls: () => uas.activeCalls,
-    stopAccepting: () => uas.stopAccepting(),
-    close: (timeoutMs) => uas.close(timeoutMs),
+    stopAccepting: () => {
+      draining = true;
+      uas.stopAccepting();
+    },
+    close: (timeoutMs) => {
+      originator?.stop();
+      return uas.close(timeoutMs);
+    },
   };
 }

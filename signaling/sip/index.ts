@@ -8,3 +8,5 @@ export type { IncomingCall, InviteDecision, InviteHandler, SipEndReason } from '
 export { DEFAULT_TIMERS, type SipTimers } from './transactions.ts';
 export { createSipMetrics, noopSipMetrics, type SipMetrics } from './metrics.ts';
 export { startSipGateway, newSipCallId, type SipGateway, type SipGatewayOptions, type SipMediaProvider, type SipMediaLegHandle } from './gateway.ts';
+export { UacCall, type OutboundCallOptions, type UacFailure, type UacEnd } from './uac.ts';
+export { SipOriginator, ORIGINATE_QUEUE, type SipOriginatorOptions } from './originate.ts';

@@ -9,8 +9,8 @@ export interface SipMetrics {
   response(status: number): void;
   /** Bad input or a message we could not use, by code (parse error codes, STRAY_RESPONSE, …). */
   error(code: string): void;
-  /** A retransmission: `request` = a retransmitted request absorbed, `response`/`bye` = one we resent. */
-  retransmission(kind: 'request' | 'response' | 'bye'): void;
+  /** A retransmission: `request` = a retransmitted request absorbed, `response`/`bye`/`request_out` = one we resent. */
+  retransmission(kind: 'request' | 'response' | 'bye' | 'request_out'): void;
   /** How an INVITE ended: answered, rejected_<status>, cancelled, no_ack. */
   call(result: string): void;
   activeCalls(n: number): void;

@@ -234,3 +234,37 @@ export function buildAnswer(offer: SessionDescription, n: NegotiatedAudio, o: An
   });
   return lines.join('\r\n') + '\r\n';
 }
+
+export interface OfferOptions {
+  address: string;
+  port: number;
+  sessionId: string;
+  /** Offered in this order (most preferred first). */
+  codecs?: G711[];
+  /** telephone-event payload type (RFC 4733). */
+  telephoneEventPt?: number;
+}
+
+const STATIC_PT: Record<G711, number> = { PCMU: 0, PCMA: 8 };
+
+/** Our offer for an outbound call: G.711 (PCMU, PCMA), telephone-event, ptime 20, sendrecv. */
+export function buildOffer(o: OfferOptions): string {
+  const ipv = o.address.includes(':') ? 'IP6' : 'IP4';
+  const codecs = o.codecs ?? ['PCMU', 'PCMA'];
+  const te = o.telephoneEventPt ?? 101;
+  const pts = [...codecs.map((c) => STATIC_PT[c]), te];
+  return [
+    'v=0',
+    `o=- ${o.sessionId} 1 IN ${ipv} ${o.address}`,
+    's=-',
+    `c=IN ${ipv} ${o.address}`,
+    't=0 0',
+    `m=audio ${o.port} RTP/AVP ${pts.join(' ')}`,
+    ...codecs.map((c) => `a=rtpmap:${STATIC_PT[c]} ${c}/8000`),
+    `a=rtpmap:${te} telephone-event/8000`,
+    `a=fmtp:${te} 0-15`,
+    'a=ptime:20',
+    'a=sendrecv',
+    '',
+  ].join('\r\n');
+}

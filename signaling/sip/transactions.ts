@@ -35,6 +35,15 @@ export class Retransmitter {
     }, 64 * this.timers.t1);
   }
 
+  /** Only the 64·T1 timeout (Timer B/F over a reliable transport: nothing is retransmitted). */
+  startTimeoutOnly(): void {
+    this.stop();
+    this.deadline = setTimeout(() => {
+      this.stop();
+      this.onTimeout();
+    }, 64 * this.timers.t1);
+  }
+
   private readonly fire = (): void => {
     this.count++;
     this.send();

@@ -69,12 +69,12 @@ test('OPTIONS → 200 with Allow; unknown methods → 501; requests for unknown 
   const uac = new Uac(client);
   client.send(uac.request('OPTIONS'));
   const ok = await client.response(200, 'OPTIONS');
-  assert.equal(getHeader(ok, 'Allow'), 'INVITE, ACK, BYE, CANCEL, OPTIONS');
+  assert.equal(getHeader(ok, 'Allow'), 'INVITE, ACK, BYE, CANCEL, OPTIONS, NOTIFY');
   assert.ok(ok.to.tag, 'a final response outside a dialog carries a To tag');
   assert.equal(ok.via[0].params.rport, String(client.port), 'rport filled in (RFC 3581)');
   client.send(uac.request('FOO'));
   const nyi = await client.response(501, 'FOO');
-  assert.equal(getHeader(nyi, 'Allow'), 'INVITE, ACK, BYE, CANCEL, OPTIONS');
+  assert.equal(getHeader(nyi, 'Allow'), 'INVITE, ACK, BYE, CANCEL, OPTIONS, NOTIFY');
   client.send(uac.request('REGISTER'));
   await client.response(501, 'REGISTER');
   uac.toTag = 'nosuchtag';

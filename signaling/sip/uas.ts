@@ -11,11 +11,14 @@ import {
   buildResponse, canRespond, getHeader, parseMessage, serializeMessage, SipParseError, MAX_MESSAGE_BYTES,
   type ParsedRequest, type ParsedResponse, type SipHeader, type SipRequest,
 } from './message.ts';
-import { negotiate, parseSdp, SdpError, type NegotiateOptions, type NegotiatedAudio } from './sdp.ts';
+import { negotiate, parseSdp, SdpError, type NegotiateOptions, type NegotiatedAudio, type SessionDescription } from './sdp.ts';
 import { DEFAULT_TIMERS, ResponseCache, Retransmitter, transactionKey, type SipTimers } from './transactions.ts';
 import { noopSipMetrics, type SipMetrics } from './metrics.ts';
-import { ALLOW, UasCall, dialogKey, type CallHost, type InviteHandler } from './call.ts';
-import { dialogTarget, responseTarget, withReceived } from './addressing.ts';
+import { UasCall, type CallHost, type InviteHandler } from './call.ts';
+import { ALLOW, dialogKey, type SipDialog } from './dialog.ts';
+import { responseTarget, withReceived } from './addressing.ts';
+import { UacCall, type OutboundCallOptions } from './uac.ts';
+import { UapError } from '../../lib/errors.ts';
 
 export interface SipUasOptions {
   /** Address to bind (e.g. 0.0.0.0). */
@@ -39,6 +42,17 @@ export interface SipUasOptions {
 
 type Source = { address: string; port: number };
 
+/** A client transaction of ours waiting for responses (matched by top-Via branch and CSeq method). */
+export interface ClientTransaction {
+  onResponse(res: ParsedResponse): void;
+  /** Stops its timers (server closing). */
+  stop(): void;
+}
+
+export function newBranch(): string {
+  return `z9hG4bK${randomBytes(8).toString('hex')}`;
+}
+
 function newTag(): string {
   return randomBytes(6).toString('hex');
 }
@@ -54,9 +68,10 @@ export class SipUas implements CallHost {
   readonly contactHeader: string;
   private readonly log: Logger;
   private readonly invites = new Map<string, UasCall>(); // INVITE server transactions by key
-  private readonly dialogs = new Map<string, UasCall>();
+  private readonly dialogs = new Map<string, SipDialog>();
   private readonly responses: ResponseCache;
-  private readonly clients = new Map<string, { retrans: Retransmitter; done: () => void }>(); // our BYEs by branch
+  private readonly clients = new Map<string, ClientTransaction>(); // ours, by `${branch}|${method}`
+  private readonly outgoing = new Set<UacCall>(); // our INVITEs (ringing ones are in no dialog yet)
   private closing = false;
   private closed = false;
   private draining = false;
@@ -92,6 +107,25 @@ export class SipUas implements CallHost {
   /** Calls answered and not yet ended. */
   get activeCalls(): number {
     return this.dialogs.size;
+  }
+
+  /** SIP over TCP on the same port (not yet: UDP only). */
+  get supportsTcp(): boolean {
+    return false;
+  }
+
+  get publicAddress(): string {
+    return this.o.publicAddress;
+  }
+
+  /** Places an outgoing call: sends the INVITE now; the call reports through its callbacks. */
+  invite(o: OutboundCallOptions): UacCall {
+    if (this.closing) throw new UapError('SIP_CLOSING', 'the SIP server is closing');
+    for (const c of this.outgoing) if (c.isTerminated) this.outgoing.delete(c);
+    const call = new UacCall(this, o);
+    this.outgoing.add(call);
+    call.start();
+    return call;
   }
 
   // --- receiving ---
@@ -165,8 +199,7 @@ export class SipUas implements CallHost {
       case 'OPTIONS':
         break;
       default:
-        this.respondNonInvite(req, src, 501, { headers: [{ name: 'Allow', value: ALLOW }] });
-        return;
+        return this.onOtherRequest(req, src);
     }
     const uri = parseUri(req.uri);
     if (!uri) {
@@ -221,17 +254,31 @@ export class SipUas implements CallHost {
     call.onBye();
   }
 
+  /** NOTIFY, INFO, … : handled by the dialog they belong to, else 481 (in a dialog we lost) or 501. */
+  private onOtherRequest(req: ParsedRequest, src: Source): void {
+    const d = req.to.tag ? this.dialogs.get(dialogKey(req.callId, req.to.tag, req.from.tag ?? '')) : undefined;
+    const status = d && !d.isTerminated ? d.onOtherRequest?.(req, src) : undefined;
+    if (status !== undefined) return this.respondNonInvite(req, src, status);
+    if (req.to.tag && !d) {
+      this.metrics.error('UNKNOWN_DIALOG');
+      return this.respondNonInvite(req, src, 481);
+    }
+    this.respondNonInvite(req, src, 501, { headers: [{ name: 'Allow', value: ALLOW }] });
+  }
+
   private onReinvite(req: ParsedRequest, src: Source): void {
     const call = this.dialogs.get(dialogKey(req.callId, req.to.tag!, req.from.tag ?? ''));
-    if (!call || call.state === 'terminated') {
+    if (!call || call.isTerminated) {
       this.metrics.error('UNKNOWN_DIALOG');
       this.respond(req, src, 481);
       return;
     }
     let media: NegotiatedAudio | undefined;
+    let offer: SessionDescription | undefined;
     if (req.body.length > 0) {
       try {
-        media = negotiate(parseSdp(req.body), this.o.negotiate);
+        offer = parseSdp(req.body);
+        media = negotiate(offer, this.o.negotiate);
       } catch {
         this.respond(req, src, 400, { reason: 'Bad SDP' });
         return;
@@ -241,7 +288,7 @@ export class SipUas implements CallHost {
         return;
       }
     }
-    call.onReinvite(req, src, media);
+    call.onReinvite(req, src, offer, media);
   }
 
   private onInvite(req: ParsedRequest, src: Source, toUser: string): void {
@@ -307,22 +354,27 @@ export class SipUas implements CallHost {
 
   private findCall(callId: string, remoteTag: string): UasCall | undefined {
     for (const c of this.invites.values()) if (c.sipCallId === callId && c.remoteTag === remoteTag) return c;
-    for (const c of this.dialogs.values()) if (c.sipCallId === callId && c.remoteTag === remoteTag) return c;
+    for (const c of this.dialogs.values()) if (c instanceof UasCall && c.sipCallId === callId && c.remoteTag === remoteTag) return c;
     return undefined;
   }
 
   private onResponse(res: ParsedResponse): void {
     const branch = res.via[0].branch;
-    const tx = branch ? this.clients.get(branch) : undefined;
-    if (!tx || res.cseq.method !== 'BYE') {
+    const tx = branch ? this.clients.get(`${branch}|${res.cseq.method}`) : undefined;
+    if (!tx) {
       this.metrics.error('STRAY_RESPONSE');
       return;
     }
-    if (res.status >= 200) {
-      tx.retrans.stop();
-      this.clients.delete(branch!);
-      tx.done();
-    }
+    tx.onResponse(res);
+  }
+
+  /** Registers a client transaction of ours until `forget`. */
+  addClient(branch: string, method: string, tx: ClientTransaction): void {
+    this.clients.set(`${branch}|${method}`, tx);
+  }
+
+  forgetClient(branch: string, method: string): void {
+    this.clients.delete(`${branch}|${method}`);
   }
 
   // --- sending ---
@@ -359,49 +411,79 @@ export class SipUas implements CallHost {
     this.send(bytes, ...responseTarget(req.headers, src));
   }
 
-  sendBye(call: UasCall, reason: string, done: () => void): void {
-    const branch = `z9hG4bK${randomBytes(8).toString('hex')}`;
+  /** Our Via for a new request: our public address and port, `rport` so answers come back through NAT. */
+  viaHeader(branch: string, transport = 'UDP'): SipHeader {
     const host = this.o.publicAddress.includes(':') ? `[${this.o.publicAddress}]` : this.o.publicAddress;
-    const inviteTo = getHeader(call.request, 'To')!;
+    return { name: 'Via', value: `SIP/2.0/${transport} ${host}:${this.port};branch=${branch};rport` };
+  }
+
+  get userAgentName(): string {
+    return this.userAgent;
+  }
+
+  /**
+   * A non-INVITE request inside a dialog (BYE, REFER): Timer E/F retransmission over UDP; `onFinal` gets
+   * the final response, or undefined when none came within 64·T1.
+   */
+  sendInDialog(d: SipDialog, method: string, extra: SipHeader[], body: Buffer, onFinal: (res: ParsedResponse | undefined) => void, contentType?: string): void {
+    const branch = newBranch();
+    const r = d.route();
     const headers: SipHeader[] = [
-      { name: 'Via', value: `SIP/2.0/UDP ${host}:${this.port};branch=${branch};rport` },
+      this.viaHeader(branch, r.transport),
       { name: 'Max-Forwards', value: '70' },
-      ...call.routeSet.map((value) => ({ name: 'Route', value })),
-      { name: 'From', value: call.to.tag ? inviteTo : `${inviteTo};tag=${call.localTag}` },
-      { name: 'To', value: getHeader(call.request, 'From')! },
-      { name: 'Call-ID', value: call.sipCallId },
-      { name: 'CSeq', value: `${++call.localCseq} BYE` },
-      { name: 'Reason', value: `Q.850;cause=16;text="${reason.replace(/["\\\r\n]/g, '').slice(0, 100)}"` },
+      ...r.routeSet.map((value) => ({ name: 'Route', value })),
+      { name: 'From', value: r.from },
+      { name: 'To', value: r.to },
+      { name: 'Call-ID', value: r.callId },
+      { name: 'CSeq', value: `${d.nextCseq()} ${method}` },
+      ...extra,
       { name: 'User-Agent', value: this.userAgent },
     ];
-    const bye: SipRequest = { kind: 'request', method: 'BYE', uri: call.remoteTarget, headers, body: Buffer.alloc(0) };
-    const bytes = serializeMessage(bye);
-    const [address, port] = dialogTarget(call.routeSet, call.remoteTarget, call.request.via[0], call.source);
+    if (body.length > 0) headers.push({ name: 'Content-Type', value: contentType ?? 'application/sdp' });
+    const bytes = serializeMessage({ kind: 'request', method, uri: r.remoteTarget, headers, body } satisfies SipRequest);
+    const [address, port] = r.nextHop;
+    let done = false;
+    const finish = (res: ParsedResponse | undefined) => {
+      if (done) return;
+      done = true;
+      retrans.stop();
+      this.forgetClient(branch, method);
+      onFinal(res);
+    };
     const retrans = new Retransmitter(
       this.timers,
       () => {
-        this.metrics.retransmission('bye');
+        this.metrics.retransmission(method === 'BYE' ? 'bye' : 'request_out');
         this.send(bytes, address, port);
       },
       () => {
-        this.clients.delete(branch);
-        this.metrics.error('BYE_TIMEOUT');
-        call.log.warn('BYE not answered within 64*T1');
-        done();
+        this.metrics.error(`${method}_TIMEOUT`);
+        d.log.warn({ method }, 'in-dialog request not answered within 64*T1');
+        finish(undefined);
       },
     );
-    this.clients.set(branch, { retrans, done });
-    call.log.info({ reason, target: `${address}:${port}` }, 'hanging up (BYE)');
+    this.addClient(branch, method, { onResponse: (res) => res.status >= 200 && finish(res), stop: () => retrans.stop() });
     this.send(bytes, address, port);
     retrans.start();
   }
 
-  dialogOpened(call: UasCall): void {
+  sendBye(d: SipDialog, reason: string, done: () => void): void {
+    d.log.info({ reason, target: d.route().nextHop.join(':') }, 'hanging up (BYE)');
+    const why = { name: 'Reason', value: `Q.850;cause=16;text="${reason.replace(/["\\\r\n]/g, '').slice(0, 100)}"` };
+    this.sendInDialog(d, 'BYE', [why], Buffer.alloc(0), () => done());
+  }
+
+  /** Sends raw bytes (a request of a client transaction, an ACK). */
+  sendTo(bytes: Buffer, address: string, port: number): void {
+    this.send(bytes, address, port);
+  }
+
+  dialogOpened(call: SipDialog): void {
     this.dialogs.set(call.dialogKey, call);
     this.metrics.activeCalls(this.dialogs.size);
   }
 
-  dialogClosed(call: UasCall): void {
+  dialogClosed(call: SipDialog): void {
     if (this.dialogs.get(call.dialogKey) === call) this.dialogs.delete(call.dialogKey);
     this.metrics.activeCalls(this.dialogs.size);
   }
@@ -416,7 +498,7 @@ export class SipUas implements CallHost {
    */
   async close(timeoutMs = 2000): Promise<void> {
     if (this.closing) return;
-    for (const c of [...this.invites.values(), ...this.dialogs.values()]) c.shutdown();
+    for (const c of [...this.invites.values(), ...this.dialogs.values(), ...this.outgoing]) if (!c.isTerminated) c.shutdown();
     this.closing = true;
     const deadline = Date.now() + timeoutMs;
     // The socket stays open (for the BYE responses) while `closing` drops everything else.
@@ -430,9 +512,10 @@ export class SipUas implements CallHost {
       }
     });
     while (this.clients.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    for (const c of this.clients.values()) c.retrans.stop();
+    for (const c of this.clients.values()) c.stop();
     this.clients.clear();
-    for (const c of [...this.invites.values(), ...this.dialogs.values()]) c.stopTimers();
+    for (const c of [...this.invites.values(), ...this.dialogs.values(), ...this.outgoing]) c.stopTimers();
+    this.outgoing.clear();
     this.invites.clear();
     this.dialogs.clear();
     this.responses.clear();

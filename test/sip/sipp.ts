@@ -98,3 +98,43 @@ export async function runSipp(o: SippOptions): Promise<SippRun> {
 export function explain(run: SippRun): string {
   return `sipp exited ${run.code}\n--- stderr ---\n${run.stderr.slice(-3000)}\n--- errors ---\n${run.errors.slice(-3000)}\n--- stdout ---\n${run.stdout.slice(-(Number(process.env.SIPP_OUT) || 2000))}`;
 }
+
+export interface SippUasOptions {
+  scenario: string;
+  cwd: string;
+  /** Built-in scenario name instead of a file (e.g. 'uas'). */
+  builtin?: boolean;
+  mediaPort?: number;
+  timeoutS?: number;
+  extraArgs?: string[];
+}
+
+/** sipp as a callee (a trunk's far end): resolves once it listens; `done` when it has handled one call. */
+export async function startSippUas(o: SippUasOptions): Promise<{ port: number; mediaPort: number; done: Promise<SippRun>; kill(): void }> {
+  const port = await freeUdpPort();
+  const mediaPort = o.mediaPort ?? (await freeMediaPort());
+  const args = [
+    ...(o.builtin ? ['-sn', o.scenario] : ['-sf', join(SCENARIOS, o.scenario)]),
+    '-m', '1',
+    '-i', '127.0.0.1', '-p', String(port),
+    '-mp', String(mediaPort),
+    '-timeout', `${o.timeoutS ?? 20}s`, '-timeout_error',
+    '-nostdin', '-trace_err',
+    ...(o.extraArgs ?? []),
+  ];
+  const child = spawn('sipp', args, { cwd: o.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const done = new Promise<SippRun>((resolve) =>
+    child.on('close', (code) => {
+      let errors = '';
+      for (const f of readdirSync(o.cwd)) if (f.endsWith('_errors.log')) errors += readFileSync(join(o.cwd, f), 'utf8');
+      resolve({ code, stdout, stderr, errors });
+    }),
+  );
+  // Listening once its port can no longer be bound.
+  for (let i = 0; i < 100 && (await bindable(port)); i++) await new Promise((r) => setTimeout(r, 30));
+  return { port, mediaPort, done, kill: () => child.kill('SIGKILL') };
+}
