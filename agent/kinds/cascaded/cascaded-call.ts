@@ -58,6 +58,8 @@ interface UserTurn {
   endMs: number;
   endpointAt: number;
   latency: TurnLatency;
+  /** The answer's stages were measured (once, whether it played out or was cut). */
+  measured?: boolean;
 }
 
 interface Interrupted {
@@ -66,6 +68,7 @@ interface Interrupted {
   unheard: string[];
   message: AssistantMessage | undefined;
   startMs: number;
+  latency: TurnLatency | undefined;
 }
 
 const PREROLL_MS = 400;
@@ -85,6 +88,8 @@ export class CascadedCall implements AgentCall {
   private readonly rate: number;
   private utterance: SttUtterance | undefined;
   private reply: Reply | undefined;
+  /** The caller turn the current reply answers (latency), if any. */
+  private replyTurn: UserTurn | undefined;
   private replyStartMs = 0;
   private turnSeq = 0;
   /** performance.now() of the latest caller frame: barge-in reaction is measured from it. */
@@ -226,10 +231,11 @@ export class CascadedCall implements AgentCall {
     if (!r) return;
     this.reply = undefined;
     r.cancel();
+    const latency = this.replyTurn ? this.replyLatency(r, this.replyTurn) : undefined;
     const { heard, unheard, message } = r.truncate(cut);
     // An earlier cut turn not yet settled was heard as far as it got.
     if (this.interrupted && this.interrupted.reply !== r) this.settleInterrupted();
-    this.interrupted = { reply: r, heard, unheard, message, startMs: this.replyStartMs };
+    this.interrupted = { reply: r, heard, unheard, message, startMs: this.replyStartMs, latency };
   }
 
   /** The cut turn is final: publish what the caller heard of it. */
@@ -237,7 +243,7 @@ export class CascadedCall implements AgentCall {
     const i = this.interrupted;
     if (!i) return;
     this.interrupted = undefined;
-    if (i.heard) this.publish({ role: 'agent', text: i.heard, interrupted: true, startMs: i.startMs, endMs: this.callMs });
+    if (i.heard) this.publish({ role: 'agent', text: i.heard, interrupted: true, startMs: i.startMs, endMs: this.callMs, ...(i.latency ? { latency: i.latency } : {}) });
   }
 
   private resumeAfterFalseInterruption(): void {
@@ -261,12 +267,14 @@ export class CascadedCall implements AgentCall {
     if (this.reply) this.stopReply(); // never two replies at once
     const r = new Reply(++this.turnSeq, this.replyDeps);
     this.reply = r;
+    this.replyTurn = undefined;
     this.replyStartMs = this.callMs;
     return r;
   }
 
   private startReply(turn: UserTurn | undefined): void {
     const r = this.newReply();
+    this.replyTurn = turn;
     this.track(r.generate().then(() => this.replyDone(r, turn, false)));
   }
 
@@ -300,6 +308,8 @@ export class CascadedCall implements AgentCall {
 
   private replyLatency(r: Reply, turn: UserTurn): TurnLatency {
     const l = turn.latency;
+    if (turn.measured) return l;
+    turn.measured = true;
     const t = r.times;
     const m = this.d.metrics;
     if (t.firstToken && t.llmStart) m.latency('llm_first_token', (l.llmFirstTokenMs = Math.round(t.firstToken - t.llmStart)));
