@@ -10,6 +10,9 @@ import { BusAgentOutput } from './call-output.ts';
 import type { AgentCall, AgentKind, AgentTurn } from './kinds/types.ts';
 import { CallEventPublisher } from '../lib/call-events.ts';
 
+/** A latency stage as whole ms for the wire (uint32). */
+const ms = (v: number | undefined): number => (v === undefined || !(v > 0) ? 0 : Math.min(0xffffffff, Math.round(v)));
+
 const toTurn = (t: uap.ITranscript): AgentTurn => ({ role: t.role === 'user' ? 'user' : 'agent', text: t.text ?? '', interrupted: t.interrupted ?? false });
 
 export interface WorkerOptions {
@@ -122,7 +125,9 @@ export class AgentWorker {
       // Event ids carry the worker id: a replacement worker's turns must not collide with the dead one's.
       const events = new CallEventPublisher(this.o.bus, req.callId, req.tenantId, log, `agent-${this.workerId}`);
       const transcript = (t: AgentTurn) => {
-        void events.emit({ transcript: { role: t.role, text: t.text, final: true, interrupted: t.interrupted ?? false, startMs: t.startMs ?? 0, endMs: t.endMs ?? 0 } });
+        const l = t.latency;
+        const latency = l ? { endpointingMs: ms(l.endpointingMs), sttMs: ms(l.sttMs), llmFirstTokenMs: ms(l.llmFirstTokenMs), ttsFirstByteMs: ms(l.ttsFirstByteMs), firstAudioMs: ms(l.firstAudioMs) } : undefined;
+        void events.emit({ transcript: { role: t.role, text: t.text, final: true, interrupted: t.interrupted ?? false, startMs: t.startMs ?? 0, endMs: t.endMs ?? 0, latency } });
       };
       const onToolCall = (_name: string, type: string, outcome: string, ms: number) => {
         this.m.toolCalls.labels(type, outcome).inc();

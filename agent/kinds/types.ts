@@ -33,6 +33,8 @@ export interface AgentTurn {
   /** Call-relative times, when the kind knows them. */
   startMs?: number;
   endMs?: number;
+  /** An agent answer's latency by stage, in ms (kinds that measure it: cascaded). */
+  latency?: { endpointingMs?: number; sttMs?: number; llmFirstTokenMs?: number; ttsFirstByteMs?: number; firstAudioMs?: number };
 }
 
 /** Set when the call was re-dispatched because the worker that had it died. */

@@ -534,6 +534,9 @@ export namespace uap {
         /** Transcript endMs. */
         endMs: number;
 
+        /** Transcript latency. */
+        latency?: (uap.TurnLatency.$Properties|null);
+
         /**
          * Creates a new Transcript instance using the specified properties.
          * @param [properties] Properties to set
@@ -612,12 +615,132 @@ export namespace uap {
             /** Transcript endMs */
             endMs?: (number|null);
 
+            /** Transcript latency */
+            latency?: (uap.TurnLatency.$Properties|null);
+
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
         }
 
         /** Shape of a Transcript. */
         type $Shape = uap.Transcript.$Properties;
+    }
+
+    /**
+     * Properties of a TurnLatency.
+     * @deprecated Use uap.TurnLatency.$Properties instead.
+     */
+    interface ITurnLatency extends uap.TurnLatency.$Properties {
+    }
+
+    /** Represents a TurnLatency. */
+    class TurnLatency {
+
+        /**
+         * Constructs a new TurnLatency.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.TurnLatency.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** TurnLatency endpointingMs. */
+        endpointingMs: number;
+
+        /** TurnLatency sttMs. */
+        sttMs: number;
+
+        /** TurnLatency llmFirstTokenMs. */
+        llmFirstTokenMs: number;
+
+        /** TurnLatency ttsFirstByteMs. */
+        ttsFirstByteMs: number;
+
+        /** TurnLatency firstAudioMs. */
+        firstAudioMs: number;
+
+        /**
+         * Creates a new TurnLatency instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns TurnLatency instance
+         */
+        static create(properties: uap.TurnLatency.$Shape): uap.TurnLatency & uap.TurnLatency.$Shape;
+        static create(properties?: uap.TurnLatency.$Properties): uap.TurnLatency;
+
+        /**
+         * Encodes the specified TurnLatency message. Does not implicitly {@link uap.TurnLatency.verify|verify} messages.
+         * @param message TurnLatency message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.TurnLatency.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a TurnLatency message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.TurnLatency & uap.TurnLatency.$Shape} TurnLatency
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.TurnLatency & uap.TurnLatency.$Shape;
+
+        /**
+         * Creates a TurnLatency message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns TurnLatency
+         */
+        static fromObject(object: { [k: string]: any }): uap.TurnLatency;
+
+        /**
+         * Creates a plain object from a TurnLatency message. Also converts values to other types if specified.
+         * @param message TurnLatency
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.TurnLatency, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this TurnLatency to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for TurnLatency
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace TurnLatency {
+
+        /** Properties of a TurnLatency. */
+        interface $Properties {
+
+            /** TurnLatency endpointingMs */
+            endpointingMs?: (number|null);
+
+            /** TurnLatency sttMs */
+            sttMs?: (number|null);
+
+            /** TurnLatency llmFirstTokenMs */
+            llmFirstTokenMs?: (number|null);
+
+            /** TurnLatency ttsFirstByteMs */
+            ttsFirstByteMs?: (number|null);
+
+            /** TurnLatency firstAudioMs */
+            firstAudioMs?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a TurnLatency. */
+        type $Shape = uap.TurnLatency.$Properties;
     }
 
     /**

@@ -1359,6 +1359,7 @@ export const uap = $root.uap = (() => {
          * @property {boolean|null} [interrupted] Transcript interrupted
          * @property {number|null} [startMs] Transcript startMs
          * @property {number|null} [endMs] Transcript endMs
+         * @property {uap.TurnLatency.$Properties|null} [latency] Transcript latency
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -1439,6 +1440,14 @@ export const uap = $root.uap = (() => {
         Transcript.prototype.endMs = 0;
 
         /**
+         * Transcript latency.
+         * @member {uap.TurnLatency.$Properties|null|undefined} latency
+         * @memberof uap.Transcript
+         * @instance
+         */
+        Transcript.prototype.latency = null;
+
+        /**
          * Creates a new Transcript instance using the specified properties.
          * @function create
          * @memberof uap.Transcript
@@ -1482,6 +1491,8 @@ export const uap = $root.uap = (() => {
                 writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.startMs);
             if (message.endMs != null && $Object.hasOwnProperty.call(message, "endMs") && message.endMs !== 0)
                 writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.endMs);
+            if (message.latency != null && $Object.hasOwnProperty.call(message, "latency"))
+                $root.uap.TurnLatency.encode(message.latency, writer.uint32(/* id 7, wireType 2 =*/58).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -1580,6 +1591,12 @@ export const uap = $root.uap = (() => {
                             delete message.endMs;
                         continue;
                     }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        message.latency = $root.uap.TurnLatency.decode(reader, reader.size(), $undefined, _depth + 1, message.latency);
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -1633,6 +1650,11 @@ export const uap = $root.uap = (() => {
             if (object.endMs != null)
                 if ($Number(object.endMs) !== 0)
                     message.endMs = object.endMs >>> 0;
+            if (object.latency != null) {
+                if (!$util.isObject(object.latency))
+                    throw $TypeError(".uap.Transcript.latency: object expected");
+                message.latency = $root.uap.TurnLatency.fromObject(object.latency, _depth + 1);
+            }
             return message;
         };
 
@@ -1660,6 +1682,7 @@ export const uap = $root.uap = (() => {
                 object.interrupted = false;
                 object.startMs = 0;
                 object.endMs = 0;
+                object.latency = null;
             }
             if (message.role != null && $Object.hasOwnProperty.call(message, "role"))
                 object.role = message.role;
@@ -1673,6 +1696,8 @@ export const uap = $root.uap = (() => {
                 object.startMs = message.startMs;
             if (message.endMs != null && $Object.hasOwnProperty.call(message, "endMs"))
                 object.endMs = message.endMs;
+            if (message.latency != null && $Object.hasOwnProperty.call(message, "latency"))
+                object.latency = $root.uap.TurnLatency.toObject(message.latency, options, _depth + 1);
             return object;
         };
 
@@ -1702,6 +1727,336 @@ export const uap = $root.uap = (() => {
         };
 
         return Transcript;
+    })();
+
+    uap.TurnLatency = (function() {
+
+        /**
+         * Properties of a TurnLatency.
+         * @typedef {Object} uap.TurnLatency.$Properties
+         * @property {number|null} [endpointingMs] TurnLatency endpointingMs
+         * @property {number|null} [sttMs] TurnLatency sttMs
+         * @property {number|null} [llmFirstTokenMs] TurnLatency llmFirstTokenMs
+         * @property {number|null} [ttsFirstByteMs] TurnLatency ttsFirstByteMs
+         * @property {number|null} [firstAudioMs] TurnLatency firstAudioMs
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a TurnLatency.
+         * @memberof uap
+         * @interface ITurnLatency
+         * @augments uap.TurnLatency.$Properties
+         * @deprecated Use uap.TurnLatency.$Properties instead.
+         */
+
+        /**
+         * Shape of a TurnLatency.
+         * @typedef {uap.TurnLatency.$Properties} uap.TurnLatency.$Shape
+         */
+
+        /**
+         * Constructs a new TurnLatency.
+         * @memberof uap
+         * @classdesc Represents a TurnLatency.
+         * @constructor
+         * @param {uap.TurnLatency.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const TurnLatency = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * TurnLatency endpointingMs.
+         * @member {number} endpointingMs
+         * @memberof uap.TurnLatency
+         * @instance
+         */
+        TurnLatency.prototype.endpointingMs = 0;
+
+        /**
+         * TurnLatency sttMs.
+         * @member {number} sttMs
+         * @memberof uap.TurnLatency
+         * @instance
+         */
+        TurnLatency.prototype.sttMs = 0;
+
+        /**
+         * TurnLatency llmFirstTokenMs.
+         * @member {number} llmFirstTokenMs
+         * @memberof uap.TurnLatency
+         * @instance
+         */
+        TurnLatency.prototype.llmFirstTokenMs = 0;
+
+        /**
+         * TurnLatency ttsFirstByteMs.
+         * @member {number} ttsFirstByteMs
+         * @memberof uap.TurnLatency
+         * @instance
+         */
+        TurnLatency.prototype.ttsFirstByteMs = 0;
+
+        /**
+         * TurnLatency firstAudioMs.
+         * @member {number} firstAudioMs
+         * @memberof uap.TurnLatency
+         * @instance
+         */
+        TurnLatency.prototype.firstAudioMs = 0;
+
+        /**
+         * Creates a new TurnLatency instance using the specified properties.
+         * @function create
+         * @memberof uap.TurnLatency
+         * @static
+         * @param {uap.TurnLatency.$Properties=} [properties] Properties to set
+         * @returns {uap.TurnLatency} TurnLatency instance
+         * @type {{
+         *   (properties: uap.TurnLatency.$Shape): uap.TurnLatency & uap.TurnLatency.$Shape;
+         *   (properties?: uap.TurnLatency.$Properties): uap.TurnLatency;
+         * }}
+         */
+        TurnLatency.create = function(properties) {
+            return new TurnLatency(properties);
+        };
+
+        /**
+         * Encodes the specified TurnLatency message. Does not implicitly {@link uap.TurnLatency.verify|verify} messages.
+         * @function encode
+         * @memberof uap.TurnLatency
+         * @static
+         * @param {uap.TurnLatency.$Properties} message TurnLatency message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        TurnLatency.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.endpointingMs != null && $Object.hasOwnProperty.call(message, "endpointingMs") && message.endpointingMs !== 0)
+                writer.uint32(/* id 1, wireType 0 =*/8).uint32(message.endpointingMs);
+            if (message.sttMs != null && $Object.hasOwnProperty.call(message, "sttMs") && message.sttMs !== 0)
+                writer.uint32(/* id 2, wireType 0 =*/16).uint32(message.sttMs);
+            if (message.llmFirstTokenMs != null && $Object.hasOwnProperty.call(message, "llmFirstTokenMs") && message.llmFirstTokenMs !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.llmFirstTokenMs);
+            if (message.ttsFirstByteMs != null && $Object.hasOwnProperty.call(message, "ttsFirstByteMs") && message.ttsFirstByteMs !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.ttsFirstByteMs);
+            if (message.firstAudioMs != null && $Object.hasOwnProperty.call(message, "firstAudioMs") && message.firstAudioMs !== 0)
+                writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.firstAudioMs);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a TurnLatency message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.TurnLatency
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.TurnLatency & uap.TurnLatency.$Shape} TurnLatency
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        TurnLatency.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.TurnLatency();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.endpointingMs = value;
+                        else
+                            delete message.endpointingMs;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.sttMs = value;
+                        else
+                            delete message.sttMs;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.llmFirstTokenMs = value;
+                        else
+                            delete message.llmFirstTokenMs;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.ttsFirstByteMs = value;
+                        else
+                            delete message.ttsFirstByteMs;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.firstAudioMs = value;
+                        else
+                            delete message.firstAudioMs;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a TurnLatency message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.TurnLatency
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.TurnLatency} TurnLatency
+         */
+        TurnLatency.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.TurnLatency)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.TurnLatency: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.TurnLatency();
+            if (object.endpointingMs != null)
+                if ($Number(object.endpointingMs) !== 0)
+                    message.endpointingMs = object.endpointingMs >>> 0;
+            if (object.sttMs != null)
+                if ($Number(object.sttMs) !== 0)
+                    message.sttMs = object.sttMs >>> 0;
+            if (object.llmFirstTokenMs != null)
+                if ($Number(object.llmFirstTokenMs) !== 0)
+                    message.llmFirstTokenMs = object.llmFirstTokenMs >>> 0;
+            if (object.ttsFirstByteMs != null)
+                if ($Number(object.ttsFirstByteMs) !== 0)
+                    message.ttsFirstByteMs = object.ttsFirstByteMs >>> 0;
+            if (object.firstAudioMs != null)
+                if ($Number(object.firstAudioMs) !== 0)
+                    message.firstAudioMs = object.firstAudioMs >>> 0;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a TurnLatency message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.TurnLatency
+         * @static
+         * @param {uap.TurnLatency} message TurnLatency
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        TurnLatency.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.endpointingMs = 0;
+                object.sttMs = 0;
+                object.llmFirstTokenMs = 0;
+                object.ttsFirstByteMs = 0;
+                object.firstAudioMs = 0;
+            }
+            if (message.endpointingMs != null && $Object.hasOwnProperty.call(message, "endpointingMs"))
+                object.endpointingMs = message.endpointingMs;
+            if (message.sttMs != null && $Object.hasOwnProperty.call(message, "sttMs"))
+                object.sttMs = message.sttMs;
+            if (message.llmFirstTokenMs != null && $Object.hasOwnProperty.call(message, "llmFirstTokenMs"))
+                object.llmFirstTokenMs = message.llmFirstTokenMs;
+            if (message.ttsFirstByteMs != null && $Object.hasOwnProperty.call(message, "ttsFirstByteMs"))
+                object.ttsFirstByteMs = message.ttsFirstByteMs;
+            if (message.firstAudioMs != null && $Object.hasOwnProperty.call(message, "firstAudioMs"))
+                object.firstAudioMs = message.firstAudioMs;
+            return object;
+        };
+
+        /**
+         * Converts this TurnLatency to JSON.
+         * @function toJSON
+         * @memberof uap.TurnLatency
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        TurnLatency.prototype.toJSON = function() {
+            return TurnLatency.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for TurnLatency
+         * @function getTypeUrl
+         * @memberof uap.TurnLatency
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        TurnLatency.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.TurnLatency";
+        };
+
+        return TurnLatency;
     })();
 
     uap.CallEnded = (function() {
