@@ -24,6 +24,8 @@ import { userRoutes } from './routes/user-routes.ts';
 import { phoneNumberRoutes } from './routes/phone-number-routes.ts';
 import { agentConfigRoutes } from './routes/agent-config-routes.ts';
 import { sipTrunkRoutes } from './routes/sip-trunk-routes.ts';
+import { SipCalls } from './sip/outbound-call.ts';
+import type { Bus } from '../lib/bus/types.ts';
 import { loadSecretsKey } from './crypto/secrets.ts';
 import { FeatureFlags } from './auth/features.ts';
 import { softphoneRoutes } from './routes/softphone-routes.ts';
@@ -42,8 +44,11 @@ function jwtSecret(config: Config, log: Logger): string {
   return s;
 }
 
-/** onRoutingChange: called after numbers, agent configs or tenant statuses change (clears the routing cache). */
-export async function mountApi(http: FastifyInstance, db: Database, config: Config, log: Logger, onRoutingChange: () => void = () => {}, secretsKey: Buffer = loadSecretsKey({ value: process.env.UAP_SECRETS_KEY, dataDir: config.dataDir, log })): Promise<{ close(): Promise<void> }> {
+/**
+ * onRoutingChange: called after numbers, agent configs or tenant statuses change (clears the routing cache).
+ * bus: for calls through SIP trunks (asked of a SIP gateway); without it they are refused (503).
+ */
+export async function mountApi(http: FastifyInstance, db: Database, config: Config, log: Logger, onRoutingChange: () => void = () => {}, secretsKey: Buffer = loadSecretsKey({ value: process.env.UAP_SECRETS_KEY, dataDir: config.dataDir, log }), bus?: Bus): Promise<{ close(): Promise<void> }> {
   const access = new AccessTokens({ secret: jwtSecret(config, log), issuer: 'uap', audience: 'uap-api' });
   const refresh = new RefreshTokens({ store: new DbRefreshStore(db) });
   const keys = new DbApiKeyLookup(db);
@@ -54,7 +59,7 @@ export async function mountApi(http: FastifyInstance, db: Database, config: Conf
     prefix: '/api/v1',
     auth: { bearer: accessTokenResolver(access), apiKey: apiKeyResolver(keys, { onTouchError: (err) => log.warn({ err }, 'API key last-used not updated') }) },
     rateLimit: { redis, perIp: { max: config.apiRateLimitPerIp, timeWindow: 60_000 }, perPrincipal: { max: config.apiRateLimitPerPrincipal, timeWindow: 60_000 } },
-    routes: [auditHook(db), authRoutes({ db, access, refresh }), apiKeyRoutes(db, () => keys.invalidate()), callRoutes(db), callControlRoutes({ db, config, features }), callDataRoutes({ db, recordingsDir: config.recordingsDir, features }), auditRoutes(db),
+    routes: [auditHook(db), authRoutes({ db, access, refresh }), apiKeyRoutes(db, () => keys.invalidate()), callRoutes(db), callControlRoutes({ db, config, features, sipCalls: bus ? new SipCalls({ db, bus, secretsKey }, log) : undefined }), callDataRoutes({ db, recordingsDir: config.recordingsDir, features }), auditRoutes(db),
       tenantRoutes({ db, onRoutingChange: () => (onRoutingChange(), features.invalidate()) }), userRoutes(db), phoneNumberRoutes({ db, onRoutingChange }), agentConfigRoutes({ db, secretsKey, onRoutingChange }), sipTrunkRoutes({ db, secretsKey, onRoutingChange }),
       softphoneRoutes({ db, webrtc: config.webrtc, tokenKey: softphoneTokenKey(config.webrtc.tokenSecret, config.dataDir, (file) => log.warn({ file }, 'SOFTPHONE_TOKEN_SECRET is not set: generated a call-token key in the data dir (set it when the api and media roles run on different hosts)')) })],
   });

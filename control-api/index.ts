@@ -42,7 +42,7 @@ export async function startApiRole(config: Config, bus: Bus, registry: Registry,
   let twilio: TwilioCalls | null | undefined;
   const transfers = new TwilioTransferService(bus, () => (twilio === undefined ? (twilio = twilioFromConfig(config)) : twilio), log, registry);
   transfers.start();
-  const api = await mountApi(http, db, config, log, () => routing.invalidate(), secretsKey);
+  const api = await mountApi(http, db, config, log, () => routing.invalidate(), secretsKey, bus);
 
   const writer = new CallEventWriter(db);
   // A short ack wait: events a crashed instance had in hand come back within seconds.

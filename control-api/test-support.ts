@@ -13,6 +13,7 @@ import type { Logger } from '../lib/logger.ts';
 import { openDatabase, seedDefaults, type Database } from './db/index.ts';
 import { mountApi } from './http-api.ts';
 import { createTestDatabase } from '../test/support/pg-database.ts';
+import type { Bus } from '../lib/bus/types.ts';
 
 export type Backend = 'postgres' | 'pglite';
 
@@ -35,7 +36,7 @@ export interface ApiHarness {
 
 export const json = (r: { body: string }) => JSON.parse(r.body);
 
-export async function setupApi(kind: Backend, opts: { onRoutingChange?: () => void; env?: Record<string, string> } = {}): Promise<ApiHarness> {
+export async function setupApi(kind: Backend, opts: { onRoutingChange?: () => void; env?: Record<string, string>; bus?: Bus } = {}): Promise<ApiHarness> {
   const log: Logger = pino({ level: 'silent' });
   const dataDir = mkdtempSync(join(tmpdir(), 'uap-api-'));
   const undo: (() => Promise<void>)[] = [async () => rmSync(dataDir, { recursive: true, force: true })];
@@ -55,7 +56,7 @@ export async function setupApi(kind: Backend, opts: { onRoutingChange?: () => vo
     await seedDefaults(db);
     const app = await createHttpServer(log, new Registry(), { ready: () => true, info: () => ({}) });
     undo.push(() => app.close());
-    const api = await mountApi(app, db, loadConfig({ DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(40), ...opts.env }), log, opts.onRoutingChange);
+    const api = await mountApi(app, db, loadConfig({ DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(40), ...opts.env }), log, opts.onRoutingChange, undefined, opts.bus);
     undo.push(() => api.close());
     await app.ready();
     const call = (method: string, url: string, o: CallOptions = {}) =>

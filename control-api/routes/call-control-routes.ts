@@ -24,6 +24,8 @@ import { ApiError, conflict, notFound, problemResponses, type FieldError } from 
 import { twilioFromConfig, isTerminalCallStatus, TwilioRequestError, type TwilioCall, type TwilioCalls } from '../twilio/client.ts';
 import { CallParams, CallSchema, ENDED_STATUSES, toCall, type CallRow } from './call-view.ts';
 import { tenantOf } from './admin-common.ts';
+import { validation } from '../http/errors.ts';
+import type { SipCalls } from '../sip/outbound-call.ts';
 
 export interface CallControlOptions {
   /** Tenant feature flags: `outbound_calls: false` turns these endpoints off for a tenant. */
@@ -32,6 +34,8 @@ export interface CallControlOptions {
   config: Pick<Config, 'twilioVoiceUrl' | 'twilioStatusUrl' | 'twilioAccountSid' | 'twilioAuthToken' | 'twilioApiBaseUrl'>;
   /** Overrides the client built from config (tests); null: Twilio is not configured. */
   twilio?: TwilioCalls | null;
+  /** Calls through tenants' SIP trunks (initiate with a trunkId); absent: refused with 503. */
+  sipCalls?: SipCalls;
 }
 
 const E164 = Type.String({ pattern: '^\\+[1-9][0-9]{1,14}$', description: 'E.164 number', example: '+15551234567' });
@@ -40,7 +44,8 @@ const MAX_METADATA_BYTES = 4096;
 const InitiateBody = Type.Object(
   {
     to: E164,
-    from: { ...E164, description: "E.164 number: one of the tenant's phone numbers" },
+    from: Type.Optional({ ...E164, description: "E.164 number: one of the tenant's phone numbers (Twilio, required); with a trunkId the caller id (default: the trunk's fromNumber)" }),
+    trunkId: Type.Optional(Type.String({ format: 'uuid', description: 'Place the call through this SIP trunk of the tenant instead of Twilio' })),
     agentConfigId: Type.Optional(Type.String({ format: 'uuid', description: "Agent config of the tenant; default: the from-number's" })),
     machineDetection: Type.Optional(Type.Union([Type.Literal('Enable'), Type.Literal('DetectMessageEnd')], { description: "Twilio answering-machine detection; the result arrives as AnsweredBy in status callbacks" })),
     metadata: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Unknown(), { maxProperties: 32, description: `Free-form, stored with the call (≤ ${MAX_METADATA_BYTES} bytes of JSON; the key "outbound" is reserved)` })),
@@ -107,17 +112,25 @@ export function callControlRoutes(o: CallControlOptions): FastifyPluginAsync {
       const actor = req.actor!;
       const tenant = tenantOf(actor);
       const body = req.body;
-      const twilio = client();
       const metadata = body.metadata ?? {};
       if (Buffer.byteLength(JSON.stringify(metadata)) > MAX_METADATA_BYTES) {
         throw new ApiError('BAD_REQUEST', { detail: `metadata is larger than ${MAX_METADATA_BYTES} bytes of JSON`, errors: [{ in: 'body', path: '/metadata', message: 'is too large' }] });
       }
+      if (body.trunkId) {
+        if (body.machineDetection) throw validation([{ in: 'body', path: '/machineDetection', message: 'is for Twilio calls only' }]);
+        if (!o.sipCalls) throw new ApiError('UNAVAILABLE', { detail: 'SIP calls are not available on this API process', retryable: false });
+        const row = await o.sipCalls.place(tenant, { trunkId: body.trunkId, to: body.to, from: body.from, agentConfigId: body.agentConfigId, metadata, requestedBy: `${actor.kind}:${actor.id}` });
+        return reply.code(201).send(toCall(row));
+      }
+      if (!body.from) throw validation([{ in: 'body', path: '/from', message: 'is required' }]);
+      const from = body.from;
+      const twilio = client();
 
       // The from-number must be the tenant's. Not owned (or another tenant's: RLS hides it) is a 400 on the
       // field — the same answer either way, so numbers of other tenants cannot be probed.
       type Checked = { error: { path: string; message: string } } | { agentConfigId: string | null; quota: { status: string; max: number | null; active: number } | undefined };
       const checked = await db.withTenant(tenant, async (tx): Promise<Checked> => {
-        const [num] = await tx<{ agent_config_id: string | null; provider: string }[]>`select agent_config_id, provider from phone_numbers where e164 = ${body.from}`;
+        const [num] = await tx<{ agent_config_id: string | null; provider: string }[]>`select agent_config_id, provider from phone_numbers where e164 = ${from}`;
         if (!num) return { error: { path: '/from', message: "is not one of this tenant's phone numbers" } };
         if (num.provider !== 'twilio') return { error: { path: '/from', message: `is a ${num.provider} number, not a Twilio number` } };
         let agentConfigId = num.agent_config_id;
@@ -144,7 +157,7 @@ export function callControlRoutes(o: CallControlOptions): FastifyPluginAsync {
       try {
         created = await twilio.createCall({
           to: body.to,
-          from: body.from,
+          from,
           url: config.twilioVoiceUrl,
           statusCallback: config.twilioStatusUrl,
           statusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
@@ -162,7 +175,7 @@ export function callControlRoutes(o: CallControlOptions): FastifyPluginAsync {
         // complete it without moving its status back.
         [row] = await db.withTenant(tenant, (tx) => tx<CallRow[]>`
           insert into calls (id, tenant_id, direction, from_number, to_number, status, started_at, agent_config_id, provider_call_id, metadata)
-          values (${created.sid}, ${tenant}, 'outbound', ${body.from}, ${body.to}, ${created.status || 'queued'}, now(), ${checked.agentConfigId}, ${created.sid}, ${tx.json(meta)})
+          values (${created.sid}, ${tenant}, 'outbound', ${from}, ${body.to}, ${created.status || 'queued'}, now(), ${checked.agentConfigId}, ${created.sid}, ${tx.json(meta)})
           on conflict (id) do update set direction = 'outbound',
             from_number = coalesce(calls.from_number, excluded.from_number), to_number = coalesce(calls.to_number, excluded.to_number),
             agent_config_id = coalesce(calls.agent_config_id, excluded.agent_config_id), provider_call_id = coalesce(calls.provider_call_id, excluded.provider_call_id),
@@ -183,7 +196,7 @@ export function callControlRoutes(o: CallControlOptions): FastifyPluginAsync {
       schema: {
         tags: ['calls'],
         summary: 'Hang up a call',
-        description: 'Asks Twilio to end the call (queued, ringing or in progress). 409 when it has already ended.',
+        description: 'Asks Twilio to end the call (queued, ringing or in progress); a SIP call is cancelled while it rings and hung up (BYE) once answered. 409 when it has already ended.',
         params: CallParams,
         body: EmptyBody,
         response: { 200: CallSchema, ...problemResponses(400, 401, 403, 404, 409, 503) },
@@ -192,15 +205,27 @@ export function callControlRoutes(o: CallControlOptions): FastifyPluginAsync {
       const actor = req.actor!;
       const tenant = tenantOf(actor);
       const id = req.params.callId;
-      const twilio = client();
+      // SIP calls (ours: sip_…) end over the bus; everything else through Twilio, which must be configured.
+      const sip = id.startsWith('sip_') ? o.sipCalls : undefined;
+      const twilio = sip ? undefined : client();
       const [row] = await db.withTenant(tenant, (tx) => tx<CallRow[]>`select * from calls where id = ${id}`, { readOnly: true });
       if (!row) throw notFound('no such call');
       if (row.ended_at !== null || ENDED_STATUSES.has(row.status)) throw conflict(`The call has already ended (status ${row.status})`);
+      if (sip) {
+        // Asynchronous: the gateway or media session ends it; the call events record how.
+        sip.hangup(id);
+        const [updated] = await db.withTenant(tenant, (tx) => tx<CallRow[]>`
+          update calls set end_reason = coalesce(end_reason, 'API_HANGUP'),
+            metadata = metadata || ${tx.json({ endRequestedBy: `${actor.kind}:${actor.id}`, endRequestedAt: new Date().toISOString() })}
+          where id = ${id} returning *`);
+        req.log.info({ callId: id }, 'SIP call ended through the API');
+        return toCall(updated ?? row);
+      }
       const sid = row.provider_call_id ?? row.id;
       if (!/^CA[0-9a-fA-F]{32}$/.test(sid)) throw conflict('This call is not a Twilio call; it cannot be ended through Twilio');
       let ended: TwilioCall;
       try {
-        ended = await twilio.endCall(sid);
+        ended = await twilio!.endCall(sid);
       } catch (err) {
         const problem = problemFromTwilio(err, 'end');
         req.log.warn({ err: err instanceof Error ? err.message : String(err), twilioCode: (err as TwilioRequestError).twilioCode, status: problem.status }, 'call not ended');
