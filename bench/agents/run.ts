@@ -1,0 +1,173 @@
+// bench/agents: the cascaded agent's own cost. N calls run the real pipeline in this process — Silero
+// VAD (WASM), endpointer, replies, sentence chunking, TTS resampling into frames, marks, barge-in —
+// against zero-latency in-process providers, fed real espeak-ng speech in 20 ms frames on one ticker.
+// Each call loops: the caller asks (2 s of speech), the agent answers (~3 s), and every other answer the
+// caller talks over it. A simulated phone plays the agent's frames in real time and returns marks.
+// Reports: calls per core (call count ÷ CPU cores used), platform overhead from endpoint detected to
+// first audio frame out (p50/p95), barge-in reaction from the confirming frame to `clear` (p50/p95).
+// Usage: node --import tsx bench/agents/run.ts [--calls 60] [--seconds 15]
+import { parseArgs } from 'node:util';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { CascadedCall, type VoiceDetectorFactory } from '../../agent/kinds/cascaded/cascaded-call.ts';
+import { parseCascadedSettings } from '../../agent/kinds/cascaded/settings.ts';
+import { noMetrics, type CascadedMetrics } from '../../agent/kinds/cascaded/metrics.ts';
+import { ScriptedStt, ScriptedLlm, ScriptedTts, RecordingTools, says } from '../../agent/kinds/cascaded/testing.ts';
+import { SileroModel } from '../../agent/vad/silero-model.ts';
+import { SileroVad } from '../../agent/vad/silero-vad.ts';
+import { EspeakTts } from '../../agent/tts/espeak.ts';
+import type { AgentOutput } from '../../agent/kinds/types.ts';
+import { newAudioFrameView } from '../../proto/index.ts';
+import { createLogger } from '../../lib/logger.ts';
+
+const { values } = parseArgs({ options: { calls: { type: 'string', default: '60' }, seconds: { type: 'string', default: '15' } } });
+const CALLS = Number(values.calls);
+const SECONDS = Number(values.seconds);
+const RATE = 16000;
+const FRAME = RATE / 50;
+const CYCLE_FRAMES = 300; // 6 s per question/answer cycle
+
+/** The caller's phone: plays queued agent frames in real time and returns marks (cleared on clear). */
+class PhoneOutput implements AgentOutput {
+  readonly outputRate = RATE;
+  queued = 0;
+  private sent = 0;
+  private played = 0;
+  private marks: Array<{ name: string; at: number }> = [];
+  call: CascadedCall | undefined;
+  sendAudio(): void {
+    this.sent++;
+    this.queued++;
+  }
+  mark(name: string): void {
+    this.marks.push({ name, at: this.sent });
+  }
+  clear(): void {
+    this.queued = 0;
+    this.played = this.sent;
+    const cleared = this.marks;
+    this.marks = [];
+    queueMicrotask(() => cleared.forEach((m) => this.call?.onMarkPlayed(m.name, true)));
+  }
+  hangup(): void {}
+  tick(): void {
+    if (this.queued > 0) {
+      this.queued--;
+      this.played++;
+    }
+    while (this.marks.length && this.marks[0].at <= this.played) this.call?.onMarkPlayed(this.marks.shift()!.name, false);
+  }
+}
+
+function quantile(xs: number[], q: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(q * s.length))];
+}
+
+async function main(): Promise<void> {
+  const espeak = new EspeakTts(RATE);
+  const question = await espeak.synthesize('Hello, could you tell me what your opening hours are today?');
+  await espeak.close();
+  const model = await SileroModel.load();
+  const vad: VoiceDetectorFactory = (rate, onProbability) => new SileroVad(model, { rate, onProbability });
+  const firstAudio: number[] = [];
+  const reaction: number[] = [];
+  const metrics: CascadedMetrics = {
+    ...noMetrics,
+    latency: (stage, ms) => {
+      if (stage === 'first_audio') firstAudio.push(ms);
+    },
+    bargeInReaction: (ms) => reaction.push(ms),
+  };
+  const settings = parseCascadedSettings({ prompt: 'bench', endpointing: { silenceMs: 500, minSpeechMs: 200 } });
+  const log = createLogger('silent');
+  const calls = Array.from({ length: CALLS }, (_, i) => {
+    const out = new PhoneOutput();
+    const stt = new ScriptedStt();
+    const llm = new ScriptedLlm();
+    // Every answer: about 3 s of speech in three sentences; transcripts never run out.
+    for (let k = 0; k < 1000; k++) {
+      stt.script.push('What are your opening hours today?');
+      llm.script.push(says('We open at nine. We close at six in the evening. On Sundays we are closed all day.'));
+    }
+    const call = new CascadedCall(
+      { callId: `bench-${i}`, tenantId: 'bench', from: '+1', to: '+2', inputRate: RATE, settings: {}, log, out },
+      { vad, stt, llm, tts: new ScriptedTts('bench-tts', 180), fallbackTts: undefined, tools: new RecordingTools(), metrics, settings },
+    );
+    out.call = call;
+    return { call, out, offset: Math.floor((i * CYCLE_FRAMES) / CALLS), view: Object.assign(newAudioFrameView(), { sampleRate: RATE }) };
+  });
+  const silence = new Int16Array(FRAME);
+  const qFrames = Math.floor(question.length / FRAME);
+  let tick = 0;
+  const frameOf = (pos: number, cycle: number): Int16Array => {
+    // 0..qFrames: the question; on odd cycles a 0.6 s interruption 1.5 s into the answer.
+    if (pos < qFrames) return question.subarray(pos * FRAME, (pos + 1) * FRAME);
+    const cut = qFrames + 25 + 75; // endpoint (~0.5 s) + 1.5 s of answer
+    if (cycle % 2 === 1 && pos >= cut && pos < cut + 30) return question.subarray((pos - cut) * FRAME, (pos - cut + 1) * FRAME);
+    return silence;
+  };
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  let late = 0;
+  await new Promise<void>((resolve) => {
+    const start = performance.now();
+    // Calls' frames arrive spread over the 20 ms (as independent phone legs do): 10 slots of 2 ms.
+    let slot = 0;
+    const step = () => {
+      const target = start + tick * 20 + slot * 2;
+      if (performance.now() - target > 20) late++;
+      for (let i = slot; i < calls.length; i += 10) {
+        const c = calls[i];
+        const n = tick + c.offset;
+        const pcm = frameOf(n % CYCLE_FRAMES, Math.floor(n / CYCLE_FRAMES));
+        c.view.pcm = new Uint8Array(pcm.buffer, pcm.byteOffset, pcm.byteLength);
+        c.call.onAudio(c.view);
+        c.out.tick();
+      }
+      if (++slot === 10) {
+        slot = 0;
+        tick++;
+      }
+      if (tick >= SECONDS * 50) return resolve();
+      setTimeout(step, Math.max(0, start + tick * 20 + slot * 2 - performance.now()));
+    };
+    step();
+  });
+  const wall = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cores = (cpu.user + cpu.system) / 1e6 / wall;
+  for (const c of calls) c.call.onEnd('bench over');
+  const vadWindows = calls.length * SECONDS * (RATE / 512);
+  const result = {
+    calls: CALLS,
+    seconds: SECONDS,
+    cpuCoresUsed: Number(cores.toFixed(3)),
+    callsPerCore: Math.round(CALLS / cores),
+    ticksLate: late,
+    turns: firstAudio.length,
+    endpointToFirstAudioMs: { p50: Number(quantile(firstAudio, 0.5).toFixed(2)), p95: Number(quantile(firstAudio, 0.95).toFixed(2)) },
+    bargeIns: reaction.length,
+    bargeInReactionMs: { p50: Number(quantile(reaction, 0.5).toFixed(3)), p95: Number(quantile(reaction, 0.95).toFixed(3)) },
+    vadWindowsPerSecondPerCall: Number((vadWindows / calls.length / SECONDS).toFixed(2)),
+    node: process.version,
+  };
+  console.log('\ncascaded agent, zero-latency providers, real Silero VAD and espeak-ng speech');
+  console.table({
+    'calls': result.calls,
+    'CPU cores used': result.cpuCoresUsed,
+    'calls per core': result.callsPerCore,
+    'answers measured': result.turns,
+    'endpoint → first audio p50 (ms)': result.endpointToFirstAudioMs.p50,
+    'endpoint → first audio p95 (ms)': result.endpointToFirstAudioMs.p95,
+    'barge-ins': result.bargeIns,
+    'barge-in reaction p50 (ms)': result.bargeInReactionMs.p50,
+    'barge-in reaction p95 (ms)': result.bargeInReactionMs.p95,
+    'frame slots late (>20 ms)': result.ticksLate,
+  });
+  mkdirSync(new URL('../results/', import.meta.url), { recursive: true });
+  writeFileSync(new URL('../results/agents.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');
+  console.log('wrote bench/results/agents.json');
+}
+
+await main();
