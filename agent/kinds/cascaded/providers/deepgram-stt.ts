@@ -37,8 +37,8 @@ export class DeepgramStt implements SttProvider {
   private ws: WebSocket | undefined;
   private opening: Promise<void> | undefined;
   private readonly utts: Utt[] = [];
-  /** Audio pushed while the socket was still opening. */
-  private backlog: Buffer[] = [];
+  /** Audio and Finalize messages sent while the socket was still opening, in order. */
+  private backlog: Array<Buffer | string> = [];
   private keepAlive: NodeJS.Timeout | undefined;
   private closed = false;
 
@@ -89,13 +89,13 @@ export class DeepgramStt implements SttProvider {
     });
     for (const b of this.backlog) ws.send(b);
     this.backlog = [];
-    this.keepAlive = setInterval(() => this.send(JSON.stringify({ type: 'KeepAlive' })), KEEPALIVE_MS);
+    this.keepAlive = setInterval(() => this.send(JSON.stringify({ type: 'KeepAlive' }), false), KEEPALIVE_MS);
     this.keepAlive.unref();
   }
 
-  private send(data: string | Buffer): void {
+  private send(data: string | Buffer, queue = true): void {
     if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(data);
-    else if (typeof data !== 'string') this.backlog.push(data);
+    else if (queue) this.backlog.push(data);
   }
 
   begin(): SttUtterance {
