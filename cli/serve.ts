@@ -66,6 +66,7 @@ export async function serve(config: Config, roles: Role[]): Promise<Running> {
       bus,
       auth: { realm: config.sip.realm, algorithms: config.sip.authAlgorithms, nonceTtlMs: config.sip.nonceTtlMs },
       ringTimeoutMs: config.sip.ringTimeoutMs,
+      tcp: config.sip.tcp,
     });
   } else if (config.sipEnabled) {
     log.warn('SIP_ENABLED is set but this process runs no media role: SIP is off here');
@@ -108,7 +109,7 @@ export async function serve(config: Config, roles: Role[]): Promise<Running> {
         (roles.includes('signaling') ? `  webhook   POST ${config.twilioVoiceUrl}${config.twilioAuthToken ? '' : '  (disabled: set TWILIO_AUTH_TOKEN)'}\n` : '') +
         (media ? `  media     ${config.twilioStreamUrl}\n` : '') +
         (webrtc ? `  webrtc    ${config.webrtc.signalingUrl}${api ? `  (softphone ${httpUrl}/softphone)` : ''}\n` : '') +
-        (sip ? `  sip       udp ${config.sipPublicIp}:${sip.port}  (RTP ${config.rtpPortMin}-${config.rtpPortMax})\n` : '') +
+        (sip ? `  sip       ${config.sip.tcp ? 'udp+tcp' : 'udp'} ${config.sipPublicIp}:${sip.port}  (RTP ${config.rtpPortMin}-${config.rtpPortMax})\n` : '') +
         '\n',
     );
   }

@@ -1,5 +1,5 @@
 // SIP trunk settings beyond the listener (read with the rest of the config, see config.ts): digest
-// challenges for trunks with credentials, outbound calls.
+// challenges for trunks with credentials, outbound calls, TCP.
 import { ConfigError } from './errors.ts';
 import { DIGEST_ALGORITHMS, type DigestAlgorithm } from './digest.ts';
 
@@ -12,6 +12,8 @@ export interface SipConfig {
   nonceTtlMs: number;
   /** Outbound calls not answered within this are cancelled. */
   ringTimeoutMs: number;
+  /** SIP over TCP on the SIP port as well as UDP. */
+  tcp: boolean;
 }
 
 type Env = Record<string, string | undefined>;
@@ -30,6 +32,14 @@ function int(env: Env, name: string, def: number, min: number, max: number): num
   return n;
 }
 
+function bool(env: Env, name: string, def: boolean): boolean {
+  const v = get(env, name)?.toLowerCase();
+  if (v === undefined) return def;
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  throw new ConfigError(name, `expected true or false, got "${v}"`);
+}
+
 export function loadSipConfig(env: Env): SipConfig {
   const realm = get(env, 'SIP_REALM') ?? 'uap';
   if (!/^[A-Za-z0-9.:_-]{1,128}$/.test(realm)) throw new ConfigError('SIP_REALM', `expected letters, digits, dots, colons, dashes (≤ 128), got "${realm}"`);
@@ -41,5 +51,6 @@ export function loadSipConfig(env: Env): SipConfig {
     authAlgorithms: [...new Set(algs)] as DigestAlgorithm[],
     nonceTtlMs: int(env, 'SIP_NONCE_TTL_S', 300, 10, 86_400) * 1000,
     ringTimeoutMs: int(env, 'SIP_RING_TIMEOUT_S', 60, 5, 600) * 1000,
+    tcp: bool(env, 'SIP_TCP', true),
   };
 }

@@ -39,7 +39,7 @@ export interface IncomingCall {
   /** The audio stream and codec chosen from the offer. */
   readonly media: NegotiatedAudio;
   /** Where the INVITE came from. */
-  readonly source: { address: string; port: number };
+  readonly source: { address: string; port: number; transport?: 'UDP' | 'TCP' };
   readonly request: ParsedRequest;
   /** Aborted when the caller cancels, the handler times out, or the server shuts down before an answer. */
   readonly signal: AbortSignal;
@@ -109,7 +109,7 @@ export class UasCall implements IncomingCall, SipDialog {
 
   constructor(
     readonly request: ParsedRequest,
-    readonly source: { address: string; port: number },
+    readonly source: { address: string; port: number; transport?: 'UDP' | 'TCP' },
     readonly txKey: string,
     localTag: string,
     readonly toUser: string,
@@ -141,8 +141,9 @@ export class UasCall implements IncomingCall, SipDialog {
       to: getHeader(this.request, 'From')!,
       remoteTarget: this.remoteTarget,
       routeSet: this.routeSet,
-      nextHop: dialogTarget(this.routeSet, this.remoteTarget, this.request.via[0], this.source),
-      transport: this.request.via[0].transport,
+      // Over TCP our requests reuse the caller's connection (its far end is an ephemeral port, not a listener).
+      nextHop: this.source.transport === 'TCP' ? [this.source.address, this.source.port] : dialogTarget(this.routeSet, this.remoteTarget, this.request.via[0], this.source),
+      transport: this.source.transport ?? 'UDP',
     };
   }
 
@@ -209,7 +210,9 @@ export class UasCall implements IncomingCall, SipDialog {
     this.lastResponse = this.host.respond(this.request, this.source, status, { reason, toTag: this.localTag, headers });
     this.host.metrics.call(status === 487 ? 'cancelled' : `rejected_${status}`);
     this.retrans = new Retransmitter(this.host.timers, () => this.resendLast(), () => this.host.transactionDone(this));
-    this.retrans.start();
+    // Timer G only on UDP; Timer H bounds the wait for the ACK either way.
+    if (this.source.transport === 'TCP') this.retrans.startTimeoutOnly();
+    else this.retrans.start();
   }
 
   private resendLast(): void {

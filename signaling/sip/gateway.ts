@@ -142,7 +142,7 @@ export async function startSipGateway(o: SipGatewayOptions): Promise<SipGateway>
   let draining = false;
   const originator = o.bus ? new SipOriginator({ bus: o.bus, uas, media: o.media, log: o.log, ringTimeoutMs: o.ringTimeoutMs ?? 60_000, draining: () => draining }) : undefined;
   originator?.start();
-  o.log.info({ port: uas.port, publicAddress: o.publicAddress, outbound: !!originator }, 'SIP listening (UDP)');
+  o.log.info({ port: uas.port, publicAddress: o.publicAddress, tcp: uas.supportsTcp, outbound: !!originator }, uas.supportsTcp ? 'SIP listening (UDP and TCP)' : 'SIP listening (UDP)');
   return {
     uas,
     port: uas.port,

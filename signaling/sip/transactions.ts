@@ -79,6 +79,7 @@ interface Cached {
   bytes: Buffer;
   address: string;
   port: number;
+  transport: 'UDP' | 'TCP';
   timer: NodeJS.Timeout;
 }
 
@@ -88,7 +89,7 @@ export class ResponseCache {
 
   constructor(private readonly ttlMs: number, private readonly maxEntries = 20_000) {}
 
-  put(key: string, bytes: Buffer, address: string, port: number): void {
+  put(key: string, bytes: Buffer, address: string, port: number, transport: 'UDP' | 'TCP' = 'UDP'): void {
     this.delete(key);
     if (this.entries.size >= this.maxEntries) {
       const oldest = this.entries.keys().next().value;
@@ -96,7 +97,7 @@ export class ResponseCache {
     }
     const timer = setTimeout(() => this.entries.delete(key), this.ttlMs);
     timer.unref();
-    this.entries.set(key, { bytes, address, port, timer });
+    this.entries.set(key, { bytes, address, port, transport, timer });
   }
 
   get(key: string): Cached | undefined {

@@ -21,7 +21,7 @@ export interface UacHost {
   readonly publicAddress: string;
   readonly userAgentName: string;
   viaHeader(branch: string, transport?: string): SipHeader;
-  sendTo(bytes: Buffer, address: string, port: number): void;
+  sendTo(bytes: Buffer, address: string, port: number, transport?: 'UDP' | 'TCP'): void;
   addClient(branch: string, method: string, tx: { onResponse(res: ParsedResponse): void; stop(): void }): void;
   forgetClient(branch: string, method: string): void;
   dialogOpened(d: SipDialog): void;
@@ -113,7 +113,7 @@ export class UacCall implements SipDialog {
     return this.state === 'terminated';
   }
 
-  private get transport(): string {
+  private get transport(): 'UDP' | 'TCP' {
     return this.o.transport ?? 'UDP';
   }
 
@@ -153,7 +153,7 @@ export class UacCall implements SipDialog {
   }
 
   private send(bytes: Buffer): void {
-    this.host.sendTo(bytes, this.o.target.address, this.o.target.port);
+    this.host.sendTo(bytes, this.o.target.address, this.o.target.port, this.transport);
   }
 
   private onInviteTimeout(): void {
@@ -279,7 +279,7 @@ export class UacCall implements SipDialog {
 
   private resendAck(): void {
     const [address, port] = this.route().nextHop;
-    if (this.ackBytes) this.host.sendTo(this.ackBytes, address, port);
+    if (this.ackBytes) this.host.sendTo(this.ackBytes, address, port, this.transport);
   }
 
   /** Gives up before the answer (CANCEL once a provisional response came; before that, as soon as one does). */
@@ -382,8 +382,8 @@ export class UacCall implements SipDialog {
       to: this.remoteToHeader,
       remoteTarget: this.remoteTarget,
       routeSet: this.routeSet,
-      // Via of "the peer" for the NAT check is the trunk itself: its address is what we sent to.
-      nextHop: dialogTarget(this.routeSet, this.remoteTarget, { transport: this.transport, host: this.o.target.address, port: this.o.target.port, params: {}, branch: undefined }, this.o.target),
+      // Over TCP: the connection to the trunk. Over UDP the NAT check's "Via" is the trunk itself.
+      nextHop: this.transport === 'TCP' && this.routeSet.length === 0 ? [this.o.target.address, this.o.target.port] : dialogTarget(this.routeSet, this.remoteTarget, { transport: this.transport, host: this.o.target.address, port: this.o.target.port, params: {}, branch: undefined }, this.o.target),
       transport: this.transport,
     };
   }

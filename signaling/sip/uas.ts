@@ -2,7 +2,6 @@
 // they carry enough to answer, else are dropped; both counted), runs the server transactions for INVITE,
 // ACK, BYE, CANCEL and OPTIONS, keeps dialogs, and hands each new INVITE to a pluggable handler that
 // decides to answer (with an SDP answer) or reject. Never throws out of the socket handler.
-import { createSocket, type Socket, type RemoteInfo } from 'node:dgram';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../lib/logger.ts';
 import { errorMessage } from '../../lib/errors.ts';
@@ -19,12 +18,18 @@ import { ALLOW, dialogKey, type SipDialog } from './dialog.ts';
 import { responseTarget, withReceived } from './addressing.ts';
 import { UacCall, type OutboundCallOptions } from './uac.ts';
 import { UapError } from '../../lib/errors.ts';
+import { SipTransport, type Peer, type SipTransportName } from './transport.ts';
+import type { FramingError } from './stream-framer.ts';
 
 export interface SipUasOptions {
   /** Address to bind (e.g. 0.0.0.0). */
   host: string;
-  /** UDP port (0: any free port). */
+  /** UDP (and TCP) port (0: any free port). */
   port: number;
+  /** SIP over TCP on the same port too (default true). */
+  tcp?: boolean;
+  /** TCP connections at once (default 1000). */
+  maxTcpConnections?: number;
   /** Our address as the callers reach it: Contact and the Via of our requests. */
   publicAddress: string;
   handler: InviteHandler;
@@ -40,7 +45,8 @@ export interface SipUasOptions {
   userAgent?: string;
 }
 
-type Source = { address: string; port: number };
+/** Where a message came from: address, port and transport (a TCP source is its connection). */
+type Source = Peer;
 
 /** A client transaction of ours waiting for responses (matched by top-Via branch and CSeq method). */
 export interface ClientTransaction {
@@ -77,26 +83,32 @@ export class SipUas implements CallHost {
   private draining = false;
   private readonly userAgent: string;
 
-  private constructor(private readonly socket: Socket, readonly port: number, private readonly o: SipUasOptions) {
+  readonly port: number;
+
+  private constructor(private readonly transport: SipTransport, private readonly o: SipUasOptions) {
+    this.port = transport.port;
     this.timers = { ...DEFAULT_TIMERS, ...o.timers };
     this.metrics = o.metrics ?? noopSipMetrics;
     this.log = o.log;
     this.userAgent = o.userAgent ?? 'uap';
-    this.contactHeader = `<sip:${o.publicAddress.includes(':') ? `[${o.publicAddress}]` : o.publicAddress}:${port}>`;
+    this.contactHeader = `<sip:${o.publicAddress.includes(':') ? `[${o.publicAddress}]` : o.publicAddress}:${this.port}>`;
     this.responses = new ResponseCache(64 * this.timers.t1);
-    socket.on('message', (buf, rinfo) => this.onDatagram(buf, rinfo));
-    socket.on('error', (err) => this.log.error({ err }, 'SIP socket error'));
+    transport.onMessage = (buf, from) => this.onDatagram(buf, from);
   }
 
-  static listen(o: SipUasOptions): Promise<SipUas> {
-    return new Promise((resolve, reject) => {
-      const socket = createSocket({ type: o.host.includes(':') ? 'udp6' : 'udp4' });
-      socket.once('error', reject);
-      socket.bind(o.port, o.host, () => {
-        socket.off('error', reject);
-        resolve(new SipUas(socket, socket.address().port, o));
-      });
+  static async listen(o: SipUasOptions): Promise<SipUas> {
+    let uas: SipUas | undefined;
+    const transport = await SipTransport.listen({
+      host: o.host,
+      port: o.port,
+      tcp: o.tcp ?? true,
+      maxMessageBytes: o.maxMessageBytes ?? MAX_MESSAGE_BYTES,
+      maxConnections: o.maxTcpConnections,
+      log: o.log,
+      onStreamError: (code, head, peer) => uas?.onStreamError(code, head, peer),
     });
+    uas = new SipUas(transport, o);
+    return uas;
   }
 
   /** New INVITEs get 503 (Retry-After) from now on; calls in progress go on. */
@@ -109,9 +121,13 @@ export class SipUas implements CallHost {
     return this.dialogs.size;
   }
 
-  /** SIP over TCP on the same port (not yet: UDP only). */
+  /** SIP over TCP on the same port. */
   get supportsTcp(): boolean {
-    return false;
+    return this.transport.supportsTcp;
+  }
+
+  get tcpConnections(): number {
+    return this.transport.tcpConnections;
   }
 
   get publicAddress(): string {
@@ -130,17 +146,25 @@ export class SipUas implements CallHost {
 
   // --- receiving ---
 
-  private onDatagram(buf: Buffer, rinfo: RemoteInfo): void {
-    const src = { address: rinfo.address, port: rinfo.port };
-    if (this.closing) return;
+  private onDatagram(buf: Buffer, src: Source): void {
+    if (this.closing) {
+      // While closing only the answers to our BYEs matter.
+      try {
+        const m = parseMessage(buf);
+        if (m.kind === 'response') this.onResponse(m);
+      } catch {
+        // ignored while closing
+      }
+      return;
+    }
     if (isCrlfOnly(buf)) {
       // RFC 5626 keep-alive: a double CRLF ping gets a single CRLF pong.
-      if (buf.length >= 4) this.send(Buffer.from('\r\n'), src.address, src.port);
+      if (buf.length >= 4) this.send(Buffer.from('\r\n'), src.address, src.port, src.transport);
       return;
     }
     let msg;
     try {
-      msg = parseMessage(buf, { maxBytes: this.o.maxMessageBytes ?? MAX_MESSAGE_BYTES });
+      msg = parseMessage(buf, { maxBytes: this.o.maxMessageBytes ?? MAX_MESSAGE_BYTES, requireContentLength: src.transport === 'TCP' });
     } catch (err) {
       this.onParseError(err, src);
       return;
@@ -167,7 +191,7 @@ export class SipUas implements CallHost {
     try {
       const res = buildResponse({ headers: withReceived(p.headers, src) }, err.status, { headers: [{ name: 'Warning', value: `399 uap "${err.code}"` }] });
       this.metrics.response(err.status);
-      this.send(serializeMessage(res), ...responseTarget(p.headers, src));
+      this.send(serializeMessage(res), ...this.target(p.headers, src));
     } catch (e) {
       this.log.debug({ err: errorMessage(e) }, 'could not answer a bad SIP message');
     }
@@ -181,7 +205,7 @@ export class SipUas implements CallHost {
       const cached = this.responses.get(transactionKey(req));
       if (cached) {
         this.metrics.retransmission('request');
-        this.send(cached.bytes, cached.address, cached.port);
+        this.send(cached.bytes, cached.address, cached.port, cached.transport);
         return;
       }
     }
@@ -298,7 +322,7 @@ export class SipUas implements CallHost {
       this.metrics.call(`rejected_${status}`);
       // Not worth a transaction of its own: the INVITE retransmissions are absorbed by a cached copy.
       const bytes = this.respond(req, src, status, { ...opts, toTag: newTag() });
-      this.responses.put(key, bytes, ...responseTarget(req.headers, src));
+      this.responses.put(key, bytes, ...this.target(req.headers, src));
     };
     if (this.draining) return refuse(503, { reason: 'Draining', headers: [{ name: 'Retry-After', value: '5' }] });
     if (this.o.maxCalls !== undefined && this.dialogs.size + this.invites.size >= this.o.maxCalls) return refuse(503, { headers: [{ name: 'Retry-After', value: '5' }] });
@@ -379,15 +403,38 @@ export class SipUas implements CallHost {
 
   // --- sending ---
 
-  private send(bytes: Buffer, address: string, port: number): void {
+  private send(bytes: Buffer, address: string, port: number, transport: SipTransportName = 'UDP'): void {
     if (this.closed) return;
+    this.transport.send(bytes, address, port, transport);
+  }
+
+  /** Where a response to a request from `src` goes: back on its TCP connection, or per Via over UDP. */
+  private target(headers: SipHeader[], src: Source): [string, number, SipTransportName] {
+    if (src.transport === 'TCP') return [src.address, src.port, 'TCP'];
+    return [...responseTarget(headers, src), 'UDP'];
+  }
+
+  /** A TCP stream that cannot be framed: answered when the headers allow, then it is closed. */
+  private onStreamError(code: FramingError, head: Buffer | undefined, peer: Peer): void {
+    this.metrics.error(`TCP_${code}`);
+    this.log.info({ code, peer: `${peer.address}:${peer.port}` }, 'SIP over TCP: message cannot be framed; closing the connection');
+    if (!head) return;
     try {
-      this.socket.send(bytes, port, address, (err) => {
-        if (err) this.log.debug({ err: errorMessage(err), address, port }, 'SIP send failed');
-      });
+      parseMessage(head, { maxBytes: head.length });
     } catch (err) {
-      this.log.debug({ err: errorMessage(err), address, port }, 'SIP send failed');
+      if (!(err instanceof SipParseError) || !err.partial || err.partial.method === 'ACK' || !canRespond(err.partial)) return;
+      const status = code === 'TOO_LARGE' ? 513 : 400;
+      const res = buildResponse({ headers: withReceived(err.partial.headers, peer) }, status, { headers: [{ name: 'Warning', value: `399 uap "${code}"` }] });
+      this.metrics.response(status);
+      this.send(serializeMessage(res), peer.address, peer.port, 'TCP');
+      return;
     }
+    // The headers parse (a Content-Length we could not use, e.g. too large): answer from them.
+    const m = parseMessage(head, { maxBytes: head.length });
+    if (m.kind !== 'request' || m.method === 'ACK') return;
+    const status = code === 'TOO_LARGE' ? 513 : 400;
+    this.metrics.response(status);
+    this.send(serializeMessage(buildResponse({ headers: withReceived(m.headers, peer) }, status, { headers: [{ name: 'Warning', value: `399 uap "${code}"` }] })), peer.address, peer.port, 'TCP');
   }
 
   respond(req: ParsedRequest, src: Source, status: number, opts: { reason?: string; toTag?: string; headers?: SipHeader[]; body?: Buffer } = {}): Buffer {
@@ -396,7 +443,7 @@ export class SipUas implements CallHost {
     const res = buildResponse({ headers: withReceived(req.headers, src) }, status, { reason: opts.reason, toTag: opts.toTag, headers: extra, body: opts.body });
     const bytes = serializeMessage(res);
     this.metrics.response(status);
-    this.send(bytes, ...responseTarget(req.headers, src));
+    this.send(bytes, ...this.target(req.headers, src));
     return bytes;
   }
 
@@ -404,11 +451,11 @@ export class SipUas implements CallHost {
     // A tag on every final response outside a dialog keeps the UAC's matching simple.
     const toTag = opts.toTag ?? (req.to.tag ? undefined : newTag());
     const bytes = this.respond(req, src, status, { ...opts, toTag });
-    this.responses.put(transactionKey(req), bytes, ...responseTarget(req.headers, src));
+    this.responses.put(transactionKey(req), bytes, ...this.target(req.headers, src));
   }
 
   resend(bytes: Buffer, req: ParsedRequest, src: Source): void {
-    this.send(bytes, ...responseTarget(req.headers, src));
+    this.send(bytes, ...this.target(req.headers, src));
   }
 
   /** Our Via for a new request: our public address and port, `rport` so answers come back through NAT. */
@@ -442,6 +489,7 @@ export class SipUas implements CallHost {
     if (body.length > 0) headers.push({ name: 'Content-Type', value: contentType ?? 'application/sdp' });
     const bytes = serializeMessage({ kind: 'request', method, uri: r.remoteTarget, headers, body } satisfies SipRequest);
     const [address, port] = r.nextHop;
+    const via = r.transport === 'TCP' ? 'TCP' : 'UDP';
     let done = false;
     const finish = (res: ParsedResponse | undefined) => {
       if (done) return;
@@ -454,7 +502,7 @@ export class SipUas implements CallHost {
       this.timers,
       () => {
         this.metrics.retransmission(method === 'BYE' ? 'bye' : 'request_out');
-        this.send(bytes, address, port);
+        this.send(bytes, address, port, via);
       },
       () => {
         this.metrics.error(`${method}_TIMEOUT`);
@@ -463,8 +511,10 @@ export class SipUas implements CallHost {
       },
     );
     this.addClient(branch, method, { onResponse: (res) => res.status >= 200 && finish(res), stop: () => retrans.stop() });
-    this.send(bytes, address, port);
-    retrans.start();
+    this.send(bytes, address, port, via);
+    // Over TCP nothing is retransmitted; Timer F still bounds the wait.
+    if (via === 'UDP') retrans.start();
+    else retrans.startTimeoutOnly();
   }
 
   sendBye(d: SipDialog, reason: string, done: () => void): void {
@@ -474,8 +524,8 @@ export class SipUas implements CallHost {
   }
 
   /** Sends raw bytes (a request of a client transaction, an ACK). */
-  sendTo(bytes: Buffer, address: string, port: number): void {
-    this.send(bytes, address, port);
+  sendTo(bytes: Buffer, address: string, port: number, transport: SipTransportName = 'UDP'): void {
+    this.send(bytes, address, port, transport);
   }
 
   dialogOpened(call: SipDialog): void {
@@ -501,16 +551,7 @@ export class SipUas implements CallHost {
     for (const c of [...this.invites.values(), ...this.dialogs.values(), ...this.outgoing]) if (!c.isTerminated) c.shutdown();
     this.closing = true;
     const deadline = Date.now() + timeoutMs;
-    // The socket stays open (for the BYE responses) while `closing` drops everything else.
-    this.socket.removeAllListeners('message');
-    this.socket.on('message', (buf) => {
-      try {
-        const m = parseMessage(buf);
-        if (m.kind === 'response') this.onResponse(m);
-      } catch {
-        // ignored while closing
-      }
-    });
+    // The transport stays open (for the BYE responses) while `closing` drops everything else.
     while (this.clients.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     for (const c of this.clients.values()) c.stop();
     this.clients.clear();
@@ -520,6 +561,6 @@ export class SipUas implements CallHost {
     this.dialogs.clear();
     this.responses.clear();
     this.closed = true;
-    await new Promise<void>((r) => this.socket.close(() => r()));
+    await this.transport.close();
   }
 }

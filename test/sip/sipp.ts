@@ -2,6 +2,7 @@
 // hint, free ports, and one scenario run with its exit code and logs.
 import { spawn, spawnSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
+import { connect } from 'node:net';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,6 +27,17 @@ function bindable(port: number): Promise<boolean> {
       resolve(false);
     });
     s.bind(port, '127.0.0.1', () => s.close(() => resolve(true)));
+  });
+}
+
+function tcpListening(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = connect({ host: '127.0.0.1', port });
+    s.once('connect', () => {
+      s.destroy();
+      resolve(true);
+    });
+    s.once('error', () => resolve(false));
   });
 }
 
@@ -134,7 +146,8 @@ export async function startSippUas(o: SippUasOptions): Promise<{ port: number; m
       resolve({ code, stdout, stderr, errors });
     }),
   );
-  // Listening once its port can no longer be bound.
-  for (let i = 0; i < 100 && (await bindable(port)); i++) await new Promise((r) => setTimeout(r, 30));
+  // Listening once its port can no longer be bound (UDP) or takes connections (TCP, -t t1).
+  const tcp = (o.extraArgs ?? []).includes('t1');
+  for (let i = 0; i < 100 && (tcp ? !(await tcpListening(port)) : await bindable(port)); i++) await new Promise((r) => setTimeout(r, 30));
   return { port, mediaPort, done, kill: () => child.kill('SIGKILL') };
 }
