@@ -37,6 +37,8 @@ export async function startAgentRole(config: Config, bus: Bus, registry: Registr
       openaiRealtimeKind({ apiKey: config.openaiApiKey, url: config.openaiRealtimeUrl, model: config.openaiRealtimeModel, registry }),
       cascadedKind({
         registry,
+        // Silero is heavy: load it at start only when calls are routed to this kind by config.
+        preload: [...config.routes.values()].some((r) => r.agentKind === 'cascaded'),
         espeak: tts,
         openai: { apiKey: config.openaiApiKey, baseUrl: config.openaiBaseUrl },
         anthropic: { apiKey: config.anthropicApiKey, baseUrl: config.anthropicBaseUrl },

@@ -1,10 +1,11 @@
 // The Silero VAD v5 model on onnxruntime-web's WASM build, one session per process shared by every
 // call (each call keeps its own recurrent state). onnxruntime-web rather than onnxruntime-node: the
 // node package's install script downloads a native binary, which fails offline; the WASM build ships
-// inside the npm package. The model file comes from @ricky0123/vad-web, which ships it.
+// inside the npm package. The model file comes from @ricky0123/vad-web, which ships it. onnxruntime-web
+// is imported on first use: evaluating it costs every process start, and most never run this model.
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
-import * as ort from 'onnxruntime-web';
+import type * as Ort from 'onnxruntime-web';
 import { UapError } from '../../lib/errors.ts';
 
 /** Samples of new audio per inference, and of context carried over from the previous window. */
@@ -13,25 +14,27 @@ export const SILERO_WINDOW: Readonly<Record<number, { window: number; context: n
   8000: { window: 256, context: 32 },
 };
 
+type OrtModule = typeof Ort;
+
 export class SileroModel {
-  private constructor(private readonly session: ort.InferenceSession) {}
+  private constructor(private readonly ort: OrtModule, private readonly session: Ort.InferenceSession) {}
 
   /** A zeroed recurrent state for a new stream ([2, 1, 128] float32). */
-  newState(): ort.Tensor {
-    return new ort.Tensor('float32', new Float32Array(2 * 128), [2, 1, 128]);
+  newState(): Ort.Tensor {
+    return new this.ort.Tensor('float32', new Float32Array(2 * 128), [2, 1, 128]);
   }
 
   /** A reusable input tensor over `data` (context + window samples, floats in [-1, 1]). */
-  inputTensor(data: Float32Array): ort.Tensor {
-    return new ort.Tensor('float32', data, [1, data.length]);
+  inputTensor(data: Float32Array): Ort.Tensor {
+    return new this.ort.Tensor('float32', data, [1, data.length]);
   }
 
-  rateTensor(rate: number): ort.Tensor {
-    return new ort.Tensor('int64', BigInt64Array.of(BigInt(rate)), []);
+  rateTensor(rate: number): Ort.Tensor {
+    return new this.ort.Tensor('int64', BigInt64Array.of(BigInt(rate)), []);
   }
 
   /** Speech probability of one window, and the state for the next one. */
-  async run(input: ort.Tensor, state: ort.Tensor, rate: ort.Tensor): Promise<{ prob: number; state: ort.Tensor }> {
+  async run(input: Ort.Tensor, state: Ort.Tensor, rate: Ort.Tensor): Promise<{ prob: number; state: Ort.Tensor }> {
     const out = await this.session.run({ input, state, sr: rate });
     const p = out.output?.data;
     const next = out.stateN;
@@ -51,12 +54,13 @@ export class SileroModel {
   }
 
   private static async create(): Promise<SileroModel> {
+    const ort: OrtModule = await import('onnxruntime-web');
     // One thread: the agent worker runs many calls; WASM threads would only add contention.
     ort.env.wasm.numThreads = 1;
     ort.env.logLevel = 'error';
     const path = createRequire(import.meta.url).resolve('@ricky0123/vad-web/dist/silero_vad_v5.onnx');
     const session = await ort.InferenceSession.create(await readFile(path), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
-    const model = new SileroModel(session);
+    const model = new SileroModel(ort, session);
     await model.warmUp();
     return model;
   }

@@ -30,7 +30,8 @@ export interface VoiceDetector {
 export type VoiceDetectorFactory = (rate: number, onProbability: (prob: number, endSample: number) => void) => VoiceDetector;
 
 export interface CascadedCallDeps {
-  vad: VoiceDetectorFactory;
+  /** A promise while the model loads (the first call of a process): turns are detected once it is ready. */
+  vad: VoiceDetectorFactory | Promise<VoiceDetectorFactory>;
   stt: SttProvider;
   llm: LlmProvider;
   tts: TtsProvider;
@@ -78,7 +79,10 @@ const DTMF_KEY = /^[0-9*#A-D]$/;
 export class CascadedCall implements AgentCall {
   private readonly t0 = performance.now();
   private readonly ac = new AbortController();
-  private readonly vad: VoiceDetector;
+  private vad: VoiceDetector | undefined;
+  /** Caller samples received, and how many came before the VAD was ready (endpointer time base). */
+  private samplesIn = 0;
+  private vadOffset = 0;
   private readonly endpointer: Endpointer;
   private readonly preroll: PreRoll;
   private readonly speech: SpeechOutput;
@@ -134,7 +138,18 @@ export class CascadedCall implements AgentCall {
       },
       { silenceMs: s.silenceMs, minSpeechMs: s.minSpeechMs, activation: s.vadThreshold, deactivation: Math.max(0.05, s.vadThreshold - 0.15) },
     );
-    this.vad = d.vad(this.rate, (p, endSample) => this.endpointer.update(p, (endSample * 1000) / this.rate));
+    const onProbability = (p: number, endSample: number) => this.endpointer.update(p, ((endSample + this.vadOffset) * 1000) / this.rate);
+    if (typeof d.vad === 'function') this.vad = d.vad(this.rate, onProbability);
+    else {
+      d.vad.then(
+        (factory) => {
+          if (this.ended) return;
+          this.vadOffset = this.samplesIn;
+          this.vad = factory(this.rate, onProbability);
+        },
+        (err: unknown) => ctx.log.error({ err: errorMessage(err) }, 'voice activity detection unavailable: the caller cannot be heard'),
+      );
+    }
     d.stt.open?.(this.ac.signal).catch((err: unknown) => {
       if (!this.ended) ctx.log.warn({ err: errorMessage(err), provider: d.stt.name }, 'speech recognition connection failed; will retry per utterance');
     });
@@ -155,9 +170,10 @@ export class CascadedCall implements AgentCall {
     if (this.ended || frame.sampleRate !== this.rate) return;
     const pcm = pcmSamples(frame.pcm, this.scratch);
     this.frameAt = performance.now();
+    this.samplesIn += pcm.length;
     this.preroll.push(pcm);
     this.utterance?.push(pcm);
-    this.vad.push(pcm);
+    this.vad?.push(pcm);
   }
 
   private onOnset(): void {
@@ -360,6 +376,7 @@ export class CascadedCall implements AgentCall {
 
   private reportVad(): void {
     const v = this.vad;
+    if (!v) return;
     this.d.metrics.vadWindows(v.inferences - this.vadReported.inferences, v.gatedWindows - this.vadReported.gated);
     this.vadReported.inferences = v.inferences;
     this.vadReported.gated = v.gatedWindows;
@@ -373,7 +390,7 @@ export class CascadedCall implements AgentCall {
     this.utterance?.cancel();
     clearTimeout(this.dtmfTimer);
     this.reportVad();
-    this.vad.close();
+    this.vad?.close();
     this.d.stt.close();
     this.ctx.log.info({ reason, turns: this.turns.length }, 'cascaded call ended');
   }

@@ -1,10 +1,9 @@
 // `cascaded`: our own pipeline per call — Silero VAD → endpointing → STT (OpenAI or Deepgram) → LLM
 // (OpenAI, Anthropic or Gemini) → sentence-chunked TTS (OpenAI) → the caller — built from the call's
 // agent config. Keys come from the agent config's secrets, else from the platform settings; base URLs
-// from the platform settings (tests point them at local fakes).
-import OpenAI from 'openai';
-import Anthropic from '@anthropic-ai/sdk';
-import { GoogleGenAI } from '@google/genai';
+// from the platform settings (tests point them at local fakes). The SDKs are imported on the first call
+// that needs them: evaluating them would add ~0.3 s and ~50 MB to every process start.
+import type OpenAI from 'openai';
 import type { AgentKind, AgentCall, AgentCallContext } from '../types.ts';
 import type { Registry } from '../../../lib/metrics.ts';
 import type { EspeakTts } from '../../tts/espeak.ts';
@@ -42,6 +41,11 @@ export interface CascadedKindOptions {
   allowPrivateHttp?: boolean;
   /** Replaces Silero (tests, bench). */
   vad?: VoiceDetectorFactory;
+  /**
+   * Load Silero at start rather than on the first call. It costs ~300 MB of RSS and a few seconds of
+   * CPU, so only processes that route calls to this kind should (agent/index.ts decides).
+   */
+  preload?: boolean;
 }
 
 export const DEFAULT_MODELS = {
@@ -56,8 +60,8 @@ export const DEFAULT_MODELS = {
 
 export function cascadedKind(o: CascadedKindOptions): AgentKind {
   const metrics = cascadedMetrics(o.registry);
-  // Load the VAD model at start, not on the first call (it is shared by every call).
-  if (!o.vad) void SileroModel.load().catch(() => undefined);
+  // After start-up has settled, so it does not compete with it.
+  if (o.preload && !o.vad) setTimeout(() => void SileroModel.load().catch(() => undefined), 500).unref();
   return {
     name: 'cascaded',
     outputRate: RATE,
@@ -65,30 +69,45 @@ export function cascadedKind(o: CascadedKindOptions): AgentKind {
   };
 }
 
+/** The SDK modules, each imported once, on first use. */
+const sdk = {
+  openai: undefined as Promise<typeof import('openai')> | undefined,
+  anthropic: undefined as Promise<typeof import('@anthropic-ai/sdk')> | undefined,
+  gemini: undefined as Promise<typeof import('@google/genai')> | undefined,
+};
+const loadOpenAI = () => (sdk.openai ??= import('openai'));
+
 function keyFor(s: CascadedSettings, secret: string, platform: ProviderEndpoint | undefined, what: string): string {
   const k = s.secrets[secret] ?? platform?.apiKey;
   if (!k) throw new CascadedSettingsError('secrets', `no ${what} API key: set the ${secret} secret on the agent config (or the platform's ${secret})`);
   return k;
 }
 
-function openaiClient(s: CascadedSettings, o: CascadedKindOptions): OpenAI {
+async function openaiClient(s: CascadedSettings, o: CascadedKindOptions): Promise<OpenAI> {
+  const { default: OpenAI } = await loadOpenAI();
   // Our retry loop decides (one place, with metrics): the SDK's own retries are off.
   return new OpenAI({ apiKey: keyFor(s, 'OPENAI_API_KEY', o.openai, 'OpenAI'), baseURL: o.openai?.baseUrl, maxRetries: 0, timeout: 30_000 });
 }
 
-function llmFor(s: CascadedSettings, o: CascadedKindOptions): LlmProvider {
+async function llmFor(s: CascadedSettings, o: CascadedKindOptions): Promise<LlmProvider> {
   const { provider, model, temperature, maxTokens } = s.llm;
   switch (provider) {
-    case 'anthropic':
-      return new AnthropicLlm({ client: new Anthropic({ apiKey: keyFor(s, 'ANTHROPIC_API_KEY', o.anthropic, 'Anthropic'), baseURL: o.anthropic?.baseUrl, maxRetries: 0, timeout: 30_000 }), model: model ?? DEFAULT_MODELS.anthropic, temperature, maxTokens });
-    case 'gemini':
-      return new GeminiLlm({ client: new GoogleGenAI({ apiKey: keyFor(s, 'GEMINI_API_KEY', o.gemini, 'Gemini'), ...(o.gemini?.baseUrl ? { httpOptions: { baseUrl: o.gemini.baseUrl } } : {}) }), model: model ?? DEFAULT_MODELS.gemini, temperature, maxTokens });
+    case 'anthropic': {
+      const key = keyFor(s, 'ANTHROPIC_API_KEY', o.anthropic, 'Anthropic');
+      const { default: Anthropic } = await (sdk.anthropic ??= import('@anthropic-ai/sdk'));
+      return new AnthropicLlm({ client: new Anthropic({ apiKey: key, baseURL: o.anthropic?.baseUrl, maxRetries: 0, timeout: 30_000 }), model: model ?? DEFAULT_MODELS.anthropic, temperature, maxTokens });
+    }
+    case 'gemini': {
+      const key = keyFor(s, 'GEMINI_API_KEY', o.gemini, 'Gemini');
+      const { GoogleGenAI } = await (sdk.gemini ??= import('@google/genai'));
+      return new GeminiLlm({ client: new GoogleGenAI({ apiKey: key, ...(o.gemini?.baseUrl ? { httpOptions: { baseUrl: o.gemini.baseUrl } } : {}) }), model: model ?? DEFAULT_MODELS.gemini, temperature, maxTokens });
+    }
     default:
-      return new OpenAiLlm({ client: openaiClient(s, o), model: model ?? DEFAULT_MODELS.openai, temperature, maxTokens });
+      return new OpenAiLlm({ client: await openaiClient(s, o), model: model ?? DEFAULT_MODELS.openai, temperature, maxTokens });
   }
 }
 
-function sttFor(s: CascadedSettings, o: CascadedKindOptions, rate: number, metrics: CascadedMetrics): SttProvider {
+async function sttFor(s: CascadedSettings, o: CascadedKindOptions, rate: number, metrics: CascadedMetrics): Promise<SttProvider> {
   if (s.stt.provider === 'deepgram') {
     return new DeepgramStt({
       apiKey: keyFor(s, 'DEEPGRAM_API_KEY', o.deepgram, 'Deepgram'),
@@ -99,33 +118,37 @@ function sttFor(s: CascadedSettings, o: CascadedKindOptions, rate: number, metri
       onBadMessage: (reason) => metrics.badMessage('deepgram', reason),
     });
   }
-  return new OpenAiStt({ client: openaiClient(s, o), model: s.stt.model ?? DEFAULT_MODELS.openaiStt, language: s.stt.language, rate, retries: s.retries, backoffMs: s.retryBackoffMs, onRetry: (e) => metrics.retry(e.provider, 'stt') });
+  return new OpenAiStt({ client: await openaiClient(s, o), toFile: (await loadOpenAI()).toFile, model: s.stt.model ?? DEFAULT_MODELS.openaiStt, language: s.stt.language, rate, retries: s.retries, backoffMs: s.retryBackoffMs, onRetry: (e) => metrics.retry(e.provider, 'stt') });
 }
 
-function ttsFor(s: CascadedSettings, o: CascadedKindOptions): TtsProvider {
-  return new OpenAiTts({ client: openaiClient(s, o), model: s.tts.model ?? DEFAULT_MODELS.openaiTts, voice: s.tts.voice ?? DEFAULT_MODELS.voice, instructions: s.tts.instructions });
+async function ttsFor(s: CascadedSettings, o: CascadedKindOptions): Promise<TtsProvider> {
+  return new OpenAiTts({ client: await openaiClient(s, o), model: s.tts.model ?? DEFAULT_MODELS.openaiTts, voice: s.tts.voice ?? DEFAULT_MODELS.voice, instructions: s.tts.instructions });
+}
+
+function sileroVad(ctx: AgentCallContext, metrics: CascadedMetrics): Promise<VoiceDetectorFactory> {
+  let vadErrors = 0;
+  return SileroModel.load().then(
+    (model): VoiceDetectorFactory =>
+      (rate, onProbability) =>
+        new SileroVad(model, {
+          rate,
+          onProbability,
+          onError: (err) => {
+            if (vadErrors++ === 0) ctx.log.error({ err: errorMessage(err) }, 'VAD inference failed (logged once per call)');
+            metrics.badMessage('silero', 'inference');
+          },
+        }),
+  );
 }
 
 async function createCascadedCall(ctx: AgentCallContext, o: CascadedKindOptions, metrics: CascadedMetrics): Promise<AgentCall> {
   const s = parseCascadedSettings(ctx.settings);
   if (ctx.inputRate !== 16000 && ctx.inputRate !== 8000) throw new CascadedSettingsError('inputRate', `caller audio at ${ctx.inputRate} Hz; the VAD runs at 8 or 16 kHz`);
-  const llm = llmFor(s, o);
-  const tts = ttsFor(s, o);
-  const stt = sttFor(s, o, ctx.inputRate, metrics);
-  let vad = o.vad;
-  if (!vad) {
-    const model = await SileroModel.load();
-    let vadErrors = 0;
-    vad = (rate, onProbability) =>
-      new SileroVad(model, {
-        rate,
-        onProbability,
-        onError: (err) => {
-          if (vadErrors++ === 0) ctx.log.error({ err: errorMessage(err) }, 'VAD inference failed (logged once per call)');
-          metrics.badMessage('silero', 'inference');
-        },
-      });
-  }
+  const llm = await llmFor(s, o);
+  const tts = await ttsFor(s, o);
+  const stt = await sttFor(s, o, ctx.inputRate, metrics);
+  // The first call of a process does not wait for the model: it greets while Silero loads.
+  const vad = o.vad ?? sileroVad(ctx, metrics);
   const runner = toolRunnerFor(ctx, { allowPrivateHttp: o.allowPrivateHttp });
   const dtmfNames = new Set(runner.tools.filter((t) => t.type === 'send_dtmf').map((t) => t.name));
   const tools: ToolExecutor = {

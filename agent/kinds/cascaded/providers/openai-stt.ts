@@ -1,7 +1,8 @@
 // Speech-to-text with OpenAI's transcription endpoint (official SDK): the utterance is collected while
 // the caller speaks and sent as one WAV at the endpoint. Simple and accurate; its latency is one
 // request after the endpoint (Deepgram's live socket is the streaming alternative).
-import OpenAI, { toFile } from 'openai';
+import type OpenAI from 'openai';
+import type { toFile as ToFile } from 'openai';
 import type { SttProvider, SttUtterance } from '../types.ts';
 import { withRetry } from '../retry.ts';
 import { ProviderError } from '../provider-error.ts';
@@ -9,6 +10,8 @@ import { UtteranceAudio, wavFile } from './wav.ts';
 
 export interface OpenAiSttOptions {
   client: OpenAI;
+  /** The SDK's upload helper (passed in: the SDK module is loaded lazily). */
+  toFile: typeof ToFile;
   model: string;
   language: string | undefined;
   rate: number;
@@ -40,7 +43,7 @@ export class OpenAiStt implements SttProvider {
         const res = await withRetry(
           async () =>
             this.o.client.audio.transcriptions.create(
-              { file: await toFile(wav, 'utterance.wav', { type: 'audio/wav' }), model: this.o.model, ...(this.o.language ? { language: this.o.language } : {}), response_format: 'json' },
+              { file: await this.o.toFile(wav, 'utterance.wav', { type: 'audio/wav' }), model: this.o.model, ...(this.o.language ? { language: this.o.language } : {}), response_format: 'json' },
               { signal },
             ),
           { provider: this.name, stage: 'stt', retries: this.o.retries, backoffMs: this.o.backoffMs, signal, onRetry: this.o.onRetry },

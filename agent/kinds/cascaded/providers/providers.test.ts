@@ -2,7 +2,7 @@
 // speaks the real wire protocol: streaming, tool calls, errors, retries, cuts, malformed events.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import OpenAI from 'openai';
+import OpenAI, { toFile } from 'openai';
 import Anthropic from '@anthropic-ai/sdk';
 import { GoogleGenAI } from '@google/genai';
 import { startFakeOpenAI, type FakeOpenAI } from '../../../../test/fakes/openai/server.ts';
@@ -127,7 +127,7 @@ test('Gemini: contents with user/model roles, functionCall/functionResponse part
 });
 
 test('OpenAI transcription: the utterance goes up as a WAV of the right length; the text comes back', async () => {
-  const stt = new OpenAiStt({ client: openai(), model: 'gpt-4o-mini-transcribe', language: 'en', rate: 16000, retries: 1, backoffMs: 1 });
+  const stt = new OpenAiStt({ client: openai(), toFile, model: 'gpt-4o-mini-transcribe', language: 'en', rate: 16000, retries: 1, backoffMs: 1 });
   oa.transcripts.push('What time do you open?');
   const u = stt.begin();
   const frame = new Int16Array(320).fill(1000);
