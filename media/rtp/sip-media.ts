@@ -57,7 +57,7 @@ export interface SipCallInfo {
   direction?: 'inbound' | 'outbound';
 }
 
-export type SipLegEnd = 'caller-hangup' | 'cancelled' | 'no-ack' | 'shutdown' | 'local';
+export type SipLegEnd = 'caller-hangup' | 'cancelled' | 'no-ack' | 'shutdown' | 'local' | 'transferred';
 
 export interface SipMediaLeg {
   readonly address: string;
@@ -79,6 +79,7 @@ const END_REASON: Record<SipLegEnd, uap.EndReason> = {
   'no-ack': uap.EndReason.TRANSPORT_LOST,
   shutdown: uap.EndReason.SHUTDOWN,
   local: uap.EndReason.AGENT_HANGUP,
+  transferred: uap.EndReason.TRANSFERRED,
 };
 
 export class SipMedia {

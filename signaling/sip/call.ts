@@ -10,6 +10,7 @@ import type { SipMetrics } from './metrics.ts';
 import { ALLOW, ReinviteAnswerer, dialogKey, withSdpVersion, type DialogRoute, type SipDialog } from './dialog.ts';
 import { dialogTarget } from './addressing.ts';
 import { getHeader } from './message.ts';
+import type { ReferableDialog } from './refer.ts';
 
 export { ALLOW, dialogKey };
 
@@ -53,6 +54,8 @@ export interface IncomingCall {
   onConfirmed: (() => void) | undefined;
   /** A re-INVITE moved the caller's media (e.g. new address or hold). */
   onReoffer: ((media: NegotiatedAudio) => void) | undefined;
+  /** The dialog, for in-dialog requests of ours (REFER). */
+  readonly dialog: ReferableDialog;
 }
 
 export type InviteDecision =
@@ -79,7 +82,7 @@ export interface CallHost {
 
 type State = 'proceeding' | 'accepted' | 'confirmed' | 'rejected' | 'terminated';
 
-export class UasCall implements IncomingCall, SipDialog {
+export class UasCall implements IncomingCall, ReferableDialog {
   readonly sipCallId: string;
   readonly requestUri: string;
   readonly from: NameAddr;
@@ -90,6 +93,8 @@ export class UasCall implements IncomingCall, SipDialog {
   onEnded: ((reason: SipEndReason) => void) | undefined;
   onConfirmed: (() => void) | undefined;
   onReoffer: ((media: NegotiatedAudio) => void) | undefined;
+  /** NOTIFYs of a transfer in progress (refer.ts). */
+  notifyHandler: ((req: ParsedRequest) => number) | undefined;
   /** Remote target (Contact URI) and route set (Record-Route), for our BYE. */
   remoteTarget = '';
   routeSet: string[] = [];
@@ -130,6 +135,16 @@ export class UasCall implements IncomingCall, SipDialog {
 
   get isTerminated(): boolean {
     return this.state === 'terminated';
+  }
+
+  get dialog(): ReferableDialog {
+    return this;
+  }
+
+  /** NOTIFY for our REFER; a NOTIFY with no transfer in progress has no subscription (481). */
+  onOtherRequest(req: ParsedRequest): number | undefined {
+    if (req.method !== 'NOTIFY') return undefined;
+    return this.notifyHandler ? this.notifyHandler(req) : 481;
   }
 
   /** Our requests in this dialog: From is the INVITE's To with our tag, To the caller's From. */

@@ -14,6 +14,7 @@ import type { IncomingCall, InviteDecision, SipEndReason } from './call.ts';
 import { InviteAdmission, type SipAuthOptions } from './admission.ts';
 import { noopSipMetrics } from './metrics.ts';
 import { SipOriginator } from './originate.ts';
+import { SipCallRegistry, SipTransferResponder } from './transfer-responder.ts';
 
 export interface SipMediaProvider {
   open(req: { sipCallId: string; codec: 'PCMU' | 'PCMA'; payloadType: number; telephoneEventPt: number | undefined; remoteAddress: string; remotePort: number }): Promise<SipMediaLegHandle>;
@@ -26,7 +27,7 @@ export interface SipMediaLegHandle {
     call: { callId: string; tenantId: string; from: string; to: string; sipCallId: string; agentKind: string; agentConfigId: string; agentConfigJson?: string; direction?: 'inbound' | 'outbound' },
     hangup: (reason: string) => void,
   ): void;
-  close(end: 'caller-hangup' | 'cancelled' | 'no-ack' | 'shutdown' | 'local'): void;
+  close(end: 'caller-hangup' | 'cancelled' | 'no-ack' | 'shutdown' | 'local' | 'transferred'): void;
   updateRemote(address: string, port: number): void;
   /** Outbound calls: the answer picked the codec and names the callee's RTP address. */
   negotiated(m: { codec: 'PCMU' | 'PCMA'; payloadType: number; telephoneEventPt: number | undefined; remoteAddress: string; remotePort: number }): void;
@@ -69,6 +70,7 @@ export function newSipCallId(): string {
 
 export async function startSipGateway(o: SipGatewayOptions): Promise<SipGateway> {
   const admission = new InviteAdmission(o.auth, o.metrics ?? noopSipMetrics);
+  const calls = new SipCallRegistry();
   const handler = async (call: IncomingCall): Promise<InviteDecision> => {
     const number = o.numberOf ? o.numberOf(call) : call.toUser;
     const log = o.log.child({ sipCallId: call.sipCallId });
@@ -121,11 +123,16 @@ export async function startSipGateway(o: SipGatewayOptions): Promise<SipGateway>
       return { reject: { status: 487 } };
     }
     const sdp = buildAnswer(call.offer, call.media, { address: leg.address, port: leg.port, sessionId: String(Date.now()) });
-    call.onEnded = (reason) => leg.close(LEG_END[reason]);
+    const callId = newSipCallId();
+    call.onEnded = (reason) => {
+      calls.remove(call.sipCallId);
+      leg.close(LEG_END[reason]);
+    };
     call.onReoffer = (m) => leg.updateRemote(m.remoteAddress, m.remotePort);
+    calls.add(call.sipCallId, { callId, tenantId: route.tenantId, dialog: call.dialog, leg, hangup: (r) => call.hangup(r) });
     leg.start(
       {
-        callId: newSipCallId(),
+        callId,
         tenantId: route.tenantId,
         from: call.fromUser,
         to: number,
@@ -140,8 +147,10 @@ export async function startSipGateway(o: SipGatewayOptions): Promise<SipGateway>
   };
   const uas = await SipUas.listen({ ...o, handler });
   let draining = false;
-  const originator = o.bus ? new SipOriginator({ bus: o.bus, uas, media: o.media, log: o.log, ringTimeoutMs: o.ringTimeoutMs ?? 60_000, draining: () => draining }) : undefined;
+  const originator = o.bus ? new SipOriginator({ bus: o.bus, uas, media: o.media, log: o.log, ringTimeoutMs: o.ringTimeoutMs ?? 60_000, draining: () => draining, calls }) : undefined;
   originator?.start();
+  const transfers = o.bus ? new SipTransferResponder({ bus: o.bus, host: uas, calls, ourUri: uas.contactHeader.replace(/^<|>$/g, ''), log: o.log }) : undefined;
+  transfers?.start();
   o.log.info({ port: uas.port, publicAddress: o.publicAddress, tcp: uas.supportsTcp, outbound: !!originator }, uas.supportsTcp ? 'SIP listening (UDP and TCP)' : 'SIP listening (UDP)');
   return {
     uas,
@@ -153,6 +162,7 @@ export async function startSipGateway(o: SipGatewayOptions): Promise<SipGateway>
     },
     close: (timeoutMs) => {
       originator?.stop();
+      transfers?.stop();
       return uas.close(timeoutMs);
     },
   };

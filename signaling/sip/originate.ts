@@ -15,6 +15,7 @@ import type { SipUas } from './uas.ts';
 import type { SipMediaLegHandle, SipMediaProvider } from './gateway.ts';
 import { buildOffer } from './sdp.ts';
 import type { UacFailure } from './uac.ts';
+import type { SipCallRegistry } from './transfer-responder.ts';
 
 export const ORIGINATE_QUEUE = 'sip-gateways';
 
@@ -27,6 +28,8 @@ export interface SipOriginatorOptions {
   ringTimeoutMs: number;
   /** True while draining: new calls are refused. */
   draining: () => boolean;
+  /** Answered calls, for transfers. */
+  calls?: SipCallRegistry;
   /** Resolves a trunk host name (default: the system resolver, IPv4, 3 s). */
   resolve?: (host: string) => Promise<string>;
 }
@@ -165,6 +168,7 @@ export class SipOriginator {
     };
     call.onAnswered = ({ media }) => {
       settle();
+      this.o.calls?.add(call.sipCallId, { callId: req.callId, tenantId: req.tenantId, dialog: call, leg, hangup: (r) => call.hangup(r) });
       leg.negotiated(media);
       leg.start(
         { callId: req.callId, tenantId: req.tenantId, from: req.from, to: req.to, sipCallId: call.sipCallId, agentKind: req.agentKind, agentConfigId: req.agentConfigId, agentConfigJson: req.agentConfigJson || undefined, direction: 'outbound' },
@@ -172,7 +176,10 @@ export class SipOriginator {
       );
     };
     call.onReoffer = (m) => leg.updateRemote(m.remoteAddress, m.remotePort);
-    call.onEnded = (reason) => leg.close(reason === 'remote-bye' ? 'caller-hangup' : reason === 'shutdown' ? 'shutdown' : 'local');
+    call.onEnded = (reason) => {
+      this.o.calls?.remove(call.sipCallId);
+      leg.close(reason === 'remote-bye' ? 'caller-hangup' : reason === 'shutdown' ? 'shutdown' : 'local');
+    };
     log.info({ to: req.to, from: req.from, target: `${address}:${req.port}`, transport: req.transport, rtpPort: leg.port }, 'outbound SIP call: INVITE sent');
     return { accepted: true, sipCallId: call.sipCallId };
   }

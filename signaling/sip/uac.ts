@@ -13,6 +13,7 @@ import type { SipMetrics } from './metrics.ts';
 import { ALLOW, ReinviteAnswerer, dialogKey, withSdpVersion, type DialogRoute, type SipDialog, type Source } from './dialog.ts';
 import { dialogTarget } from './addressing.ts';
 import { answerChallenge, pickChallenge } from './digest.ts';
+import type { ReferableDialog } from './refer.ts';
 
 export interface UacHost {
   readonly timers: SipTimers;
@@ -61,7 +62,7 @@ export function failureOf(status: number): UacFailure {
   return 'failed';
 }
 
-export class UacCall implements SipDialog {
+export class UacCall implements ReferableDialog {
   readonly sipCallId: string;
   readonly localTag = randomBytes(6).toString('hex');
   readonly log: Logger;
@@ -77,6 +78,8 @@ export class UacCall implements SipDialog {
   /** An answered call ended. */
   onEnded: ((reason: UacEnd) => void) | undefined;
   onReoffer: ((media: NegotiatedAudio) => void) | undefined;
+  /** NOTIFYs of a transfer in progress (refer.ts). */
+  notifyHandler: ((req: ParsedRequest) => number) | undefined;
 
   private cseq = 1;
   private branch = '';
@@ -396,6 +399,11 @@ export class UacCall implements SipDialog {
 
   onAck(cseq: number): void {
     this.reinvites.onAck(cseq);
+  }
+
+  onOtherRequest(req: ParsedRequest): number | undefined {
+    if (req.method !== 'NOTIFY') return undefined;
+    return this.notifyHandler ? this.notifyHandler(req) : 481;
   }
 
   onBye(): void {
