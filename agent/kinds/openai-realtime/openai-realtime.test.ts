@@ -172,7 +172,7 @@ test('agent config overrides: model, key from the secret, greeting spoken first'
   assert.equal(c.s.model, 'gpt-realtime-mini');
   await fake.waitFor(() => c.s.eventsOf('response.create').length === 1);
   const rc = c.s.eventsOf('response.create')[0] as { response?: { instructions?: string } };
-  assert.match(rc.response?.instructions ?? '', /Hello from Acme!/);
+  assert.match(rc.response?.instructions ?? '', /^You are a helpful voice assistant[^]*Hello from Acme!/, 'the agent instructions, then the greeting');
   c.end();
 });
 

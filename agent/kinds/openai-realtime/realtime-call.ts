@@ -113,9 +113,12 @@ export class RealtimeCall implements AgentCall {
     });
   }
 
-  /** The model speaks first: a response, optionally told what to say. */
-  greet(greeting: string | undefined): void {
-    this.requestResponse(greeting ? { instructions: `Greet the caller by saying exactly: "${greeting}"` } : undefined);
+  /**
+   * The model speaks first: a response, optionally told what to say. A response's instructions replace
+   * the session's for that response, so the agent's own instructions are repeated with the greeting.
+   */
+  greet(greeting: string | undefined, instructions: string): void {
+    this.requestResponse(greeting ? { instructions: `${instructions}\n\nStart the call by saying exactly: "${greeting}"` } : undefined);
   }
 
   /** A call taken over from a dead worker: the conversation so far, then the model picks it up (no new greeting). */

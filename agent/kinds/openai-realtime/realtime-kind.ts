@@ -73,7 +73,7 @@ async function startRealtimeCall(ctx: AgentCallContext, opts: OpenAIRealtimeKind
       await call.start(sessionUpdate, timeoutMs);
       ctx.log.info({ model, attempt }, 'OpenAI Realtime session ready');
       if (ctx.resume) call.resume(ctx.resume.history);
-      else if (s.firstSpeaker !== 'user') call.greet(str(s.greeting));
+      else if (s.firstSpeaker !== 'user') call.greet(str(s.greeting), String((sessionUpdate.session as { instructions: string }).instructions));
       return call;
     } catch (err) {
       const retryable = err instanceof RealtimeError && err.retryable;
