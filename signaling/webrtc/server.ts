@@ -60,7 +60,11 @@ export function startWebRtcSignaling(o: WebRtcSignalingOptions): WebRtcSignaling
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES, perMessageDeflate: false });
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
-    if ((req.url ?? '').split('?')[0] !== path) return; // another endpoint's upgrade
+    if ((req.url ?? '').split('?')[0] !== path) {
+      // Another endpoint's upgrade, if anything else listens; otherwise nobody would answer it.
+      if (o.server.listenerCount('upgrade') === 1) socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       const remote = req.socket.remoteAddress ?? '';
       const conn = new SignalingConnection(
