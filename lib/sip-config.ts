@@ -1,5 +1,5 @@
 // SIP trunk settings beyond the listener (read with the rest of the config, see config.ts): digest
-// challenges for trunks with credentials, outbound calls, TCP.
+// challenges for trunks with credentials, outbound calls, TCP, the RTP jitter buffer.
 import { ConfigError } from './errors.ts';
 import { DIGEST_ALGORITHMS, type DigestAlgorithm } from './digest.ts';
 
@@ -14,6 +14,9 @@ export interface SipConfig {
   ringTimeoutMs: number;
   /** SIP over TCP on the SIP port as well as UDP. */
   tcp: boolean;
+  /** Bounds of the RTP jitter buffer's adaptive target delay (ms). */
+  jitterMinMs: number;
+  jitterMaxMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -46,11 +49,16 @@ export function loadSipConfig(env: Env): SipConfig {
   const algs = (get(env, 'SIP_AUTH_ALGORITHMS') ?? 'MD5,SHA-256').split(',').map((a) => a.trim().toUpperCase()).filter((a) => a !== '');
   const bad = algs.find((a) => !(DIGEST_ALGORITHMS as readonly string[]).includes(a));
   if (bad !== undefined || algs.length === 0) throw new ConfigError('SIP_AUTH_ALGORITHMS', `expected MD5 and/or SHA-256, comma-separated, got "${env.SIP_AUTH_ALGORITHMS}"`);
+  const jitterMinMs = int(env, 'RTP_JITTER_MIN_MS', 40, 20, 200);
+  const jitterMaxMs = int(env, 'RTP_JITTER_MAX_MS', 60, 20, 300);
+  if (jitterMaxMs < jitterMinMs) throw new ConfigError('RTP_JITTER_MAX_MS', `must be at least RTP_JITTER_MIN_MS (${jitterMinMs})`);
   return {
     realm,
     authAlgorithms: [...new Set(algs)] as DigestAlgorithm[],
     nonceTtlMs: int(env, 'SIP_NONCE_TTL_S', 300, 10, 86_400) * 1000,
     ringTimeoutMs: int(env, 'SIP_RING_TIMEOUT_S', 60, 5, 600) * 1000,
     tcp: bool(env, 'SIP_TCP', true),
+    jitterMinMs,
+    jitterMaxMs,
   };
 }

@@ -73,6 +73,8 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
         pool: new PortPool(config.rtpPortMin, config.rtpPortMax),
         rtpMetrics: createRtpMetrics(registry),
         inactivityTimeoutMs: config.rtpTimeoutMs,
+        jitterMinMs: config.sip.jitterMinMs,
+        jitterMaxMs: config.sip.jitterMaxMs,
         sessionDeps: { bus, metrics: createMediaMetrics(registry, 'sip'), ticker, linkUp: () => linkUp },
         internalRate: INTERNAL_RATE,
         leadMs: config.mediaLeadMs,

@@ -1,8 +1,9 @@
 // RTP metrics, created once per registry (several gateways or tests may share one). Per-packet counters
 // are hot counters: a plain add on the packet path.
-import { Counter, Gauge, hotCounter, type HotCount, type Registry } from '../../lib/metrics.ts';
+import { Counter, Gauge, Histogram, hotCounter, type HotCount, type Registry } from '../../lib/metrics.ts';
 
-export const RTP_DROP_REASONS = ['malformed', 'rtcp', 'wrong_source', 'wrong_pt', 'late', 'duplicate', 'queue_full'] as const;
+/** late: after its playout time; duplicate; overflow: skipped to bound the jitter buffer's delay. */
+export const RTP_DROP_REASONS = ['malformed', 'rtcp', 'wrong_source', 'wrong_pt', 'late', 'duplicate', 'overflow', 'queue_full'] as const;
 export type RtpDropReason = (typeof RTP_DROP_REASONS)[number];
 
 export interface RtpMetrics {
@@ -12,7 +13,14 @@ export interface RtpMetrics {
   lost(n: number): void;
   timeouts: { inc(): void };
   dtmfIn: { inc(): void };
+  dtmfOut: { inc(): void };
   portsInUse: { set(n: number): void };
+  /** Frames the jitter buffer made up for lost ones. */
+  concealed: HotCount;
+  /** Interarrival jitter of received streams (seconds), once per report interval per call. */
+  jitter: { observe(v: number): void };
+  rtcpIn: { inc(): void };
+  rtcpOut: { inc(): void };
 }
 
 const cache = new WeakMap<Registry, RtpMetrics>();
@@ -22,10 +30,14 @@ export function createRtpMetrics(registry: Registry): RtpMetrics {
   if (known) return known;
   const packets = hotCounter({ name: 'uap_rtp_packets_total', help: 'RTP packets received (in) and sent (out)', labelNames: ['direction'], registers: [registry] });
   const dropped = hotCounter({ name: 'uap_rtp_dropped_total', help: 'Received RTP packets dropped, by reason (outbound: queue_full)', labelNames: ['reason'], registers: [registry] });
-  const lost = hotCounter({ name: 'uap_rtp_lost_total', help: 'RTP packets never received (sequence gaps skipped by the reorder buffer)', registers: [registry] });
+  const lost = hotCounter({ name: 'uap_rtp_lost_total', help: 'RTP packets never received (RFC 3550: expected minus received), counted at each report interval', registers: [registry] });
   const timeouts = new Counter({ name: 'uap_rtp_timeouts_total', help: 'Calls hung up because no RTP arrived for the inactivity timeout', registers: [registry] });
   const dtmf = new Counter({ name: 'uap_rtp_dtmf_total', help: 'RFC 4733 DTMF events received (each key press once)', registers: [registry] });
   const ports = new Gauge({ name: 'uap_rtp_ports_in_use', help: 'RTP ports held by calls', registers: [registry] });
+  const dtmfOut = new Counter({ name: 'uap_rtp_dtmf_sent_total', help: 'RFC 4733 DTMF events sent (each key press once)', registers: [registry] });
+  const concealed = hotCounter({ name: 'uap_rtp_concealed_frames_total', help: 'Received 20 ms frames the jitter buffer concealed (lost or late audio)', registers: [registry] });
+  const jitter = new Histogram({ name: 'uap_rtp_jitter_seconds', help: 'Interarrival jitter of received RTP streams (RFC 3550), sampled per call every report interval', buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16], registers: [registry] });
+  const rtcp = new Counter({ name: 'uap_rtcp_packets_total', help: 'RTCP compound packets received (in) and sent (out)', labelNames: ['direction'], registers: [registry] });
   const drops = new Map(RTP_DROP_REASONS.map((r) => [r, dropped.child({ reason: r })]));
   const lostChild = lost.child();
   const m: RtpMetrics = {
@@ -35,7 +47,12 @@ export function createRtpMetrics(registry: Registry): RtpMetrics {
     lost: (n) => lostChild.inc(n),
     timeouts,
     dtmfIn: dtmf,
+    dtmfOut,
     portsInUse: ports,
+    concealed: concealed.child(),
+    jitter,
+    rtcpIn: rtcp.labels('in'),
+    rtcpOut: rtcp.labels('out'),
   };
   cache.set(registry, m);
   return m;

@@ -10,6 +10,7 @@ import { PortPool } from './port-pool.ts';
 import { createRtpMetrics } from './metrics.ts';
 import { writeRtpHeader, parseRtp, newRtpHeader } from './packet.ts';
 import { writeDtmfPayload } from './dtmf.ts';
+import { newRtcpInfo, parseRtcp, writeReport } from './rtcp.ts';
 import { Registry } from '../../lib/metrics.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { ULAW_TO_LINEAR, ulawEncode } from '../codecs/index.ts';
@@ -60,7 +61,15 @@ async function waitFor(cond: () => boolean, what: string, ms = 1000): Promise<vo
   }
 }
 
-async function setup(t: TestContext, over: { remotePort?: number; sendQueueFrames?: number; timeoutMs?: number } = {}) {
+/** Advances the clock by `ms` in 20 ms ticks (the jitter buffer plays out on ticks). */
+function play(s: RtpSession, clock: ManualClock, ms: number): void {
+  for (let end = clock.t + ms; clock.t < end; ) {
+    clock.t += 20;
+    s.onTick(clock.t / 20, clock.t);
+  }
+}
+
+async function setup(t: TestContext, over: { remotePort?: number; sendQueueFrames?: number; timeoutMs?: number; rtcpIntervalMs?: number } = {}) {
   const clock = new ManualClock();
   const pool = new PortPool(30000 + 2 * Math.floor(Math.random() * 5000), 65000);
   const events = { audio: [] as { pcm: Int16Array; ts: number }[], dtmf: [] as { digit: string; ts: number }[], marks: [] as [string, boolean][], timeouts: 0 };
@@ -79,6 +88,7 @@ async function setup(t: TestContext, over: { remotePort?: number; sendQueueFrame
     remotePort: over.remotePort ?? 9,
     inactivityTimeoutMs: over.timeoutMs ?? 30_000,
     sendQueueFrames: over.sendQueueFrames,
+    rtcpIntervalMs: over.rtcpIntervalMs,
     clock,
     metrics: createRtpMetrics(registry),
     log: createLogger('silent'),
@@ -89,39 +99,53 @@ async function setup(t: TestContext, over: { remotePort?: number; sendQueueFrame
 }
 
 test('receives G.711 from the latched source only; other sources, payload types and garbage are dropped and counted', async (t) => {
-  const { s, events, registry } = await setup(t);
+  const { s, events, registry, clock } = await setup(t);
   const a = await udpPeer(t);
   const b = await udpPeer(t);
   const send = (p: { sock: Socket }, buf: Buffer) => p.sock.send(buf, s.localPort, '127.0.0.1');
   const payload = Buffer.alloc(160, 0x00);
   send(a, rtp(0, 100, 8000, 0xabc, payload));
-  await waitFor(() => events.audio.length === 1, 'first frame');
+  await waitFor(() => s.stats.received === 1, 'first packet');
+  play(s, clock, 60);
+  assert.equal(events.audio.length, 1, 'played once it waited the target delay');
   assert.deepEqual(s.remote, { address: '127.0.0.1', port: a.port, latched: true }, 'latched onto the real source, not the SDP port');
   assert.equal(events.audio[0].pcm.length, 160);
   assert.equal(events.audio[0].pcm[0], ULAW_TO_LINEAR[0]);
   send(b, rtp(0, 101, 8160, 0xabc, payload)); // wrong source
   send(a, rtp(8, 101, 8160, 0xabc, payload)); // PCMA was not negotiated
   send(a, Buffer.from('hello, not RTP at all'));
-  send(a, Buffer.from([0x80, 200, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1])); // RTCP
+  send(a, Buffer.from([0x80, 200, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1])); // RTCP (muxed), but a truncated SR
   send(a, rtp(0, 101, 8160, 0xabc, payload));
-  await waitFor(() => events.audio.length === 2, 'second frame');
+  await waitFor(() => s.stats.received === 2, 'second packet');
+  play(s, clock, 60);
+  assert.equal(events.audio.length, 2, 'second frame');
   assert.equal(events.audio[1].ts - events.audio[0].ts, 20, 'media time follows the RTP timestamp');
   await waitFor(() => Object.values(s.stats.dropped).reduce((x, y) => x + y, 0) === 4, 'drops');
-  assert.deepEqual(s.stats.dropped, { wrong_source: 1, wrong_pt: 1, malformed: 1, rtcp: 1 });
+  assert.deepEqual(s.stats.dropped, { wrong_source: 1, wrong_pt: 1, malformed: 2 });
   const m = await registry.getSingleMetric('uap_rtp_dropped_total')!.get();
   assert.equal(m.values.find((v) => v.labels.reason === 'wrong_source')?.value, 1);
 });
 
-test('reorders within the depth; a 40 ms packet is delivered as two 20 ms frames', async (t) => {
-  const { s, events } = await setup(t);
+test('jitter buffer: reorders, plays 20 ms frames on ticks (a 40 ms packet as two), conceals a loss, drops late packets', async (t) => {
+  const { s, events, clock } = await setup(t);
   const a = await udpPeer(t);
   const send = (buf: Buffer) => a.sock.send(buf, s.localPort, '127.0.0.1');
   for (const seq of [1, 3, 2]) send(rtp(0, seq, seq * 160, 7, Buffer.alloc(160, seq)));
-  await waitFor(() => events.audio.length === 3, 'three frames');
+  await waitFor(() => s.stats.received === 3, 'three packets');
+  play(s, clock, 60);
   assert.deepEqual(events.audio.map((f) => f.pcm[0]), [1, 2, 3].map((c) => ULAW_TO_LINEAR[c]));
   send(rtp(0, 4, 4 * 160, 7, Buffer.alloc(320, 9)));
-  await waitFor(() => events.audio.length === 5, 'split frame');
+  await waitFor(() => s.stats.received === 4, 'the 40 ms packet');
+  play(s, clock, 80);
   assert.deepEqual(events.audio.slice(3).map((f) => [f.pcm.length, f.ts - events.audio[2].ts]), [[160, 20], [160, 40]]);
+  // seq 7 is lost; 8 and 9 follow: the gap is concealed (fading repeat), then 7 arrives late.
+  for (const seq of [6, 8, 9]) send(rtp(0, seq, seq * 160, 7, Buffer.alloc(160, seq)));
+  await waitFor(() => s.stats.received === 7, 'three more');
+  play(s, clock, 100);
+  send(rtp(0, 7, 7 * 160, 7, Buffer.alloc(160, 7)));
+  await waitFor(() => s.stats.received === 8, 'the late one');
+  assert.deepEqual(events.audio.slice(5).map((f) => f.pcm[0]), [ULAW_TO_LINEAR[6], Math.trunc(ULAW_TO_LINEAR[6] * 0.75), ULAW_TO_LINEAR[8], ULAW_TO_LINEAR[9]]);
+  assert.deepEqual([s.stats.concealed, s.stats.dropped.late, s.stats.lost], [1, 1, 1], 'seq 5 never came (the 40 ms packet was seq 4)');
 });
 
 test('RFC 4733: one DTMF report per key press, all its packets sharing a timestamp', async (t) => {
@@ -240,4 +264,46 @@ test('a talkspurt waits until its first frame is 10 ms old, so live audio arrivi
   s.onTick(52, 1040);
   await waitFor(() => peer.got.length === 2, 'two packets');
   assert.equal((peer.got[0][1] & 0x80) !== 0, true, 'marker on the first');
+});
+
+test('RTCP: an SR to the peer RTP port + 1 with a block about its stream; its RR gives loss, jitter and round trip; BYE at close', async (t) => {
+  // The peer: RTP on an even port, RTCP on the odd one above.
+  let peerRtp: Socket | undefined;
+  let peerRtcp: Socket | undefined;
+  for (let i = 0; i < 50 && !peerRtcp; i++) {
+    const p = 40000 + 2 * Math.floor(Math.random() * 10000);
+    const a = createSocket('udp4');
+    const b = createSocket('udp4');
+    const ok = await new Promise<boolean>((r) => a.once('error', () => r(false)).bind(p, '127.0.0.1', () => r(true)))
+      && await new Promise<boolean>((r) => b.once('error', () => r(false)).bind(p + 1, '127.0.0.1', () => r(true)));
+    if (ok) [peerRtp, peerRtcp] = [a, b];
+    else { a.close(); b.close(); }
+  }
+  assert.ok(peerRtp && peerRtcp);
+  const rtcpGot: Buffer[] = [];
+  peerRtcp.on('message', (m) => rtcpGot.push(m));
+  t.after(() => { peerRtp!.close(); peerRtcp!.close(); });
+  const { s, clock } = await setup(t, { remotePort: peerRtp.address().port, rtcpIntervalMs: 200 });
+  s.start();
+  for (let seq = 1; seq <= 10; seq++) if (seq !== 5) peerRtp.send(rtp(0, seq, seq * 160, 0xabc, Buffer.alloc(160)), s.localPort, '127.0.0.1');
+  await waitFor(() => s.stats.received === 9, 'nine packets');
+  for (let i = 0; i < 10; i++) s.sendAudio(new Int16Array(160).fill(500));
+  play(s, clock, 400);
+  await waitFor(() => rtcpGot.length >= 1, 'a report');
+  const info = newRtcpInfo();
+  assert.equal(parseRtcp(rtcpGot[0], rtcpGot[0].length, 0xabc, info), true);
+  assert.deepEqual([info.senderSsrc, info.hasSr, info.hasBlock, info.cumulativeLost], [s.ssrc, true, true, 1], 'our SR, with the one packet we lost of theirs');
+  // Their RR about our stream: 10 % loss, LSR = our SR, no delay.
+  const rr = Buffer.alloc(200);
+  const n = writeReport(rr, { ssrc: 0xabc, cname: 'peer', block: { ssrc: s.ssrc, fractionLost: 26, cumulativeLost: 2, extendedMax: 100, jitter: 80, lsr: info.srNtpMiddle, dlsr: 0 } });
+  peerRtcp.send(rr.subarray(0, n), s.localPort + 1, '127.0.0.1');
+  await waitFor(() => s.peerReport !== undefined, 'their report');
+  const peer = s.peerReport!;
+  assert.deepEqual([Math.round(peer.fractionLost * 100), peer.cumulativeLost, peer.jitterMs], [10, 2, 10]);
+  assert.ok(peer.rttMs !== undefined && peer.rttMs >= 0 && peer.rttMs < 1000, `rtt ${peer.rttMs}`);
+  const before = rtcpGot.length;
+  s.close();
+  await waitFor(() => rtcpGot.length > before, 'the last report');
+  assert.equal(parseRtcp(rtcpGot.at(-1)!, rtcpGot.at(-1)!.length, 0xabc, info), true);
+  assert.equal(info.bye, true);
 });

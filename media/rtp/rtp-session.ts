@@ -1,8 +1,9 @@
 // One call's RTP: a UDP socket from the port pool, symmetric RTP (we send to where the caller's packets
-// really come from, and accept only that source once latched), a small reorder buffer, G.711 → PCM for
-// the media session, RFC 4733 DTMF in, and the SessionTransport that encodes PCM and sends one packet
-// exactly every 20 ms on the shared RTP clock (sequence, timestamp and SSRC per RFC 3550, marker bit on
-// each talkspurt start). No RTP for the inactivity timeout → onTimeout.
+// really come from, and accept only that source once latched), an adaptive jitter buffer that plays the
+// caller's G.711 out as 20 ms PCM frames to the media session on the shared clock, RFC 4733 DTMF in (at
+// once, deduplicated), RTCP reports (rtcp-reporter.ts), and the SessionTransport that encodes PCM and
+// sends one packet exactly every 20 ms on the same clock (sequence, timestamp and SSRC per RFC 3550,
+// marker bit on each talkspurt start). No RTP for the inactivity timeout → onTimeout.
 import type { Socket, RemoteInfo } from 'node:dgram';
 import { randomInt } from 'node:crypto';
 import type { Logger } from '../../lib/logger.ts';
@@ -10,7 +11,9 @@ import { ALAW_TO_LINEAR, LINEAR13_TO_ALAW, LINEAR14_TO_ULAW, ULAW_TO_LINEAR, ala
 import type { SessionTransport } from '../session/media-session.ts';
 import { MAX_PAYLOAD_BYTES, RTP_HEADER_BYTES, newRtpHeader, parseRtp, writeRtpHeader } from './packet.ts';
 import { DtmfReceiver, dtmfEventCode, dtmfPacketPlan, writeDtmfPayload, DTMF_PAYLOAD_BYTES, type DtmfPacketPlan } from './dtmf.ts';
-import { ReorderBuffer } from './reorder.ts';
+import { JitterBuffer } from './jitter-buffer.ts';
+import { ReceiverStats } from './receiver-stats.ts';
+import { RtcpReporter, bindRtcpSocket, type PeerReport } from './rtcp-reporter.ts';
 import { bindFromPool, type PortPool } from './port-pool.ts';
 import type { RtpClock, TickListener } from './clock.ts';
 import type { RtpMetrics } from './metrics.ts';
@@ -32,10 +35,12 @@ export interface RtpSessionOptions {
   remotePort: number;
   /** Hang up when nothing arrives for this long (ms) after start(). */
   inactivityTimeoutMs: number;
-  /** Packets held while waiting for a missing one (default 3). */
-  jitterDepth?: number;
-  /** Longest a packet waits for a gap to fill (ms, default 60). */
-  maxHoldMs?: number;
+  /** Jitter buffer target delay bounds (ms, default 40–60). */
+  jitterMinMs?: number;
+  jitterMaxMs?: number;
+  /** RTCP report interval (ms, default 5000); CNAME of our reports. */
+  rtcpIntervalMs?: number;
+  cname?: string;
   /** Frames queued for sending at most (default 50 = 1 s). */
   sendQueueFrames?: number;
   /** Keep the stream going with silence when there is nothing to say (default false: DTX, marker on resume). */
@@ -64,8 +69,14 @@ export interface RtpStats {
   received: number;
   sent: number;
   dropped: Record<string, number>;
+  /** Packets never received (RFC 3550 cumulative loss). */
   lost: number;
   dtmf: number;
+  /** Frames played out of the jitter buffer, and frames concealed. */
+  played: number;
+  concealed: number;
+  /** Interarrival jitter (ms). */
+  jitterMs: number;
 }
 
 // Shared decode scratch: packets are handled one at a time.
@@ -77,7 +88,7 @@ export class RtpSession implements SessionTransport, TickListener {
   sink: RtpSink | undefined;
   /** The media session asked to hang up (agent hangup, no agent): the owner sends BYE. */
   onHangup: ((reason: string) => void) | undefined;
-  readonly stats: RtpStats = { received: 0, sent: 0, dropped: {}, lost: 0, dtmf: 0 };
+  private readonly counts = { received: 0, sent: 0, dropped: {} as Record<string, number>, dtmf: 0 };
 
   private closed = false;
   private started = false;
@@ -85,8 +96,11 @@ export class RtpSession implements SessionTransport, TickListener {
   private remotePort: number;
   private latched = false;
   private readonly hdr = newRtpHeader();
-  private readonly relHdr = newRtpHeader();
-  private readonly reorder: ReorderBuffer;
+  private readonly jb: JitterBuffer;
+  readonly rx = new ReceiverStats();
+  private readonly rtcp: RtcpReporter;
+  private lastPopTick = -1;
+  private reportedDiscards = 0;
   private readonly dtmfIn = new DtmfReceiver();
   private ssrcIn = -1;
   private tsBase = 0;
@@ -96,7 +110,8 @@ export class RtpSession implements SessionTransport, TickListener {
   private timedOut = false;
 
   // Sending.
-  private readonly ssrc = randomInt(0, 2 ** 32 - 1) >>> 0;
+  readonly ssrc = randomInt(0, 2 ** 32 - 1) >>> 0;
+  octetsSent = 0;
   private seq = randomInt(0, 0x10000);
   private readonly tsOffset = randomInt(0, 2 ** 32 - 1);
   private lastTick = -1;
@@ -120,13 +135,15 @@ export class RtpSession implements SessionTransport, TickListener {
   private constructor(
     private readonly socket: Socket,
     readonly localPort: number,
+    rtcpSocket: Socket | undefined,
     private readonly releasePort: () => void,
     private readonly o: RtpSessionOptions,
   ) {
     if (o.clock.periodMs !== 20) throw new RangeError('RTP sessions need a 20 ms clock');
     this.remoteAddress = o.remoteAddress;
     this.remotePort = o.remotePort;
-    this.reorder = new ReorderBuffer(o.jitterDepth ?? 3, this.onReleased);
+    this.jb = new JitterBuffer({ minDelayMs: o.jitterMinMs, maxDelayMs: o.jitterMaxMs, frameSamples: FRAME_SAMPLES });
+    this.rtcp = new RtcpReporter(rtcpSocket, this, { intervalMs: o.rtcpIntervalMs ?? 5000, cname: o.cname ?? 'uap', metrics: o.metrics, log: o.log, onDrop: (r) => this.drop(r) }, o.clock.now());
     this.queueFrames = o.sendQueueFrames ?? 50;
     this.queue = Buffer.alloc(this.queueFrames * FRAME_SAMPLES);
     for (let i = 0; i < SEND_RING; i++) this.ring.push(Buffer.alloc(RTP_HEADER_BYTES + FRAME_SAMPLES));
@@ -140,8 +157,9 @@ export class RtpSession implements SessionTransport, TickListener {
   /** Binds a socket on a port from `pool` at `host`. */
   static async open(pool: PortPool, host: string, o: RtpSessionOptions): Promise<RtpSession> {
     const { socket, port } = await bindFromPool(pool, host);
+    const rtcp = await bindRtcpSocket(host, port);
     o.metrics.portsInUse.set(pool.used);
-    return new RtpSession(socket, port, () => {
+    return new RtpSession(socket, port, rtcp, () => {
       pool.release(port);
       o.metrics.portsInUse.set(pool.used);
     }, o);
@@ -182,8 +200,32 @@ export class RtpSession implements SessionTransport, TickListener {
   }
 
   private drop(reason: Parameters<RtpMetrics['dropped']>[0]): void {
-    this.stats.dropped[reason] = (this.stats.dropped[reason] ?? 0) + 1;
+    this.counts.dropped[reason] = (this.counts.dropped[reason] ?? 0) + 1;
     this.o.metrics.dropped(reason);
+  }
+
+  get stats(): RtpStats {
+    const c = this.counts;
+    return { received: c.received, sent: c.sent, dropped: c.dropped, lost: Math.max(0, this.rx.cumulativeLost), dtmf: c.dtmf, played: this.jb.played, concealed: this.jb.concealed, jitterMs: this.rx.jitter / 8 };
+  }
+
+  /** The peer's view of our stream, from its RTCP reports (loss, jitter, round trip). */
+  get peerReport(): PeerReport | undefined {
+    return this.rtcp.peer;
+  }
+
+  get rtcpCounts(): { sent: number; received: number } {
+    return { sent: this.rtcp.sent, received: this.rtcp.received };
+  }
+
+  // --- RtcpSource ---
+
+  get packetsSent(): number {
+    return this.counts.sent;
+  }
+
+  rtpTimestampNow(): number {
+    return (this.tsOffset + this.o.clock.tickAt() * FRAME_SAMPLES) >>> 0;
   }
 
   // --- receiving ---
@@ -193,7 +235,9 @@ export class RtpSession implements SessionTransport, TickListener {
     const h = this.hdr;
     const r = parseRtp(msg, msg.length, h);
     if (r !== 'ok') {
-      this.drop(r === 'rtcp' ? 'rtcp' : 'malformed');
+      // RTCP multiplexed on the RTP port (RFC 5761): read like the RTCP port's.
+      if (r === 'rtcp') this.rtcp.onPacket(msg, rinfo, true);
+      else this.drop('malformed');
       return;
     }
     if (this.latched) {
@@ -215,73 +259,62 @@ export class RtpSession implements SessionTransport, TickListener {
       this.remoteAddress = rinfo.address;
       this.remotePort = rinfo.port;
     }
-    this.stats.received++;
+    this.counts.received++;
     this.o.metrics.packetsIn.inc();
     const now = this.now();
     this.lastRxAt = now;
     if (h.ssrc !== this.ssrcIn) {
-      // A new stream (first packet, or the sender restarted): release what the old one left, start over.
+      // A new stream (first packet, or the sender restarted): start over.
       // (DTMF de-duplication is kept: some senders put telephone-events on an SSRC of their own.)
-      this.reorder.flush();
-      this.reorder.reset();
+      this.jb.reset();
       this.ssrcIn = h.ssrc;
       this.tsBase = h.timestamp;
       this.tsBaseMs = now - this.t0;
     }
-    const lateBefore = this.reorder.late;
-    const dupBefore = this.reorder.duplicates;
-    const lostBefore = this.reorder.lost;
-    this.reorder.push(msg, h.seq, now);
-    if (this.reorder.late !== lateBefore) this.drop('late');
-    if (this.reorder.duplicates !== dupBefore) this.drop('duplicate');
-    this.noteLost(lostBefore);
-  };
-
-  private noteLost(before: number): void {
-    const n = this.reorder.lost - before;
-    if (n > 0) {
-      this.stats.lost += n;
-      this.o.metrics.lost(n);
-    }
-  }
-
-  private readonly onReleased = (pkt: Buffer, _seq: number): void => {
-    const h = this.relHdr;
-    parseRtp(pkt, pkt.length, h); // valid: checked on arrival
-    const mediaTs = this.tsBaseMs + Math.floor(((h.timestamp - this.tsBase) >>> 0) / 8);
-    const sink = this.sink;
+    this.rx.onPacket(h.ssrc, h.seq, h.timestamp, now * 8);
     if (h.payloadType === this.o.telephoneEventPt) {
-      const digit = this.dtmfIn.onPacket(pkt, h.payloadOffset, h.payloadLength, h.timestamp);
+      // Events go on at once: they are not audio to smooth out.
+      const digit = this.dtmfIn.onPacket(msg, h.payloadOffset, h.payloadLength, h.timestamp);
       if (digit !== undefined) {
-        this.stats.dtmf++;
+        this.counts.dtmf++;
         this.o.metrics.dtmfIn.inc();
-        sink?.onDtmf(digit, mediaTs);
+        this.sink?.onDtmf(digit, this.mediaTsOf(h.timestamp));
       }
       return;
     }
-    if (!sink) return;
-    const n = h.payloadLength;
-    const table = this.o.codec === 'PCMU' ? ULAW_TO_LINEAR : ALAW_TO_LINEAR;
-    for (let i = 0, p = h.payloadOffset; i < n; i++, p++) pcmScratch[i] = table[pkt[p]];
-    if (n === FRAME_SAMPLES) {
-      sink.onAudio(pcmFrame, mediaTs);
-      return;
-    }
-    // Other packet sizes are handed on in 20 ms pieces so bus frames stay uniform.
-    for (let off = 0; off < n; off += FRAME_SAMPLES) {
-      sink.onAudio(pcmScratch.subarray(off, Math.min(n, off + FRAME_SAMPLES)), mediaTs + off / 8);
+    const late = this.jb.late;
+    if (!this.jb.push(h.timestamp, msg, h.payloadOffset, h.payloadLength, this.o.codec === 'PCMU' ? ULAW_TO_LINEAR : ALAW_TO_LINEAR, now)) {
+      this.drop(this.jb.late !== late ? 'late' : 'duplicate');
     }
   };
+
+  private mediaTsOf(ts: number): number {
+    return this.tsBaseMs + Math.floor(((ts - this.tsBase) >>> 0) / 8);
+  }
+
+  /** Plays the jitter buffer out: one frame per tick owed (a bounded catch-up after a stall). */
+  private playOut(n: number, now: number): void {
+    const sink = this.sink;
+    if (this.lastPopTick < 0 || n - this.lastPopTick > MAX_CATCHUP) this.lastPopTick = n - 1;
+    for (let t = this.lastPopTick + 1; t <= n; t++) {
+      const r = this.jb.pop(pcmFrame, now);
+      if (r === 'idle') continue;
+      if (r === 'concealed') this.o.metrics.concealed.inc();
+      sink?.onAudio(pcmFrame, this.mediaTsOf(this.jb.lastPopTimestamp));
+    }
+    this.lastPopTick = n;
+    if (this.jb.discarded !== this.reportedDiscards) {
+      for (let i = this.reportedDiscards; i < this.jb.discarded; i++) this.drop('overflow');
+      this.reportedDiscards = this.jb.discarded;
+    }
+  }
 
   // --- the clock ---
 
   onTick(n: number, now: number): void {
     if (this.closed) return;
-    if (this.reorder.holding > 0 && now - this.reorder.heldSince > (this.o.maxHoldMs ?? 60)) {
-      const before = this.reorder.lost;
-      this.reorder.flush();
-      this.noteLost(before);
-    }
+    if (this.sink) this.playOut(n, now);
+    this.rtcp.onTick(now, this.started);
     if (!this.started) return;
     if (this.lastTick < 0) this.lastTick = n - 1;
     let from = this.lastTick + 1;
@@ -327,7 +360,8 @@ export class RtpSession implements SessionTransport, TickListener {
     this.seq = (this.seq + 1) & 0xffff;
     src.copy(buf, RTP_HEADER_BYTES, off, off + len);
     this.socket.send(buf, 0, RTP_HEADER_BYTES + len, this.remotePort, this.remoteAddress);
-    this.stats.sent++;
+    this.counts.sent++;
+    this.octetsSent += len;
     this.o.metrics.packetsOut.inc();
   }
 
@@ -360,6 +394,7 @@ export class RtpSession implements SessionTransport, TickListener {
   /** Queues an RFC 4733 key press. False when no telephone-event was negotiated. */
   sendDtmf(digit: string, durationMs = 100): boolean {
     if (this.closed || this.o.telephoneEventPt === undefined) return false;
+    this.o.metrics.dtmfOut.inc();
     this.dtmfQueue.push({ event: dtmfEventCode(digit), durationMs });
     return true;
   }
@@ -411,6 +446,7 @@ export class RtpSession implements SessionTransport, TickListener {
   /** Frees the socket and the port. Idempotent. */
   close(): void {
     if (this.closed) return;
+    this.rtcp.close(this.started);
     this.closed = true;
     this.o.clock.remove(this);
     this.sink = undefined;

@@ -23,7 +23,9 @@ export interface SipMediaOptions {
   rtpMetrics: RtpMetrics;
   /** Hang up after this long without RTP (ms). */
   inactivityTimeoutMs: number;
-  jitterDepth?: number;
+  /** Jitter buffer target delay bounds (ms, default 40–60). */
+  jitterMinMs?: number;
+  jitterMaxMs?: number;
   idleSilence?: boolean;
   sessionDeps: Omit<SessionDeps, 'transport' | 'log' | 'onClosed'>;
   internalRate: number;
@@ -105,7 +107,9 @@ export class SipMedia {
       remoteAddress: req.remoteAddress,
       remotePort: req.remotePort,
       inactivityTimeoutMs: this.o.inactivityTimeoutMs,
-      jitterDepth: this.o.jitterDepth,
+      jitterMinMs: this.o.jitterMinMs,
+      jitterMaxMs: this.o.jitterMaxMs,
+      cname: `uap@${this.o.publicAddress}`,
       idleSilence: this.o.idleSilence,
       clock: this.clock,
       metrics: this.o.rtpMetrics,

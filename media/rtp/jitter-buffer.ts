@@ -1,0 +1,218 @@
+// An adaptive jitter buffer for received G.711 audio: packets are decoded straight into a sample ring at
+// their RTP timestamp (so reordering costs nothing and duplicates are recognised), and one 20 ms frame is
+// played out per tick of the shared clock once the buffer holds the target delay. The target follows the
+// measured interarrival jitter (RFC 3550 §6.4.1): min + 2·jitter, kept within [min, max] (default
+// 40–60 ms); playout also starts once the first buffered audio has waited that long, so a short talkspurt
+// is not held back for more. A missing frame with later audio behind it is concealed (the last frame again, fading out);
+// an empty buffer (end of a talkspurt, or an underrun) stops playout until the target is buffered again,
+// re-anchored at the new audio, so silences are not "played". Packets older than the playout point are
+// late; audio too far ahead (a burst, a clock running fast) is skipped down to the target: the delay is
+// bounded. No allocation per packet or frame.
+
+export interface JitterBufferOptions {
+  /** Target delay bounds (ms). */
+  minDelayMs?: number;
+  maxDelayMs?: number;
+  /** Beyond the target, how much more may be held before audio is skipped (ms, default 60). */
+  slackMs?: number;
+  /** Samples per second (8000 for G.711). */
+  clockRate?: number;
+  /** Samples per played frame (160 = 20 ms at 8 kHz). */
+  frameSamples?: number;
+}
+
+export type JitterPop = 'audio' | 'concealed' | 'idle';
+
+const SUB = 80; // ring bookkeeping granularity: 10 ms at 8 kHz (packets are multiples of it in practice)
+const SUBS = 128; // ring of 1.28 s
+const RING = SUB * SUBS;
+const FADE = [0.75, 0.5, 0.25];
+
+export class JitterBuffer {
+  /** Stats since creation: frames played, concealed, skipped (bound), and packets late or duplicated. */
+  played = 0;
+  concealed = 0;
+  discarded = 0;
+  late = 0;
+  duplicates = 0;
+  /** Interarrival jitter estimate in samples (RFC 3550 J). */
+  jitter = 0;
+
+  private readonly ring = new Int16Array(RING);
+  /** Extended sample position each 10 ms slot holds, or -1. */
+  private readonly slotPos = new Float64Array(SUBS).fill(-1);
+  private readonly prev: Int16Array;
+  private readonly min: number;
+  private readonly max: number;
+  private readonly slack: number;
+  private readonly rate: number;
+  readonly frameSamples: number;
+  private started = false;
+  private lastTs = 0;
+  private lastExt = 0;
+  private playPos = 0;
+  private playing = false;
+  private newestEnd = 0;
+  private bufMin = Infinity;
+  /** When the oldest audio waiting for playout to start arrived (ms). */
+  private bufMinAt = 0;
+  private concealRun = 0;
+  private transit = NaN;
+  /** Extended position of the frame the last pop() returned. */
+  lastPopPos = 0;
+
+  /** The RTP timestamp of the frame the last pop() returned. */
+  get lastPopTimestamp(): number {
+    return (this.lastTs + (this.lastPopPos - this.lastExt)) >>> 0;
+  }
+
+  constructor(o: JitterBufferOptions = {}) {
+    this.rate = o.clockRate ?? 8000;
+    this.frameSamples = o.frameSamples ?? 160;
+    const perMs = this.rate / 1000;
+    this.min = Math.round((o.minDelayMs ?? 40) * perMs);
+    this.max = Math.round((o.maxDelayMs ?? 60) * perMs);
+    this.slack = Math.round((o.slackMs ?? 60) * perMs);
+    if (this.min < this.frameSamples || this.max < this.min || this.max + this.slack > RING - 4 * SUB) throw new RangeError('jitter buffer delays out of range');
+    this.prev = new Int16Array(this.frameSamples);
+  }
+
+  /** A new stream (new SSRC): forget everything but the stats. */
+  reset(): void {
+    this.started = false;
+    this.playing = false;
+    this.slotPos.fill(-1);
+    this.bufMin = Infinity;
+    this.concealRun = 0;
+    this.transit = NaN;
+    this.jitter = 0;
+  }
+
+  /** The current target delay in samples. */
+  get target(): number {
+    const t = this.min + 2 * this.jitter;
+    return t > this.max ? this.max : Math.round(t);
+  }
+
+  /** Samples buffered ahead of the playout point. */
+  get depth(): number {
+    return this.started ? this.newestEnd - (this.playing || this.bufMin === Infinity ? this.playPos : Math.min(this.playPos, this.bufMin)) : 0;
+  }
+
+  /** Extended (unwrapped) position of an RTP timestamp. */
+  private ext(ts: number): number {
+    return this.lastExt + ((ts - this.lastTs) | 0);
+  }
+
+  private filled(pos: number): boolean {
+    return this.slotPos[Math.floor(pos / SUB) % SUBS] === pos;
+  }
+
+  /**
+   * Decodes `len` G.711 bytes at `off` in `payload` (`table`: byte → linear) into the ring at RTP time
+   * `ts`; `arrivalMs` feeds the jitter estimate. Returns false when the packet was late or a duplicate.
+   */
+  push(ts: number, payload: Uint8Array, off: number, len: number, table: Int16Array, arrivalMs: number): boolean {
+    if (!this.started) {
+      this.started = true;
+      this.lastTs = ts >>> 0;
+      this.lastExt = RING * 4; // positive, with room for packets from before the first
+      this.playPos = this.lastExt;
+      this.newestEnd = this.lastExt;
+      this.playing = false;
+      this.bufMin = Infinity;
+    }
+    const e = this.ext(ts);
+    // Jitter (RFC 3550 A.8), in samples: the spread of transit times.
+    const transit = arrivalMs * (this.rate / 1000) - e;
+    if (!Number.isNaN(this.transit)) {
+      const d = Math.abs(transit - this.transit);
+      this.jitter += (d - this.jitter) / 16;
+    }
+    this.transit = transit;
+    if (e > this.lastExt) {
+      this.lastExt = e;
+      this.lastTs = ts >>> 0;
+    }
+    const n = len - (len % SUB) || len; // whole 10 ms pieces (a stray tail is dropped with its slot)
+    // Behind the playout point once playout has begun (even between talkspurts: time only moves on).
+    if (e + n <= this.playPos && (this.playing || this.played + this.concealed > 0)) {
+      this.late++;
+      return false;
+    }
+    if (!this.playing && e < this.playPos && this.playPos - e >= RING - SUB) {
+      this.late++;
+      return false;
+    }
+    if (this.filled(e - (e % SUB))) {
+      this.duplicates++;
+      return false;
+    }
+    // Far ahead of the playout point: more than the ring can hold without overwriting what is to play.
+    if (e + n - this.playPos > RING - 2 * SUB) this.skipTo(e + n - this.target);
+    const start = e - (e % SUB);
+    for (let i = 0, pos = start; i < len; i++, pos++) this.ring[pos % RING] = table[payload[off + i]];
+    for (let s = start; s < start + n; s += SUB) this.slotPos[Math.floor(s / SUB) % SUBS] = s;
+    if (start + n > this.newestEnd) this.newestEnd = start + n;
+    if (!this.playing && start < this.bufMin) {
+      if (this.bufMin === Infinity) this.bufMinAt = arrivalMs;
+      this.bufMin = start;
+    }
+    return true;
+  }
+
+  /** Moves the playout point forward by whole frames (keeping it on the packets' grid) to about `pos`. */
+  private skipTo(pos: number): void {
+    const p = this.playPos + Math.floor((pos - this.playPos) / this.frameSamples) * this.frameSamples;
+    if (p <= this.playPos) return;
+    this.discarded += Math.floor((p - this.playPos) / this.frameSamples);
+    this.playPos = p;
+  }
+
+  /** Plays one frame into `out` (frameSamples long) at time `nowMs`: audio, a concealment, or nothing ('idle'). */
+  pop(out: Int16Array, nowMs: number): JitterPop {
+    if (!this.started) return 'idle';
+    const fs = this.frameSamples;
+    if (!this.playing) {
+      if (this.bufMin === Infinity) return 'idle';
+      // Re-anchor at the new audio unless the old playout point still has some.
+      if (!this.filled(this.playPos)) this.playPos = this.bufMin;
+      if (this.newestEnd - this.playPos < this.target && (nowMs - this.bufMinAt) * (this.rate / 1000) < this.target) return 'idle';
+      this.playing = true;
+      this.bufMin = Infinity;
+    }
+    // Bounded delay: too much buffered (a burst, or a sender's clock running fast) is skipped.
+    if (this.newestEnd - this.playPos > this.target + this.slack) this.skipTo(this.newestEnd - this.target);
+    const pos = this.playPos;
+    let have = 0;
+    for (let s = 0; s < fs; s += SUB) if (this.filled(pos + s)) have++;
+    if (have === 0 && this.newestEnd <= pos + fs) {
+      // Nothing here and nothing after: the talkspurt ended, or the sender stalled. Wait for more.
+      this.playing = false;
+      this.bufMin = Infinity;
+      return 'idle';
+    }
+    this.lastPopPos = pos;
+    this.playPos = pos + fs;
+    if (have === 0) {
+      const gain = this.concealRun < FADE.length ? FADE[this.concealRun] : 0;
+      this.concealRun++;
+      for (let i = 0; i < fs; i++) out[i] = this.prev[i] * gain;
+      this.concealed++;
+      return 'concealed';
+    }
+    for (let s = 0; s < fs; s += SUB) {
+      if (this.filled(pos + s)) {
+        for (let i = 0; i < SUB; i++) out[s + i] = this.ring[(pos + s + i) % RING];
+        this.slotPos[Math.floor((pos + s) / SUB) % SUBS] = -1;
+      } else {
+        // Half a frame missing: the previous frame's matching half, faded.
+        for (let i = 0; i < SUB; i++) out[s + i] = this.prev[s + i] * 0.5;
+      }
+    }
+    this.prev.set(out.subarray(0, fs));
+    this.concealRun = 0;
+    this.played++;
+    return 'audio';
+  }
+}
