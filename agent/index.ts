@@ -33,10 +33,11 @@ export async function startAgentRole(config: Config, bus: Bus, registry: Registr
     kinds: [
       offlineKind(tts),
       echoKind,
-      ultravoxKind({ apiKey: config.ultravoxApiKey, baseUrl: config.ultravoxBaseUrl }),
+      ultravoxKind({ apiKey: config.ultravoxApiKey, baseUrl: config.ultravoxBaseUrl, allowPrivateHttp: config.toolHttpAllowPrivate }),
       openaiRealtimeKind({ apiKey: config.openaiApiKey, url: config.openaiRealtimeUrl, model: config.openaiRealtimeModel, registry }),
       cascadedKind({
         registry,
+        allowPrivateHttp: config.toolHttpAllowPrivate,
         // Silero is heavy: load it at start only when calls are routed to this kind by config.
         preload: [...config.routes.values()].some((r) => r.agentKind === 'cascaded'),
         espeak: tts,

@@ -218,3 +218,9 @@ test('numeric settings are range-checked and name their variable', () => {
   assert.equal(c.streamTokenTtlS, 5);
   assert.equal(c.agentCapacity, 1);
 });
+
+test('TOOL_HTTP_ALLOW_PRIVATE is a checked boolean, off by default', () => {
+  assert.equal(loadConfig({}).toolHttpAllowPrivate, false);
+  assert.equal(loadConfig({ TOOL_HTTP_ALLOW_PRIVATE: 'true' }).toolHttpAllowPrivate, true);
+  assert.throws(() => loadConfig({ TOOL_HTTP_ALLOW_PRIVATE: 'yes' }), /TOOL_HTTP_ALLOW_PRIVATE/);
+});

@@ -81,6 +81,8 @@ export interface Config {
   recordingsDir: string;
   /** SIP trunk gateway (SIP over UDP + RTP) in the media role; off unless SIP_ENABLED=true. */
   sipEnabled: boolean;
+  /** Agent http tools may call private/loopback addresses (off: tenant URLs cannot reach the platform's network). */
+  toolHttpAllowPrivate: boolean;
   /** Address the SIP and RTP sockets bind to (default HOST). */
   sipHost: string;
   sipPort: number;
@@ -122,6 +124,14 @@ function int(env: Env, name: string, def: number, min: number, max: number): num
   const n = Number(v);
   if (n < min || n > max) throw new ConfigError(name, `expected a number from ${min} to ${max}, got ${n}`);
   return n;
+}
+
+function bool(env: Env, name: string, def: boolean): boolean {
+  const v = str(env, name)?.toLowerCase();
+  if (v === undefined) return def;
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
+  throw new ConfigError(name, `expected true or false, got "${v}"`);
 }
 
 function url(env: Env, name: string, protocols: string[]): URL | undefined {
@@ -205,8 +215,6 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
   if (openaiRealtimeUrl && (openaiRealtimeUrl.search || openaiRealtimeUrl.hash)) throw new ConfigError('OPENAI_REALTIME_URL', 'must not have a query string or fragment (the model is added as ?model=)');
   const openaiRealtimeModel = str(env, 'OPENAI_REALTIME_MODEL') ?? 'gpt-realtime';
   if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/.test(openaiRealtimeModel)) throw new ConfigError('OPENAI_REALTIME_MODEL', `not a model name: "${openaiRealtimeModel}"`);
-  const sipFlag = (str(env, 'SIP_ENABLED') ?? 'false').toLowerCase();
-  if (!['true', 'false', '1', '0'].includes(sipFlag)) throw new ConfigError('SIP_ENABLED', `expected true or false, got "${sipFlag}"`);
   const sipHost = str(env, 'SIP_HOST') ?? (host === 'localhost' ? '127.0.0.1' : host);
   if (!isIP(sipHost)) throw new ConfigError('SIP_HOST', `expected an IP address to listen on, got "${sipHost}"`);
   const sipPort = int(env, 'SIP_PORT', 5060, 1, 65535);
@@ -264,7 +272,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     apiRateLimitPerIp: int(env, 'API_RATE_LIMIT_PER_IP', 1200, 1, 10_000_000),
     apiRateLimitPerPrincipal: int(env, 'API_RATE_LIMIT_PER_KEY', 600, 1, 10_000_000),
     recordingsDir: str(env, 'RECORDINGS_DIR') ?? join(dataDir, 'recordings'),
-    sipEnabled: sipFlag === 'true' || sipFlag === '1',
+    sipEnabled: bool(env, 'SIP_ENABLED', false),
+    toolHttpAllowPrivate: bool(env, 'TOOL_HTTP_ALLOW_PRIVATE', false),
     sipHost,
     sipPort,
     sipPublicIp,
