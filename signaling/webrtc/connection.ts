@@ -163,7 +163,8 @@ export class SignalingConnection implements CallSocket {
   /** Token claims → the call: an agent config directly, or a number through routing (with admission). */
   private async route(claims: SoftphoneClaims): Promise<SoftphoneCallInfo> {
     const callId = newWebRtcCallId();
-    const from = `user:${claims.sub}`;
+    // A signed-in user, or a visitor through a public widget key (sub "widget:<keyId>").
+    const from = claims.sub.startsWith('widget:') ? claims.sub : `user:${claims.sub}`;
     const t = claims.target;
     if (t.kind === 'agent') return { callId, tenantId: claims.tenantId, from, to: `agent:${t.agentConfigId}`, agentKind: t.agentKind, agentConfigId: t.agentConfigId };
     let route;
