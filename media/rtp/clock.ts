@@ -1,11 +1,16 @@
 // One 20 ms clock for every RTP session in the process. Ticks are numbered on a fixed grid from the
 // clock's epoch and each timer is aimed at the next grid point, so the cadence never drifts; a tick that
 // fires late still carries the right number and a session sends the packets it owes (a bounded catch-up).
+// A tick runs in two phases: every listener's onTick (sending: cheap and time-critical) first, then —
+// once those packets are on the wire (dgram sends complete on the next microtask turn) — every
+// afterTick (receive-side playout, reports), so no call's packet waits behind another call's work.
 import { performance } from 'node:perf_hooks';
 
 export interface TickListener {
   /** Tick `n` is due (n counts PERIOD_MS steps since the clock's epoch). */
   onTick(n: number, now: number): void;
+  /** The rest of tick `n`'s work, after every listener's onTick packets have gone out. */
+  afterTick?(n: number, now: number): void;
 }
 
 export class RtpClock {
@@ -15,6 +20,8 @@ export class RtpClock {
   private lastTick = -1;
   /** A listener threw: reported here, and the other calls' audio goes on. */
   onError?: (err: unknown) => void;
+  /** How late each tick fired after its grid point (ms): the floor of our outbound jitter. */
+  onLateness?: (ms: number) => void;
 
   constructor(readonly periodMs = 20, private readonly nowFn: () => number = () => performance.now()) {
     this.epoch = nowFn();
@@ -60,6 +67,7 @@ export class RtpClock {
     const n = this.tickAt(now);
     if (n !== this.lastTick) {
       this.lastTick = n;
+      this.onLateness?.(now - (this.epoch + n * this.periodMs));
       for (const l of this.listeners) {
         try {
           l.onTick(n, now);
@@ -67,8 +75,20 @@ export class RtpClock {
           this.onError?.(err);
         }
       }
+      setImmediate(this.after, n, now);
     }
     if (this.listeners.size > 0) this.schedule();
+  };
+
+  private readonly after = (n: number, now: number): void => {
+    for (const l of this.listeners) {
+      if (!l.afterTick) continue;
+      try {
+        l.afterTick(n, now);
+      } catch (err) {
+        this.onError?.(err);
+      }
+    }
   };
 
   stop(): void {

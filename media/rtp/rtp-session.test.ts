@@ -66,6 +66,7 @@ function play(s: RtpSession, clock: ManualClock, ms: number): void {
   for (let end = clock.t + ms; clock.t < end; ) {
     clock.t += 20;
     s.onTick(clock.t / 20, clock.t);
+    s.afterTick(clock.t / 20, clock.t);
   }
 }
 

@@ -311,10 +311,9 @@ export class RtpSession implements SessionTransport, TickListener {
 
   // --- the clock ---
 
+  /** Sending: the packets this tick owes (time-critical; see RtpClock). */
   onTick(n: number, now: number): void {
     if (this.closed) return;
-    if (this.sink) this.playOut(n, now);
-    this.rtcp.onTick(now, this.started);
     if (!this.started) return;
     if (this.lastTick < 0) this.lastTick = n - 1;
     let from = this.lastTick + 1;
@@ -328,6 +327,13 @@ export class RtpSession implements SessionTransport, TickListener {
       this.o.log.warn({ idleMs: now - this.lastRxAt, port: this.localPort }, 'no RTP from the caller: timing out');
       this.sink?.onTimeout(now - this.lastRxAt);
     }
+  }
+
+  /** Receiving: the jitter buffer's frame for this tick, and RTCP. */
+  afterTick(n: number, now: number): void {
+    if (this.closed) return;
+    if (this.sink) this.playOut(n, now);
+    this.rtcp.onTick(now, this.started);
   }
 
   private sendTick(tick: number, now: number): void {

@@ -91,6 +91,7 @@ export class SipMedia {
   constructor(private readonly o: SipMediaOptions) {
     this.clock = o.clock ?? new RtpClock();
     this.clock.onError ??= (err) => o.log.error({ err }, 'RTP tick failed');
+    this.clock.onLateness ??= (ms) => o.rtpMetrics.clockLateness.observe(ms / 1000);
   }
 
   get activeLegs(): number {
