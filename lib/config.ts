@@ -4,6 +4,7 @@ import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from './errors.ts';
+import { envStr, envInt, envBool, type Env } from './env.ts';
 import { TWILIO_STATUS_PATH, TWILIO_STREAM_PATH, TWILIO_VOICE_PATH } from '../proto/paths.ts';
 import { loadWebRtcConfig, type WebRtcConfig } from './webrtc-config.ts';
 import { loadSipConfig, type SipConfig } from './sip-config.ts';
@@ -108,34 +109,14 @@ function defaultSipPublicIp(host: string): string {
   return '127.0.0.1';
 }
 
-type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-function str(env: Env, name: string): string | undefined {
-  const v = env[name];
-  return v === undefined || v.trim() === '' ? undefined : v.trim();
-}
 
-function int(env: Env, name: string, def: number, min: number, max: number): number {
-  const v = str(env, name);
-  if (v === undefined) return def;
-  if (!/^\d+$/.test(v)) throw new ConfigError(name, `expected a whole number, got "${v}"`);
-  const n = Number(v);
-  if (n < min || n > max) throw new ConfigError(name, `expected a number from ${min} to ${max}, got ${n}`);
-  return n;
-}
 
-function bool(env: Env, name: string, def: boolean): boolean {
-  const v = str(env, name)?.toLowerCase();
-  if (v === undefined) return def;
-  if (v === 'true' || v === '1') return true;
-  if (v === 'false' || v === '0') return false;
-  throw new ConfigError(name, `expected true or false, got "${v}"`);
-}
 
 function url(env: Env, name: string, protocols: string[]): URL | undefined {
-  const v = str(env, name);
+  const v = envStr(env, name);
   if (v === undefined) return undefined;
   let u: URL;
   try {
@@ -151,8 +132,8 @@ function url(env: Env, name: string, protocols: string[]): URL | undefined {
 
 function parseRoutes(env: Env): Map<string, Route> {
   const routes = new Map<string, Route>();
-  const raw = str(env, 'ROUTES');
-  const defaultKind = str(env, 'DEFAULT_AGENT') ?? 'offline';
+  const raw = envStr(env, 'ROUTES');
+  const defaultKind = envStr(env, 'DEFAULT_AGENT') ?? 'offline';
   if (!(AGENT_KINDS as readonly string[]).includes(defaultKind)) throw new ConfigError('DEFAULT_AGENT', `"${defaultKind}" is not an agent kind (known: ${AGENT_KINDS.join(', ')})`);
   // A fresh install routes every number to the offline agent of the default tenant.
   routes.set('*', { tenantId: 'default', agentKind: defaultKind, agentConfigId: defaultKind, agent: {} });
@@ -184,11 +165,11 @@ const withPath = (base: URL, path: string): string => base.toString().replace(/\
 
 export function loadConfig(env: Env = process.env): Readonly<Config> {
   // Port 0 (any free port) is refused: the public URLs written into TwiML must name the real port.
-  const port = int(env, 'PORT', 8080, 1, 65535);
-  const mediaPort = int(env, 'MEDIA_PORT', port + 1, 1, 65535);
+  const port = envInt(env, 'PORT', 8080, 1, 65535);
+  const mediaPort = envInt(env, 'MEDIA_PORT', port + 1, 1, 65535);
   if (mediaPort > 65535) throw new ConfigError('MEDIA_PORT', `defaults to PORT + 1 = ${mediaPort}, which is not a port: set MEDIA_PORT`);
   if (mediaPort === port) throw new ConfigError('MEDIA_PORT', `must differ from PORT (${port}): media WebSockets have their own listener`);
-  const host = str(env, 'HOST') ?? '0.0.0.0';
+  const host = envStr(env, 'HOST') ?? '0.0.0.0';
   if (!isIP(host) && host !== 'localhost') throw new ConfigError('HOST', `expected an IP address to listen on (e.g. 0.0.0.0 or 127.0.0.1), got "${host}"`);
   const publicUrl = url(env, 'PUBLIC_URL', ['http:', 'https:']) ?? new URL(`http://127.0.0.1:${port}`);
   let mediaPublicUrl = url(env, 'MEDIA_PUBLIC_URL', ['ws:', 'wss:']);
@@ -196,35 +177,35 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     // Same host as PUBLIC_URL, media port, ws for http and wss for https.
     mediaPublicUrl = new URL(`${publicUrl.protocol === 'https:' ? 'wss' : 'ws'}://${publicUrl.hostname}:${mediaPort}/`);
   }
-  const logLevel = (str(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
+  const logLevel = (envStr(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
-  const twilioAuthToken = str(env, 'TWILIO_AUTH_TOKEN');
-  const twilioAccountSid = str(env, 'TWILIO_ACCOUNT_SID');
+  const twilioAuthToken = envStr(env, 'TWILIO_AUTH_TOKEN');
+  const twilioAccountSid = envStr(env, 'TWILIO_ACCOUNT_SID');
   if (twilioAccountSid !== undefined && !/^AC[0-9a-fA-F]{32}$/.test(twilioAccountSid)) throw new ConfigError('TWILIO_ACCOUNT_SID', 'expected AC followed by 32 hex digits (Account SID, not an API key SID)');
   const twilioApiBaseUrl = url(env, 'TWILIO_API_BASE_URL', ['http:', 'https:']);
   if (twilioApiBaseUrl && (twilioApiBaseUrl.search || twilioApiBaseUrl.hash)) throw new ConfigError('TWILIO_API_BASE_URL', 'must not have a query string or fragment');
-  const streamTokenSecret = str(env, 'STREAM_TOKEN_SECRET');
+  const streamTokenSecret = envStr(env, 'STREAM_TOKEN_SECRET');
   if (streamTokenSecret !== undefined && streamTokenSecret.length < 16) throw new ConfigError('STREAM_TOKEN_SECRET', 'must be at least 16 characters');
-  const jwtSecret = str(env, 'JWT_SECRET');
+  const jwtSecret = envStr(env, 'JWT_SECRET');
   if (jwtSecret !== undefined && jwtSecret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
   const natsUrl = url(env, 'NATS_URL', ['nats:', 'tls:', 'ws:', 'wss:'])?.toString();
   const databaseUrl = url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'])?.toString();
   const redisUrl = url(env, 'REDIS_URL', ['redis:', 'rediss:'])?.toString();
-  const dataDir = str(env, 'DATA_DIR') ?? './data';
+  const dataDir = envStr(env, 'DATA_DIR') ?? './data';
   const openaiRealtimeUrl = url(env, 'OPENAI_REALTIME_URL', ['ws:', 'wss:']);
   if (openaiRealtimeUrl && (openaiRealtimeUrl.search || openaiRealtimeUrl.hash)) throw new ConfigError('OPENAI_REALTIME_URL', 'must not have a query string or fragment (the model is added as ?model=)');
-  const openaiRealtimeModel = str(env, 'OPENAI_REALTIME_MODEL') ?? 'gpt-realtime';
+  const openaiRealtimeModel = envStr(env, 'OPENAI_REALTIME_MODEL') ?? 'gpt-realtime';
   if (!/^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/.test(openaiRealtimeModel)) throw new ConfigError('OPENAI_REALTIME_MODEL', `not a model name: "${openaiRealtimeModel}"`);
-  const sipHost = str(env, 'SIP_HOST') ?? (host === 'localhost' ? '127.0.0.1' : host);
+  const sipHost = envStr(env, 'SIP_HOST') ?? (host === 'localhost' ? '127.0.0.1' : host);
   if (!isIP(sipHost)) throw new ConfigError('SIP_HOST', `expected an IP address to listen on, got "${sipHost}"`);
-  const sipPort = int(env, 'SIP_PORT', 5060, 1, 65535);
-  const sipPublicIp = str(env, 'SIP_PUBLIC_IP') ?? defaultSipPublicIp(sipHost);
+  const sipPort = envInt(env, 'SIP_PORT', 5060, 1, 65535);
+  const sipPublicIp = envStr(env, 'SIP_PUBLIC_IP') ?? defaultSipPublicIp(sipHost);
   if (!isIP(sipPublicIp) || sipPublicIp === '0.0.0.0') throw new ConfigError('SIP_PUBLIC_IP', `expected the IP address callers reach us at, got "${sipPublicIp}"`);
-  const rtpPortMin = int(env, 'RTP_PORT_MIN', 10000, 1024, 65534);
-  const rtpPortMax = int(env, 'RTP_PORT_MAX', 20000, 1025, 65535);
+  const rtpPortMin = envInt(env, 'RTP_PORT_MIN', 10000, 1024, 65534);
+  const rtpPortMax = envInt(env, 'RTP_PORT_MAX', 20000, 1025, 65535);
   if (rtpPortMax <= rtpPortMin) throw new ConfigError('RTP_PORT_MAX', `must be above RTP_PORT_MIN (${rtpPortMin})`);
-  const heartbeatIntervalMs = int(env, 'HEARTBEAT_INTERVAL_MS', 500, 50, 60_000);
-  const workerDeadAfterMs = int(env, 'WORKER_DEAD_AFTER_MS', 1500, 100, 600_000);
+  const heartbeatIntervalMs = envInt(env, 'HEARTBEAT_INTERVAL_MS', 500, 50, 60_000);
+  const workerDeadAfterMs = envInt(env, 'WORKER_DEAD_AFTER_MS', 1500, 100, 600_000);
   if (workerDeadAfterMs < 2 * heartbeatIntervalMs) throw new ConfigError('WORKER_DEAD_AFTER_MS', `must be at least two heartbeats (2 × HEARTBEAT_INTERVAL_MS = ${2 * heartbeatIntervalMs})`);
   if (sipPort >= rtpPortMin && sipPort <= rtpPortMax) throw new ConfigError('SIP_PORT', `${sipPort} lies in the RTP port range ${rtpPortMin}-${rtpPortMax}`);
   return Object.freeze({
@@ -240,46 +221,46 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     twilioAccountSid,
     twilioApiBaseUrl,
     streamTokenSecret,
-    streamTokenTtlS: int(env, 'STREAM_TOKEN_TTL_S', 30, 5, 3600),
+    streamTokenTtlS: envInt(env, 'STREAM_TOKEN_TTL_S', 30, 5, 3600),
     natsUrl,
     databaseUrl,
     redisUrl,
     logLevel,
-    mediaLeadMs: int(env, 'MEDIA_LEAD_MS', 100, 20, 2000),
-    mediaQueueMaxMs: int(env, 'MEDIA_QUEUE_MAX_MS', 120_000, 1000, 600_000),
-    wsMaxBackpressureBytes: int(env, 'WS_MAX_BACKPRESSURE_BYTES', 256 * 1024, 16 * 1024, 64 * 1024 * 1024),
-    drainTimeoutMs: int(env, 'DRAIN_TIMEOUT_MS', 30_000, 0, 3_600_000),
-    dispatchTimeoutMs: int(env, 'DISPATCH_TIMEOUT_MS', 3000, 100, 60_000),
-    agentCapacity: int(env, 'AGENT_CAPACITY', 1000, 1, 100_000),
+    mediaLeadMs: envInt(env, 'MEDIA_LEAD_MS', 100, 20, 2000),
+    mediaQueueMaxMs: envInt(env, 'MEDIA_QUEUE_MAX_MS', 120_000, 1000, 600_000),
+    wsMaxBackpressureBytes: envInt(env, 'WS_MAX_BACKPRESSURE_BYTES', 256 * 1024, 16 * 1024, 64 * 1024 * 1024),
+    drainTimeoutMs: envInt(env, 'DRAIN_TIMEOUT_MS', 30_000, 0, 3_600_000),
+    dispatchTimeoutMs: envInt(env, 'DISPATCH_TIMEOUT_MS', 3000, 100, 60_000),
+    agentCapacity: envInt(env, 'AGENT_CAPACITY', 1000, 1, 100_000),
     heartbeatIntervalMs,
     workerDeadAfterMs,
     routes: parseRoutes(env),
-    routingSource: str(env, 'ROUTES') !== undefined || str(env, 'DEFAULT_AGENT') !== undefined ? 'config' : 'database',
+    routingSource: envStr(env, 'ROUTES') !== undefined || envStr(env, 'DEFAULT_AGENT') !== undefined ? 'config' : 'database',
     dataDir,
     jwtSecret,
-    ultravoxApiKey: str(env, 'ULTRAVOX_API_KEY'),
+    ultravoxApiKey: envStr(env, 'ULTRAVOX_API_KEY'),
     ultravoxBaseUrl: url(env, 'ULTRAVOX_BASE_URL', ['http:', 'https:'])?.toString().replace(/\/$/, ''),
-    openaiApiKey: str(env, 'OPENAI_API_KEY'),
+    openaiApiKey: envStr(env, 'OPENAI_API_KEY'),
     openaiRealtimeUrl: openaiRealtimeUrl?.toString(),
     openaiBaseUrl: url(env, 'OPENAI_BASE_URL', ['http:', 'https:'])?.toString().replace(/\/$/, ''),
-    anthropicApiKey: str(env, 'ANTHROPIC_API_KEY'),
+    anthropicApiKey: envStr(env, 'ANTHROPIC_API_KEY'),
     anthropicBaseUrl: url(env, 'ANTHROPIC_BASE_URL', ['http:', 'https:'])?.toString().replace(/\/$/, ''),
-    geminiApiKey: str(env, 'GEMINI_API_KEY'),
+    geminiApiKey: envStr(env, 'GEMINI_API_KEY'),
     geminiBaseUrl: url(env, 'GEMINI_BASE_URL', ['http:', 'https:'])?.toString().replace(/\/$/, ''),
-    deepgramApiKey: str(env, 'DEEPGRAM_API_KEY'),
+    deepgramApiKey: envStr(env, 'DEEPGRAM_API_KEY'),
     deepgramUrl: url(env, 'DEEPGRAM_URL', ['ws:', 'wss:'])?.toString().replace(/\/$/, ''),
     openaiRealtimeModel,
-    apiRateLimitPerIp: int(env, 'API_RATE_LIMIT_PER_IP', 1200, 1, 10_000_000),
-    apiRateLimitPerPrincipal: int(env, 'API_RATE_LIMIT_PER_KEY', 600, 1, 10_000_000),
-    recordingsDir: str(env, 'RECORDINGS_DIR') ?? join(dataDir, 'recordings'),
-    sipEnabled: bool(env, 'SIP_ENABLED', false),
-    toolHttpAllowPrivate: bool(env, 'TOOL_HTTP_ALLOW_PRIVATE', false),
+    apiRateLimitPerIp: envInt(env, 'API_RATE_LIMIT_PER_IP', 1200, 1, 10_000_000),
+    apiRateLimitPerPrincipal: envInt(env, 'API_RATE_LIMIT_PER_KEY', 600, 1, 10_000_000),
+    recordingsDir: envStr(env, 'RECORDINGS_DIR') ?? join(dataDir, 'recordings'),
+    sipEnabled: envBool(env, 'SIP_ENABLED', false),
+    toolHttpAllowPrivate: envBool(env, 'TOOL_HTTP_ALLOW_PRIVATE', false),
     sipHost,
     sipPort,
     sipPublicIp,
     rtpPortMin,
     rtpPortMax,
-    rtpTimeoutMs: int(env, 'RTP_TIMEOUT_S', 30, 5, 3600) * 1000,
+    rtpTimeoutMs: envInt(env, 'RTP_TIMEOUT_S', 30, 5, 3600) * 1000,
     sip: loadSipConfig(env),
     webrtc: loadWebRtcConfig(env, publicUrl),
   });

@@ -1,6 +1,7 @@
 // SIP trunk settings beyond the listener (read with the rest of the config, see config.ts): digest
 // challenges for trunks with credentials, outbound calls, TCP, the RTP jitter buffer.
 import { ConfigError } from './errors.ts';
+import { envStr, envInt, envBool, type Env } from './env.ts';
 import { DIGEST_ALGORITHMS, type DigestAlgorithm } from './digest.ts';
 
 export interface SipConfig {
@@ -19,45 +20,25 @@ export interface SipConfig {
   jitterMaxMs: number;
 }
 
-type Env = Record<string, string | undefined>;
 
-const get = (env: Env, name: string): string | undefined => {
-  const v = env[name]?.trim();
-  return v ? v : undefined;
-};
 
-function int(env: Env, name: string, def: number, min: number, max: number): number {
-  const v = get(env, name);
-  if (v === undefined) return def;
-  if (!/^\d+$/.test(v)) throw new ConfigError(name, `expected a whole number, got "${v}"`);
-  const n = Number(v);
-  if (n < min || n > max) throw new ConfigError(name, `expected a number from ${min} to ${max}, got ${n}`);
-  return n;
-}
 
-function bool(env: Env, name: string, def: boolean): boolean {
-  const v = get(env, name)?.toLowerCase();
-  if (v === undefined) return def;
-  if (v === 'true' || v === '1') return true;
-  if (v === 'false' || v === '0') return false;
-  throw new ConfigError(name, `expected true or false, got "${v}"`);
-}
 
 export function loadSipConfig(env: Env): SipConfig {
-  const realm = get(env, 'SIP_REALM') ?? 'uap';
+  const realm = envStr(env, 'SIP_REALM') ?? 'uap';
   if (!/^[A-Za-z0-9.:_-]{1,128}$/.test(realm)) throw new ConfigError('SIP_REALM', `expected letters, digits, dots, colons, dashes (≤ 128), got "${realm}"`);
-  const algs = (get(env, 'SIP_AUTH_ALGORITHMS') ?? 'MD5,SHA-256').split(',').map((a) => a.trim().toUpperCase()).filter((a) => a !== '');
+  const algs = (envStr(env, 'SIP_AUTH_ALGORITHMS') ?? 'MD5,SHA-256').split(',').map((a) => a.trim().toUpperCase()).filter((a) => a !== '');
   const bad = algs.find((a) => !(DIGEST_ALGORITHMS as readonly string[]).includes(a));
   if (bad !== undefined || algs.length === 0) throw new ConfigError('SIP_AUTH_ALGORITHMS', `expected MD5 and/or SHA-256, comma-separated, got "${env.SIP_AUTH_ALGORITHMS}"`);
-  const jitterMinMs = int(env, 'RTP_JITTER_MIN_MS', 40, 20, 200);
-  const jitterMaxMs = int(env, 'RTP_JITTER_MAX_MS', 60, 20, 300);
+  const jitterMinMs = envInt(env, 'RTP_JITTER_MIN_MS', 40, 20, 200);
+  const jitterMaxMs = envInt(env, 'RTP_JITTER_MAX_MS', 60, 20, 300);
   if (jitterMaxMs < jitterMinMs) throw new ConfigError('RTP_JITTER_MAX_MS', `must be at least RTP_JITTER_MIN_MS (${jitterMinMs})`);
   return {
     realm,
     authAlgorithms: [...new Set(algs)] as DigestAlgorithm[],
-    nonceTtlMs: int(env, 'SIP_NONCE_TTL_S', 300, 10, 86_400) * 1000,
-    ringTimeoutMs: int(env, 'SIP_RING_TIMEOUT_S', 60, 5, 600) * 1000,
-    tcp: bool(env, 'SIP_TCP', true),
+    nonceTtlMs: envInt(env, 'SIP_NONCE_TTL_S', 300, 10, 86_400) * 1000,
+    ringTimeoutMs: envInt(env, 'SIP_RING_TIMEOUT_S', 60, 5, 600) * 1000,
+    tcp: envBool(env, 'SIP_TCP', true),
     jitterMinMs,
     jitterMaxMs,
   };

@@ -1,6 +1,7 @@
 // WebRTC and softphone settings (read with the rest of the config, see config.ts): ICE servers, the UDP
 // port range, timeouts, where browsers reach the signalling WebSocket, and the call-token key.
 import { ConfigError } from './errors.ts';
+import { envStr, envInt, type Env } from './env.ts';
 import { WEBRTC_SIGNALING_PATH } from '../proto/paths.ts';
 
 export interface IceServerConfig {
@@ -25,21 +26,8 @@ export interface WebRtcConfig {
   tokenTtlS: number;
 }
 
-type Env = Record<string, string | undefined>;
 
-const get = (env: Env, name: string): string | undefined => {
-  const v = env[name]?.trim();
-  return v ? v : undefined;
-};
 
-function int(env: Env, name: string, def: number, min: number, max: number): number {
-  const v = get(env, name);
-  if (v === undefined) return def;
-  if (!/^\d+$/.test(v)) throw new ConfigError(name, `expected a whole number, got "${v}"`);
-  const n = Number(v);
-  if (n < min || n > max) throw new ConfigError(name, `expected a number from ${min} to ${max}, got ${n}`);
-  return n;
-}
 
 const ICE_URL = /^(stun|stuns|turn|turns):[^\s]+$/;
 
@@ -72,15 +60,15 @@ export function parseIceServers(raw: string | undefined): IceServerConfig[] {
 }
 
 export function loadWebRtcConfig(env: Env, publicUrl: URL): WebRtcConfig {
-  const min = get(env, 'WEBRTC_PORT_MIN');
-  const max = get(env, 'WEBRTC_PORT_MAX');
+  const min = envStr(env, 'WEBRTC_PORT_MIN');
+  const max = envStr(env, 'WEBRTC_PORT_MAX');
   let portRange: [number, number] | undefined;
   if (min !== undefined || max !== undefined) {
     if (min === undefined || max === undefined) throw new ConfigError(min === undefined ? 'WEBRTC_PORT_MIN' : 'WEBRTC_PORT_MAX', 'set both WEBRTC_PORT_MIN and WEBRTC_PORT_MAX, or neither');
-    portRange = [int(env, 'WEBRTC_PORT_MIN', 0, 1024, 65534), int(env, 'WEBRTC_PORT_MAX', 0, 1025, 65535)];
+    portRange = [envInt(env, 'WEBRTC_PORT_MIN', 0, 1024, 65534), envInt(env, 'WEBRTC_PORT_MAX', 0, 1025, 65535)];
     if (portRange[1] <= portRange[0]) throw new ConfigError('WEBRTC_PORT_MAX', `must be above WEBRTC_PORT_MIN (${portRange[0]})`);
   }
-  let signalingUrl = get(env, 'WEBRTC_SIGNALING_URL');
+  let signalingUrl = envStr(env, 'WEBRTC_SIGNALING_URL');
   if (signalingUrl !== undefined) {
     let u: URL;
     try {
@@ -93,15 +81,15 @@ export function loadWebRtcConfig(env: Env, publicUrl: URL): WebRtcConfig {
   } else {
     signalingUrl = `${publicUrl.protocol === 'https:' ? 'wss' : 'ws'}://${publicUrl.host}${publicUrl.pathname.replace(/\/+$/, '')}${WEBRTC_SIGNALING_PATH}`;
   }
-  const tokenSecret = get(env, 'SOFTPHONE_TOKEN_SECRET');
+  const tokenSecret = envStr(env, 'SOFTPHONE_TOKEN_SECRET');
   if (tokenSecret !== undefined && tokenSecret.length < 16) throw new ConfigError('SOFTPHONE_TOKEN_SECRET', 'must be at least 16 characters');
   return {
-    iceServers: parseIceServers(get(env, 'WEBRTC_ICE_SERVERS')),
+    iceServers: parseIceServers(envStr(env, 'WEBRTC_ICE_SERVERS')),
     portRange,
-    iceTimeoutMs: int(env, 'WEBRTC_ICE_TIMEOUT_S', 15, 2, 300) * 1000,
-    reconnectGraceMs: int(env, 'WEBRTC_RECONNECT_GRACE_S', 20, 0, 600) * 1000,
+    iceTimeoutMs: envInt(env, 'WEBRTC_ICE_TIMEOUT_S', 15, 2, 300) * 1000,
+    reconnectGraceMs: envInt(env, 'WEBRTC_RECONNECT_GRACE_S', 20, 0, 600) * 1000,
     signalingUrl,
     tokenSecret,
-    tokenTtlS: int(env, 'SOFTPHONE_TOKEN_TTL_S', 60, 5, 3600),
+    tokenTtlS: envInt(env, 'SOFTPHONE_TOKEN_TTL_S', 60, 5, 3600),
   };
 }
