@@ -18,11 +18,9 @@ export interface SipConfig {
   /** Bounds of the RTP jitter buffer's adaptive target delay (ms). */
   jitterMinMs: number;
   jitterMaxMs: number;
+  /** How long the 20 ms RTP clock may sleep precisely before each tick (0: timers alone). */
+  clockPrecisionMs: number;
 }
-
-
-
-
 
 export function loadSipConfig(env: Env): SipConfig {
   const realm = envStr(env, 'SIP_REALM') ?? 'uap';
@@ -41,5 +39,6 @@ export function loadSipConfig(env: Env): SipConfig {
     tcp: envBool(env, 'SIP_TCP', true),
     jitterMinMs,
     jitterMaxMs,
+    clockPrecisionMs: envInt(env, 'RTP_CLOCK_PRECISION_MS', 1, 0, 5),
   };
 }

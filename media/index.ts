@@ -75,6 +75,7 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
         inactivityTimeoutMs: config.rtpTimeoutMs,
         jitterMinMs: config.sip.jitterMinMs,
         jitterMaxMs: config.sip.jitterMaxMs,
+        clockPrecisionMs: config.sip.clockPrecisionMs,
         sessionDeps: { bus, metrics: createMediaMetrics(registry, 'sip'), ticker, linkUp: () => linkUp },
         internalRate: INTERNAL_RATE,
         leadMs: config.mediaLeadMs,

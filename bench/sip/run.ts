@@ -6,7 +6,7 @@
 //  2. call setup rate: sipp places short calls (INVITE … BYE, no media) at a fixed rate.
 // Server CPU is read from /proc over steady windows, so "per core" figures are calls or setups per 100 %
 // of one core. Prints a table and writes bench/results/sip.json.
-// Usage: node --import tsx bench/sip/run.ts [--calls 200] [--hold 20] [--rate 50] [--setup-rate 100] [--setup-seconds 10] [--probes 5]
+// Usage: node --import tsx bench/sip/run.ts [--calls 200] [--hold 20] [--rate 50] [--setup-rate 100] [--setup-seconds 10] [--probes 5] [--precision 1]
 import { parseArgs } from 'node:util';
 import { spawn, execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     'setup-rate': { type: 'string', default: '100' },
     'setup-seconds': { type: 'string', default: '10' },
     probes: { type: 'string', default: '5' },
+    precision: { type: 'string', default: '1' },
   },
 });
 const CALLS = Number(values.calls);
@@ -75,7 +76,7 @@ async function main(): Promise<void> {
     env: {
       SIP_ENABLED: 'true', SIP_PORT: String(sipPort), SIP_HOST: '127.0.0.1', SIP_PUBLIC_IP: '127.0.0.1',
       RTP_PORT_MIN: String(rtpMin), RTP_PORT_MAX: String(rtpMin + 4 * (CALLS + PROBES + 100)),
-      DEFAULT_AGENT: 'echo', AGENT_CAPACITY: '10000', LOG_LEVEL: 'info',
+      DEFAULT_AGENT: 'echo', AGENT_CAPACITY: '10000', LOG_LEVEL: 'info', RTP_CLOCK_PRECISION_MS: values.precision!,
     },
   });
   const pid = server.proc.pid!;
@@ -180,7 +181,7 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const file = `${out}sip.json`;
   // The machine's load matters to the jitter figures (2 shared cores here): recorded with them.
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, loadAverage1m: { before: load0, after: loadavg()[0] }, calls: CALLS, holdSeconds: HOLD_S, rampPerSecond: RATE, concurrent, setupRate }, null, 2));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, loadAverage1m: { before: load0, after: loadavg()[0] }, calls: CALLS, holdSeconds: HOLD_S, rampPerSecond: RATE, clockPrecisionMs: Number(values.precision), concurrent, setupRate }, null, 2));
   process.stdout.write(`\nwrote ${file}\n`);
 }
 

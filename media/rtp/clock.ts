@@ -4,6 +4,9 @@
 // A tick runs in two phases: every listener's onTick (sending: cheap and time-critical) first, then —
 // once those packets are on the wire (dgram sends complete on the next microtask turn) — every
 // afterTick (receive-side playout, reports), so no call's packet waits behind another call's work.
+// Timers fire up to a millisecond or so off; with a precision window the timer is aimed just before the
+// grid point and the last fraction is slept precisely (Atomics.wait: the thread sleeps, no spinning),
+// which takes the timer's own granularity out of the packets' spacing for < 1 ms of blocking per tick.
 import { performance } from 'node:perf_hooks';
 
 export interface TickListener {
@@ -18,12 +21,15 @@ export class RtpClock {
   private timer: NodeJS.Timeout | undefined;
   private readonly epoch: number;
   private lastTick = -1;
+  private target = 0;
+  private readonly sleeper = new Int32Array(new SharedArrayBuffer(4));
   /** A listener threw: reported here, and the other calls' audio goes on. */
   onError?: (err: unknown) => void;
   /** How late each tick fired after its grid point (ms): the floor of our outbound jitter. */
   onLateness?: (ms: number) => void;
 
-  constructor(readonly periodMs = 20, private readonly nowFn: () => number = () => performance.now()) {
+  /** precisionMs: how long a tick may sleep precisely up to its grid point (0: timers alone). */
+  constructor(readonly periodMs = 20, private readonly nowFn: () => number = () => performance.now(), private readonly precisionMs = 0) {
     this.epoch = nowFn();
   }
 
@@ -57,12 +63,18 @@ export class RtpClock {
   private schedule(): void {
     const now = this.now();
     const next = this.epoch + (Math.floor((now - this.epoch) / this.periodMs) + 1) * this.periodMs;
-    // Node timers have 1 ms resolution: aim just past the grid point so a tick is never early.
-    this.timer = setTimeout(this.fire, Math.max(1, Math.ceil(next - now)));
+    this.target = next;
+    // Node timers have 1 ms resolution: aim just past the grid point so a tick is never early — or, with
+    // a precision window, just before it, and sleep the rest in fire().
+    this.timer = setTimeout(this.fire, this.precisionMs > 0 ? Math.max(0, Math.floor(next - now - this.precisionMs / 2)) : Math.max(1, Math.ceil(next - now)));
   }
 
   private readonly fire = (): void => {
     this.timer = undefined;
+    if (this.precisionMs > 0) {
+      const rest = this.target - this.now();
+      if (rest > 0 && rest <= this.precisionMs) Atomics.wait(this.sleeper, 0, 0, rest);
+    }
     const now = this.now();
     const n = this.tickAt(now);
     if (n !== this.lastTick) {

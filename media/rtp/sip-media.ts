@@ -18,8 +18,9 @@ export interface SipMediaOptions {
   /** Address the SDP answer advertises (c=). */
   publicAddress: string;
   pool: PortPool;
-  /** Shared 20 ms clock (one per process); made here when not given. */
+  /** Shared 20 ms clock (one per process); made here when not given, with this precision window (ms). */
   clock?: RtpClock;
+  clockPrecisionMs?: number;
   rtpMetrics: RtpMetrics;
   /** Hang up after this long without RTP (ms). */
   inactivityTimeoutMs: number;
@@ -89,7 +90,7 @@ export class SipMedia {
   private readonly legs = new Set<Leg>();
 
   constructor(private readonly o: SipMediaOptions) {
-    this.clock = o.clock ?? new RtpClock();
+    this.clock = o.clock ?? new RtpClock(20, undefined, o.clockPrecisionMs ?? 0);
     this.clock.onError ??= (err) => o.log.error({ err }, 'RTP tick failed');
     this.clock.onLateness ??= (ms) => o.rtpMetrics.clockLateness.observe(ms / 1000);
   }
