@@ -129,6 +129,8 @@ async function main(): Promise<void> {
     outboundJitterMs: { samples: deviations.length, p50: quantile(deviations, 0.5), p99: quantile(deviations, 0.99), max: deviations.at(-1) ?? NaN },
     // Inside the server: how late its 20 ms clock fired (bucket upper bounds).
     clockLatenessMs: { p50: histogramQuantile(m1, 'uap_rtp_clock_lateness_seconds', 0.5) * 1000, p99: histogramQuantile(m1, 'uap_rtp_clock_lateness_seconds', 0.99) * 1000 },
+    // Inside the server: |tick interval − 20 ms|, the jitter our pacing itself adds (bucket upper bounds).
+    serverSendJitterMs: { p50: histogramQuantile(m1, 'uap_rtp_clock_jitter_seconds', 0.5) * 1000, p99: histogramQuantile(m1, 'uap_rtp_clock_jitter_seconds', 0.99) * 1000 },
     probes: probeResults.map((p) => ({ answered: p.answered, sent: p.sent, received: p.received, setupMs: Math.round(p.setupMs) })),
   };
   await sleep(2000);
@@ -169,6 +171,7 @@ async function main(): Promise<void> {
     ['outbound RTP jitter p99 ms', concurrent.outboundJitterMs.p99.toFixed(3)],
     ['outbound RTP jitter max ms', concurrent.outboundJitterMs.max.toFixed(3)],
     ['server clock lateness p50/p99 ms ≤', `${concurrent.clockLatenessMs.p50} / ${concurrent.clockLatenessMs.p99}`],
+    ['server send jitter p50/p99 ms ≤', `${concurrent.serverSendJitterMs.p50} / ${concurrent.serverSendJitterMs.p99}`],
     ['setup rate (sipp ok/failed)', `${setupRate.callsSuccessful}/${setupRate.callsFailed} at ${SETUP_RATE}/s`],
     ['INVITE→200 avg ms', String(setupRate.avgInviteTo200Ms)],
     ['server CPU % during setups', String(setupRate.serverCpuPercent)],

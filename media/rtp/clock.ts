@@ -25,8 +25,8 @@ export class RtpClock {
   private readonly sleeper = new Int32Array(new SharedArrayBuffer(4));
   /** A listener threw: reported here, and the other calls' audio goes on. */
   onError?: (err: unknown) => void;
-  /** How late each tick fired after its grid point (ms): the floor of our outbound jitter. */
-  onLateness?: (ms: number) => void;
+  /** How late tick `n` fired after its grid point (ms): the floor of our outbound jitter. */
+  onLateness?: (ms: number, n: number) => void;
 
   /** precisionMs: how long a tick may sleep precisely up to its grid point (0: timers alone). */
   constructor(readonly periodMs = 20, private readonly nowFn: () => number = () => performance.now(), private readonly precisionMs = 0) {
@@ -79,7 +79,7 @@ export class RtpClock {
     const n = this.tickAt(now);
     if (n !== this.lastTick) {
       this.lastTick = n;
-      this.onLateness?.(now - (this.epoch + n * this.periodMs));
+      this.onLateness?.(now - (this.epoch + n * this.periodMs), n);
       for (const l of this.listeners) {
         try {
           l.onTick(n, now);

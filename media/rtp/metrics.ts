@@ -23,6 +23,8 @@ export interface RtpMetrics {
   rtcpOut: { inc(): void };
   /** How late the shared 20 ms clock fired (seconds), once per tick. */
   clockLateness: { observe(v: number): void };
+  /** |interval between consecutive ticks − 20 ms| (seconds): the jitter our sending adds. */
+  clockJitter: { observe(v: number): void };
 }
 
 const cache = new WeakMap<Registry, RtpMetrics>();
@@ -40,6 +42,7 @@ export function createRtpMetrics(registry: Registry): RtpMetrics {
   const concealed = hotCounter({ name: 'uap_rtp_concealed_frames_total', help: 'Received 20 ms frames the jitter buffer concealed (lost or late audio)', registers: [registry] });
   const jitter = new Histogram({ name: 'uap_rtp_jitter_seconds', help: 'Interarrival jitter of received RTP streams (RFC 3550), sampled per call every report interval', buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.04, 0.08, 0.16], registers: [registry] });
   const lateness = new Histogram({ name: 'uap_rtp_clock_lateness_seconds', help: 'How late the shared 20 ms RTP clock fired after its grid point (the floor of outbound RTP jitter)', buckets: [0.0005, 0.001, 0.0015, 0.002, 0.003, 0.005, 0.01, 0.02, 0.05], registers: [registry] });
+  const clockJitter = new Histogram({ name: 'uap_rtp_clock_jitter_seconds', help: 'How far apart consecutive ticks of the 20 ms RTP clock were from 20 ms: the jitter our outbound RTP pacing adds', buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0015, 0.002, 0.003, 0.005, 0.01, 0.02], registers: [registry] });
   const rtcp = new Counter({ name: 'uap_rtcp_packets_total', help: 'RTCP compound packets received (in) and sent (out)', labelNames: ['direction'], registers: [registry] });
   const drops = new Map(RTP_DROP_REASONS.map((r) => [r, dropped.child({ reason: r })]));
   const lostChild = lost.child();
@@ -57,6 +60,7 @@ export function createRtpMetrics(registry: Registry): RtpMetrics {
     rtcpIn: rtcp.labels('in'),
     rtcpOut: rtcp.labels('out'),
     clockLateness: lateness,
+    clockJitter,
   };
   cache.set(registry, m);
   return m;

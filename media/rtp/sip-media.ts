@@ -92,7 +92,14 @@ export class SipMedia {
   constructor(private readonly o: SipMediaOptions) {
     this.clock = o.clock ?? new RtpClock(20, undefined, o.clockPrecisionMs ?? 0);
     this.clock.onError ??= (err) => o.log.error({ err }, 'RTP tick failed');
-    this.clock.onLateness ??= (ms) => o.rtpMetrics.clockLateness.observe(ms / 1000);
+    let prevTick = -2;
+    let prevLate = 0;
+    this.clock.onLateness ??= (ms, n) => {
+      o.rtpMetrics.clockLateness.observe(ms / 1000);
+      if (n === prevTick + 1) o.rtpMetrics.clockJitter.observe(Math.abs(ms - prevLate) / 1000);
+      prevTick = n;
+      prevLate = ms;
+    };
   }
 
   get activeLegs(): number {
