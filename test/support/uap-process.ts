@@ -73,7 +73,9 @@ export async function startUap(opts: { roles?: string; env?: Record<string, stri
     }),
   );
   const ready = new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`uap serve not ready within ${opts.readyTimeoutMs ?? 15000} ms\n${err}\n${buf}`)), opts.readyTimeoutMs ?? 15000);
+    // Generous: a cold start (fresh embedded database, migrations) on a busy 2-core box takes seconds.
+    const readyMs = opts.readyTimeoutMs ?? 30_000;
+    const timer = setTimeout(() => reject(new Error(`uap serve not ready within ${readyMs} ms\n${err}\n${buf}`)), readyMs);
     proc.stdout!.on('data', (d: Buffer) => {
       buf += d.toString();
       let nl;
