@@ -23,9 +23,10 @@ const logLine = (p: UapProcess, msg: string) => p.logs.find((l) => l.msg === msg
 test('killing the worker mid-call re-dispatches the call to another worker within 2 s; the call carries on', { timeout: 60_000 }, async () => {
   nats = await startNatsServer();
   const env = { NATS_URL: nats.url, ROUTES: SHORT_GREETING_ROUTES, HEARTBEAT_INTERVAL_MS: '500', WORKER_DEAD_AFTER_MS: '1500' };
-  const workers = await Promise.all([startUap({ roles: 'agent', env }), startUap({ roles: 'agent', env })]);
-  const edge = await startUap({ roles: 'media,signaling,api', env });
-  procs.push(...workers, edge);
+  // Each process is tracked as soon as it is up, so a failed start of another never leaves it running.
+  const started = (p: UapProcess) => (procs.push(p), p);
+  const workers = await Promise.all([startUap({ roles: 'agent', env }).then(started), startUap({ roles: 'agent', env }).then(started)]);
+  const edge = started(await startUap({ roles: 'media,signaling,api', env }));
   // Both workers heart-beating before the call, so the survivor is known to media.
   await sleep(700);
 
