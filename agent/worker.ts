@@ -1,5 +1,7 @@
 // An agent worker: takes calls from the `agent.dispatch` queue group (request/reply), runs the agent
-// kind the call's route names, and heart-beats its load so the media core can tell it is alive.
+// kind the call's route names, and heart-beats its load so the media core can tell it is alive. It also
+// publishes what the kinds report of a call: transcript turns, provider usage (summed, one Usage event
+// after each agent turn and at the end) and, once the call has ended, the LLM's summary of it.
 import { randomBytes } from 'node:crypto';
 import { uap, subjects, DISPATCH_QUEUE, decodeAudioFrame, newAudioFrameView, type AudioFrameView } from '../proto/index.ts';
 import type { Bus, BusMsg, Subscription } from '../lib/bus/types.ts';
@@ -9,6 +11,9 @@ import { errorMessage } from '../lib/errors.ts';
 import { BusAgentOutput } from './call-output.ts';
 import type { AgentCall, AgentKind, AgentTurn } from './kinds/types.ts';
 import { CallEventPublisher } from '../lib/call-events.ts';
+import { CallUsage, type UsageDelta, type UsageService } from './usage/call-usage.ts';
+import { usageMetrics, type UsageMetrics } from './usage/usage-metrics.ts';
+import { EndOfCallSummaries } from './summary/summaries.ts';
 
 /** A latency stage as whole ms for the wire (uint32). */
 const ms = (v: number | undefined): number => (v === undefined || !(v > 0) ? 0 : Math.min(0xffffffff, Math.round(v)));
@@ -28,6 +33,8 @@ export interface WorkerOptions {
   fetchSettings?: (tenantId: string, agentConfigId: string) => Promise<Record<string, unknown> | undefined>;
   /** A call with no caller audio for this long is presumed orphaned (media gone) and released. */
   idleTimeoutMs?: number;
+  /** Longest wait for an ended call's summary. Default 10 s. */
+  summaryTimeoutMs?: number;
 }
 
 interface LiveCall {
@@ -38,7 +45,20 @@ interface LiveCall {
   log: Logger;
   /** Reused for every frame of the call. */
   frame: AudioFrameView;
+  events: CallEventPublisher;
+  /** Final turns so far (a re-dispatched call starts from the history): what the summary reads. */
+  turns: AgentTurn[];
+  usage: CallUsage;
+  usageFlushedAt: number;
+  /** Set once released: usage reported later (a stream cut at the end) is flushed shortly after. */
+  released: boolean;
+  usageTimer: NodeJS.Timeout | undefined;
 }
+
+/** Usage is published at least this often while a call has some (kinds that publish no agent turns). */
+const USAGE_FLUSH_MS = 60_000;
+/** Usage reported after the call's release is published after this pause (collects the stragglers). */
+const LATE_USAGE_MS = 200;
 
 export class AgentWorker {
   readonly workerId = `w-${randomBytes(6).toString('hex')}`;
@@ -48,6 +68,8 @@ export class AgentWorker {
   private heartbeat: NodeJS.Timeout | undefined;
   private draining = false;
   private readonly m;
+  private readonly usageMetrics: UsageMetrics;
+  private readonly summaries: EndOfCallSummaries;
 
   constructor(private readonly o: WorkerOptions) {
     for (const k of o.kinds) this.kinds.set(k.name, k);
@@ -61,6 +83,8 @@ export class AgentWorker {
       toolSeconds: new Histogram({ name: 'uap_agent_tool_seconds', help: 'Time to run a tool call', labelNames: ['type'], buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [r] }),
       errors: new Counter({ name: 'uap_agent_errors_total', help: 'Errors thrown by agent kinds', labelNames: ['kind'], registers: [r] }),
     };
+    this.usageMetrics = usageMetrics(r);
+    this.summaries = new EndOfCallSummaries(r, o.summaryTimeoutMs ?? 10_000);
   }
 
   start(): void {
@@ -82,7 +106,7 @@ export class AgentWorker {
       if (now - c.lastAudio > idle) {
         c.log.warn('no caller audio for too long: releasing the call');
         this.release(c.callId, 'idle timeout');
-      }
+      } else if (now - c.usageFlushedAt > USAGE_FLUSH_MS) this.flushUsage(c);
     }
     this.o.bus.publish(
       subjects.heartbeat(this.workerId),
@@ -117,24 +141,50 @@ export class AgentWorker {
       }
     }
     const out = new BusAgentOutput(this.o.bus, req.callId, kind.outputRate);
-    const live: LiveCall = { callId: req.callId, call: undefined as unknown as AgentCall, subs: [], lastAudio: Date.now(), log, frame: newAudioFrameView() };
+    const resume = req.attempt > 0 ? { attempt: req.attempt, history: req.history.map(toTurn) } : undefined;
+    // Event ids carry the worker id: a replacement worker's turns must not collide with the dead one's.
+    const events = new CallEventPublisher(this.o.bus, req.callId, req.tenantId, log, `agent-${this.workerId}`);
+    const live: LiveCall = {
+      callId: req.callId,
+      call: undefined as unknown as AgentCall,
+      subs: [],
+      lastAudio: Date.now(),
+      log,
+      frame: newAudioFrameView(),
+      events,
+      turns: resume ? [...resume.history] : [],
+      usage: new CallUsage(),
+      usageFlushedAt: Date.now(),
+      released: false,
+      usageTimer: undefined,
+    };
     this.calls.set(req.callId, live);
     this.m.active.set(this.calls.size);
     try {
-      const resume = req.attempt > 0 ? { attempt: req.attempt, history: req.history.map(toTurn) } : undefined;
-      // Event ids carry the worker id: a replacement worker's turns must not collide with the dead one's.
-      const events = new CallEventPublisher(this.o.bus, req.callId, req.tenantId, log, `agent-${this.workerId}`);
       const transcript = (t: AgentTurn) => {
         const l = t.latency;
         const latency = l ? { endpointingMs: ms(l.endpointingMs), sttMs: ms(l.sttMs), llmFirstTokenMs: ms(l.llmFirstTokenMs), ttsFirstByteMs: ms(l.ttsFirstByteMs), firstAudioMs: ms(l.firstAudioMs) } : undefined;
+        live.turns.push({ role: t.role, text: t.text, interrupted: t.interrupted ?? false });
         void events.emit({ transcript: { role: t.role, text: t.text, final: true, interrupted: t.interrupted ?? false, startMs: t.startMs ?? 0, endMs: t.endMs ?? 0, latency } });
+        // An agent turn closes an exchange: what it cost goes out with it.
+        if (t.role === 'agent') this.flushUsage(live);
+      };
+      const usage = (service: UsageService, provider: string, model: string, d: UsageDelta) => {
+        live.usage.add(service, provider, model, d);
+        this.usageMetrics(service, provider, d);
+        if (live.released && !live.usageTimer) {
+          live.usageTimer = setTimeout(() => this.flushUsage(live), LATE_USAGE_MS);
+          live.usageTimer.unref();
+        }
       };
       const onToolCall = (_name: string, type: string, outcome: string, ms: number) => {
         this.m.toolCalls.labels(type, outcome).inc();
         this.m.toolSeconds.labels(type).observe(ms / 1000);
       };
-      live.call = await kind.create({ callId: req.callId, tenantId: req.tenantId, from: req.from, to: req.to, inputRate: req.sampleRate, settings, log, out, resume, transcript, onToolCall });
+      live.call = await kind.create({ callId: req.callId, tenantId: req.tenantId, from: req.from, to: req.to, inputRate: req.sampleRate, settings, log, out, resume, transcript, onToolCall, usage });
     } catch (err) {
+      live.released = true;
+      this.flushUsage(live); // a start that failed after provider work (e.g. a retried connection)
       this.calls.delete(req.callId);
       this.m.active.set(this.calls.size);
       log.error({ err: errorMessage(err) }, 'agent failed to start');
@@ -194,12 +244,28 @@ export class AgentWorker {
     this.calls.delete(callId);
     this.m.active.set(this.calls.size);
     for (const s of live.subs) s.unsubscribe();
+    live.released = true;
     try {
       live.call.onEnd(reason);
     } catch (err) {
       this.kindError(live, err);
     }
+    this.flushUsage(live);
     live.log.info({ reason }, 'call released');
+    const summarize = live.call.summarize;
+    // The summary's own tokens are published once it is done.
+    if (summarize) this.summaries.run(summarize, live.turns, live.log, (s) => live.events.emit({ summary: s }, false), () => this.flushUsage(live));
+  }
+
+
+  /** Publishes the usage summed since the last flush (one Usage event; nothing when there is none). */
+  private flushUsage(live: LiveCall): void {
+    clearTimeout(live.usageTimer);
+    live.usageTimer = undefined;
+    live.usageFlushedAt = Date.now();
+    if (live.usage.empty) return;
+    const items = live.usage.take();
+    if (items.length > 0) void live.events.emit({ usage: { items } }, false);
   }
 
   /** Stop taking calls; wait for live ones to end (bounded). */
@@ -209,6 +275,7 @@ export class AgentWorker {
     const deadline = Date.now() + timeoutMs;
     while (this.calls.size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     for (const id of [...this.calls.keys()]) this.release(id, 'shutdown');
+    await this.summaries.drain(); // each bounded by its own timeout
   }
 
   close(): void {
@@ -216,5 +283,6 @@ export class AgentWorker {
     this.dispatchSub?.unsubscribe();
     if (this.heartbeat) clearInterval(this.heartbeat);
     for (const id of [...this.calls.keys()]) this.release(id, 'shutdown');
+    this.summaries.close();
   }
 }

@@ -11,7 +11,9 @@ export type CallEventBody =
   | { transcript: uap.ITranscript }
   | { ended: uap.ICallEnded }
   | { providerStatus: uap.IProviderStatus }
-  | { transfer: uap.ITransferOutcome };
+  | { transfer: uap.ITransferOutcome }
+  | { usage: uap.IUsage }
+  | { summary: uap.ICallSummary };
 
 export function eventKind(body: CallEventBody): string {
   if ('started' in body) return 'started';
@@ -20,6 +22,8 @@ export function eventKind(body: CallEventBody): string {
   if ('transcript' in body) return 'transcript';
   if ('ended' in body) return 'ended';
   if ('transfer' in body) return 'transfer';
+  if ('usage' in body) return 'usage';
+  if ('summary' in body) return 'summary';
   return 'status';
 }
 

@@ -2,6 +2,8 @@
 // turns a call's audio and events into audio and control for the media core.
 import type { Logger } from '../../lib/logger.ts';
 import type { AudioFrameView } from '../../proto/index.ts';
+import type { UsageSink } from '../usage/call-usage.ts';
+import type { Summarizer } from '../summary/summarize.ts';
 
 /** What an agent can do to its call. Audio is PCM s16le mono at `outputRate`. */
 export interface AgentOutput {
@@ -62,6 +64,8 @@ export interface AgentCallContext {
   transcript?(turn: AgentTurn): void;
   /** Counts a tool call (metrics). */
   onToolCall?(name: string, type: string, outcome: string, ms: number): void;
+  /** Provider usage of the call (summed and published as Usage call events by the worker). */
+  usage?: UsageSink;
 }
 
 export interface AgentCall {
@@ -73,6 +77,11 @@ export interface AgentCall {
   onTransferOutcome?(outcome: TransferOutcome): void;
   /** The call ended (any reason). Release everything. */
   onEnd(reason: string): void;
+  /**
+   * Kinds with an LLM: summarizes the final transcript. The worker calls it after onEnd, only for calls
+   * with a caller turn, and bounds it with `signal`.
+   */
+  summarize?: Summarizer;
 }
 
 export interface AgentKind {

@@ -3,6 +3,7 @@
 import { uap } from '../../proto/index.ts';
 import type { Database, Tx } from '../db/index.ts';
 import { eventKind, type CallEventBody } from '../../lib/call-events.ts';
+import { addUsage } from './usage-totals.ts';
 
 export interface EventWriterResult {
   stored: boolean;
@@ -10,6 +11,8 @@ export interface EventWriterResult {
 }
 
 const TWILIO_TERMINAL = new Set(['completed', 'busy', 'failed', 'no-answer', 'canceled']);
+/** Longest summary stored (agents send 1–3 sentences; this bounds a misbehaving one). */
+const MAX_SUMMARY_CHARS = 2000;
 
 export class CallEventWriter {
   /** Tenant token on the bus (slug or uuid) → tenant uuid. */
@@ -71,6 +74,17 @@ export class CallEventWriter {
       if (t.final) {
         await tx`insert into transcript_turns (tenant_id, call_id, role, text, started_ms, ended_ms, interrupted, event_id)
           values (${tenant}, ${id}, ${t.role ?? ''}, ${t.text ?? ''}, ${t.startMs ?? null}, ${t.endMs ?? null}, ${t.interrupted ?? false}, ${ev.eventId}) on conflict (event_id) do nothing`;
+      }
+    } else if (ev.usage) {
+      // Deltas summed into calls.metadata.usage; the row lock keeps concurrent writers from losing one.
+      const [row] = await tx<{ usage: unknown }[]>`select metadata->'usage' as usage from calls where id = ${id} for update`;
+      const totals = addUsage(row?.usage, ev.usage.items ?? []);
+      await tx`update calls set metadata = metadata || ${tx.json({ usage: totals })} where id = ${id}`;
+    } else if (ev.summary) {
+      const text = (ev.summary.text ?? '').trim().slice(0, MAX_SUMMARY_CHARS);
+      if (text) {
+        const by = { provider: ev.summary.provider ?? '', model: ev.summary.model ?? '' };
+        await tx`update calls set summary = ${text}, metadata = metadata || ${tx.json({ summaryBy: by })} where id = ${id}`;
       }
     } else if (ev.providerStatus) {
       const st = ev.providerStatus.status ?? '';

@@ -1089,6 +1089,369 @@ export namespace uap {
     }
 
     /**
+     * Properties of a Usage.
+     * @deprecated Use uap.Usage.$Properties instead.
+     */
+    interface IUsage extends uap.Usage.$Properties {
+    }
+
+    /** Represents a Usage. */
+    class Usage {
+
+        /**
+         * Constructs a new Usage.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.Usage.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Usage items. */
+        items: uap.ProviderUsage.$Properties[];
+
+        /**
+         * Creates a new Usage instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Usage instance
+         */
+        static create(properties: uap.Usage.$Shape): uap.Usage & uap.Usage.$Shape;
+        static create(properties?: uap.Usage.$Properties): uap.Usage;
+
+        /**
+         * Encodes the specified Usage message. Does not implicitly {@link uap.Usage.verify|verify} messages.
+         * @param message Usage message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.Usage.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Usage message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.Usage & uap.Usage.$Shape} Usage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.Usage & uap.Usage.$Shape;
+
+        /**
+         * Creates a Usage message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns Usage
+         */
+        static fromObject(object: { [k: string]: any }): uap.Usage;
+
+        /**
+         * Creates a plain object from a Usage message. Also converts values to other types if specified.
+         * @param message Usage
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.Usage, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this Usage to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for Usage
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Usage {
+
+        /** Properties of a Usage. */
+        interface $Properties {
+
+            /** Usage items */
+            items?: (uap.ProviderUsage.$Properties[]|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Usage. */
+        type $Shape = uap.Usage.$Properties;
+    }
+
+    /**
+     * Properties of a ProviderUsage.
+     * @deprecated Use uap.ProviderUsage.$Properties instead.
+     */
+    interface IProviderUsage extends uap.ProviderUsage.$Properties {
+    }
+
+    /** Represents a ProviderUsage. */
+    class ProviderUsage {
+
+        /**
+         * Constructs a new ProviderUsage.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.ProviderUsage.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** ProviderUsage service. */
+        service: string;
+
+        /** ProviderUsage provider. */
+        provider: string;
+
+        /** ProviderUsage model. */
+        model: string;
+
+        /** ProviderUsage requests. */
+        requests: number;
+
+        /** ProviderUsage inputTokens. */
+        inputTokens: number;
+
+        /** ProviderUsage outputTokens. */
+        outputTokens: number;
+
+        /** ProviderUsage cachedInputTokens. */
+        cachedInputTokens: number;
+
+        /** ProviderUsage inputAudioTokens. */
+        inputAudioTokens: number;
+
+        /** ProviderUsage outputAudioTokens. */
+        outputAudioTokens: number;
+
+        /** ProviderUsage audioInMs. */
+        audioInMs: number;
+
+        /** ProviderUsage audioOutMs. */
+        audioOutMs: number;
+
+        /** ProviderUsage characters. */
+        characters: number;
+
+        /** ProviderUsage durationMs. */
+        durationMs: number;
+
+        /**
+         * Creates a new ProviderUsage instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns ProviderUsage instance
+         */
+        static create(properties: uap.ProviderUsage.$Shape): uap.ProviderUsage & uap.ProviderUsage.$Shape;
+        static create(properties?: uap.ProviderUsage.$Properties): uap.ProviderUsage;
+
+        /**
+         * Encodes the specified ProviderUsage message. Does not implicitly {@link uap.ProviderUsage.verify|verify} messages.
+         * @param message ProviderUsage message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.ProviderUsage.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a ProviderUsage message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.ProviderUsage & uap.ProviderUsage.$Shape} ProviderUsage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.ProviderUsage & uap.ProviderUsage.$Shape;
+
+        /**
+         * Creates a ProviderUsage message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns ProviderUsage
+         */
+        static fromObject(object: { [k: string]: any }): uap.ProviderUsage;
+
+        /**
+         * Creates a plain object from a ProviderUsage message. Also converts values to other types if specified.
+         * @param message ProviderUsage
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.ProviderUsage, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this ProviderUsage to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for ProviderUsage
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace ProviderUsage {
+
+        /** Properties of a ProviderUsage. */
+        interface $Properties {
+
+            /** ProviderUsage service */
+            service?: (string|null);
+
+            /** ProviderUsage provider */
+            provider?: (string|null);
+
+            /** ProviderUsage model */
+            model?: (string|null);
+
+            /** ProviderUsage requests */
+            requests?: (number|null);
+
+            /** ProviderUsage inputTokens */
+            inputTokens?: (number|null);
+
+            /** ProviderUsage outputTokens */
+            outputTokens?: (number|null);
+
+            /** ProviderUsage cachedInputTokens */
+            cachedInputTokens?: (number|null);
+
+            /** ProviderUsage inputAudioTokens */
+            inputAudioTokens?: (number|null);
+
+            /** ProviderUsage outputAudioTokens */
+            outputAudioTokens?: (number|null);
+
+            /** ProviderUsage audioInMs */
+            audioInMs?: (number|null);
+
+            /** ProviderUsage audioOutMs */
+            audioOutMs?: (number|null);
+
+            /** ProviderUsage characters */
+            characters?: (number|null);
+
+            /** ProviderUsage durationMs */
+            durationMs?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a ProviderUsage. */
+        type $Shape = uap.ProviderUsage.$Properties;
+    }
+
+    /**
+     * Properties of a CallSummary.
+     * @deprecated Use uap.CallSummary.$Properties instead.
+     */
+    interface ICallSummary extends uap.CallSummary.$Properties {
+    }
+
+    /** Represents a CallSummary. */
+    class CallSummary {
+
+        /**
+         * Constructs a new CallSummary.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.CallSummary.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** CallSummary text. */
+        text: string;
+
+        /** CallSummary provider. */
+        provider: string;
+
+        /** CallSummary model. */
+        model: string;
+
+        /**
+         * Creates a new CallSummary instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns CallSummary instance
+         */
+        static create(properties: uap.CallSummary.$Shape): uap.CallSummary & uap.CallSummary.$Shape;
+        static create(properties?: uap.CallSummary.$Properties): uap.CallSummary;
+
+        /**
+         * Encodes the specified CallSummary message. Does not implicitly {@link uap.CallSummary.verify|verify} messages.
+         * @param message CallSummary message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.CallSummary.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a CallSummary message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.CallSummary & uap.CallSummary.$Shape} CallSummary
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.CallSummary & uap.CallSummary.$Shape;
+
+        /**
+         * Creates a CallSummary message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns CallSummary
+         */
+        static fromObject(object: { [k: string]: any }): uap.CallSummary;
+
+        /**
+         * Creates a plain object from a CallSummary message. Also converts values to other types if specified.
+         * @param message CallSummary
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.CallSummary, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this CallSummary to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for CallSummary
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace CallSummary {
+
+        /** Properties of a CallSummary. */
+        interface $Properties {
+
+            /** CallSummary text */
+            text?: (string|null);
+
+            /** CallSummary provider */
+            provider?: (string|null);
+
+            /** CallSummary model */
+            model?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a CallSummary. */
+        type $Shape = uap.CallSummary.$Properties;
+    }
+
+    /**
      * Properties of a CallEvent.
      * @deprecated Use uap.CallEvent.$Properties instead.
      */
@@ -1143,8 +1506,14 @@ export namespace uap {
         /** CallEvent transfer. */
         transfer?: (uap.TransferOutcome.$Properties|null);
 
+        /** CallEvent usage. */
+        usage?: (uap.Usage.$Properties|null);
+
+        /** CallEvent summary. */
+        summary?: (uap.CallSummary.$Properties|null);
+
         /** CallEvent body. */
-        body?: ("started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer");
+        body?: ("started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer"|"usage"|"summary");
 
         /**
          * Creates a new CallEvent instance using the specified properties.
@@ -1242,8 +1611,14 @@ export namespace uap {
             /** CallEvent transfer */
             transfer?: (uap.TransferOutcome.$Properties|null);
 
+            /** CallEvent usage */
+            usage?: (uap.Usage.$Properties|null);
+
+            /** CallEvent summary */
+            summary?: (uap.CallSummary.$Properties|null);
+
             /** CallEvent body */
-            body?: ("started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer");
+            body?: ("started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer"|"usage"|"summary");
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -1263,9 +1638,11 @@ export namespace uap {
           ended?: uap.CallEnded.$Shape|null;
           providerStatus?: uap.ProviderStatus.$Shape|null;
           transfer?: uap.TransferOutcome.$Shape|null;
+          usage?: uap.Usage.$Shape|null;
+          summary?: uap.CallSummary.$Shape|null;
           $unknowns?: Uint8Array[];
         } & (
-          ({ body?: undefined; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "started"; started: uap.CallStarted.$Shape; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "dtmf"; started?: null; dtmf: uap.Dtmf.$Shape; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "mark"; started?: null; dtmf?: null; mark: uap.MarkPlayed.$Shape; transcript?: null; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "transcript"; started?: null; dtmf?: null; mark?: null; transcript: uap.Transcript.$Shape; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "ended"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended: uap.CallEnded.$Shape; providerStatus?: null; transfer?: null }|{ body?: "providerStatus"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus: uap.ProviderStatus.$Shape; transfer?: null }|{ body?: "transfer"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer: uap.TransferOutcome.$Shape })
+          ({ body?: undefined; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "started"; started: uap.CallStarted.$Shape; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "dtmf"; started?: null; dtmf: uap.Dtmf.$Shape; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "mark"; started?: null; dtmf?: null; mark: uap.MarkPlayed.$Shape; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "transcript"; started?: null; dtmf?: null; mark?: null; transcript: uap.Transcript.$Shape; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "ended"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended: uap.CallEnded.$Shape; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "providerStatus"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus: uap.ProviderStatus.$Shape; transfer?: null; usage?: null; summary?: null }|{ body?: "transfer"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer: uap.TransferOutcome.$Shape; usage?: null; summary?: null }|{ body?: "usage"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage: uap.Usage.$Shape; summary?: null }|{ body?: "summary"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary: uap.CallSummary.$Shape })
         );
     }
 

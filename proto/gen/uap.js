@@ -3062,6 +3062,1058 @@ export const uap = $root.uap = (() => {
         return ProviderStatus;
     })();
 
+    uap.Usage = (function() {
+
+        /**
+         * Properties of a Usage.
+         * @typedef {Object} uap.Usage.$Properties
+         * @property {Array.<uap.ProviderUsage.$Properties>|null} [items] Usage items
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Usage.
+         * @memberof uap
+         * @interface IUsage
+         * @augments uap.Usage.$Properties
+         * @deprecated Use uap.Usage.$Properties instead.
+         */
+
+        /**
+         * Shape of a Usage.
+         * @typedef {uap.Usage.$Properties} uap.Usage.$Shape
+         */
+
+        /**
+         * Constructs a new Usage.
+         * @memberof uap
+         * @classdesc Represents a Usage.
+         * @constructor
+         * @param {uap.Usage.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Usage = function (properties) {
+            this.items = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Usage items.
+         * @member {Array.<uap.ProviderUsage.$Properties>} items
+         * @memberof uap.Usage
+         * @instance
+         */
+        Usage.prototype.items = $util.emptyArray;
+
+        /**
+         * Creates a new Usage instance using the specified properties.
+         * @function create
+         * @memberof uap.Usage
+         * @static
+         * @param {uap.Usage.$Properties=} [properties] Properties to set
+         * @returns {uap.Usage} Usage instance
+         * @type {{
+         *   (properties: uap.Usage.$Shape): uap.Usage & uap.Usage.$Shape;
+         *   (properties?: uap.Usage.$Properties): uap.Usage;
+         * }}
+         */
+        Usage.create = function(properties) {
+            return new Usage(properties);
+        };
+
+        /**
+         * Encodes the specified Usage message. Does not implicitly {@link uap.Usage.verify|verify} messages.
+         * @function encode
+         * @memberof uap.Usage
+         * @static
+         * @param {uap.Usage.$Properties} message Usage message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Usage.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.items != null && message.items.length)
+                for (let i = 0; i < message.items.length; ++i)
+                    $root.uap.ProviderUsage.encode(message.items[i], writer.uint32(/* id 1, wireType 2 =*/10).fork(), _depth + 1).ldelim();
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Usage message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.Usage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.Usage & uap.Usage.$Shape} Usage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Usage.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.Usage();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.items && message.items.length))
+                            message.items = [];
+                        message.items.push($root.uap.ProviderUsage.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a Usage message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.Usage
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.Usage} Usage
+         */
+        Usage.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.Usage)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.Usage: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.Usage();
+            if (object.items) {
+                if (!$Array.isArray(object.items))
+                    throw $TypeError(".uap.Usage.items: array expected");
+                message.items = $Array(object.items.length);
+                for (let i = 0; i < object.items.length; ++i) {
+                    if (!$util.isObject(object.items[i]))
+                        throw $TypeError(".uap.Usage.items: object expected");
+                    message.items[i] = $root.uap.ProviderUsage.fromObject(object.items[i], _depth + 1);
+                }
+            }
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a Usage message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.Usage
+         * @static
+         * @param {uap.Usage} message Usage
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        Usage.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.items = [];
+            if (message.items && message.items.length) {
+                object.items = $Array(message.items.length);
+                for (let j = 0; j < message.items.length; ++j)
+                    object.items[j] = $root.uap.ProviderUsage.toObject(message.items[j], options, _depth + 1);
+            }
+            return object;
+        };
+
+        /**
+         * Converts this Usage to JSON.
+         * @function toJSON
+         * @memberof uap.Usage
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        Usage.prototype.toJSON = function() {
+            return Usage.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for Usage
+         * @function getTypeUrl
+         * @memberof uap.Usage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Usage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.Usage";
+        };
+
+        return Usage;
+    })();
+
+    uap.ProviderUsage = (function() {
+
+        /**
+         * Properties of a ProviderUsage.
+         * @typedef {Object} uap.ProviderUsage.$Properties
+         * @property {string|null} [service] ProviderUsage service
+         * @property {string|null} [provider] ProviderUsage provider
+         * @property {string|null} [model] ProviderUsage model
+         * @property {number|null} [requests] ProviderUsage requests
+         * @property {number|null} [inputTokens] ProviderUsage inputTokens
+         * @property {number|null} [outputTokens] ProviderUsage outputTokens
+         * @property {number|null} [cachedInputTokens] ProviderUsage cachedInputTokens
+         * @property {number|null} [inputAudioTokens] ProviderUsage inputAudioTokens
+         * @property {number|null} [outputAudioTokens] ProviderUsage outputAudioTokens
+         * @property {number|null} [audioInMs] ProviderUsage audioInMs
+         * @property {number|null} [audioOutMs] ProviderUsage audioOutMs
+         * @property {number|null} [characters] ProviderUsage characters
+         * @property {number|null} [durationMs] ProviderUsage durationMs
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a ProviderUsage.
+         * @memberof uap
+         * @interface IProviderUsage
+         * @augments uap.ProviderUsage.$Properties
+         * @deprecated Use uap.ProviderUsage.$Properties instead.
+         */
+
+        /**
+         * Shape of a ProviderUsage.
+         * @typedef {uap.ProviderUsage.$Properties} uap.ProviderUsage.$Shape
+         */
+
+        /**
+         * Constructs a new ProviderUsage.
+         * @memberof uap
+         * @classdesc Represents a ProviderUsage.
+         * @constructor
+         * @param {uap.ProviderUsage.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const ProviderUsage = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * ProviderUsage service.
+         * @member {string} service
+         * @memberof uap.ProviderUsage
+         * @instance
+         */
+        ProviderUsage.prototype.service = "";
+
+        /**
+         * ProviderUsage provider.
+         * @member {string} provider
+         * @memberof uap.ProviderUsage
+         * @instance
+         */
+        ProviderUsage.prototype.provider = "";
+
+        /**
+         * ProviderUsage model.
+         * @member {string} model
+         * @memberof uap.ProviderUsage
+         * @instance
+         */
+        ProviderUsage.prototype.model = "";
+
+        /**
+         * ProviderUsage requests.
+         * @member {number} requests
+         * @memberof uap.ProviderUsage
+         * @instance
+         */
+        ProviderUsage.prototype.requests = 0;
+
+        /**
+         * ProviderUsage inputTokens.
+         * @member {number} inputTokens
+         * @memberof uap.ProviderUsage
+         * @instance
+         */
+        ProviderUsage.prototype.inputTokens = 0;
+
+        /**
+         * ProviderUsage outputTokens.
+         * @member {number} outputTokens
+         * @memberof uap.ProviderUsage
+         * @instance
+         */
+        ProviderUsage.prototype.outputTokens = 0;
+
+        /**
+         * ProviderUsage cachedInputTokens.
+         * @member {number} cachedInputTokens
+         * @memberof uap.ProviderUsage
+         * @instance
+         */
+        ProviderUsage.prototype.cachedInputTokens = 0;
+
+        /**
+         * ProviderUsage inputAudioTokens.
+         * @member {number} inputAudioTokens
+         * @memberof uap.ProviderUsage
+         * @instance
+         */
+        ProviderUsage.prototype.inputAudioTokens = 0;
+
+        /**
+         * ProviderUsage outputAudioTokens.
+         * @member {number} outputAudioTokens
+         * @memberof uap.ProviderUsage
+         * @instance
+         */
+        ProviderUsage.prototype.outputAudioTokens = 0;
+
+        /**
+         * ProviderUsage audioInMs.
+         * @member {number} audioInMs
+         * @memberof uap.ProviderUsage
+         * @instance
+         */
+        ProviderUsage.prototype.audioInMs = 0;
+
+        /**
+         * ProviderUsage audioOutMs.
+         * @member {number} audioOutMs
+         * @memberof uap.ProviderUsage
+         * @instance
+         */
+        ProviderUsage.prototype.audioOutMs = 0;
+
+        /**
+         * ProviderUsage characters.
+         * @member {number} characters
+         * @memberof uap.ProviderUsage
+         * @instance
+         */
+        ProviderUsage.prototype.characters = 0;
+
+        /**
+         * ProviderUsage durationMs.
+         * @member {number} durationMs
+         * @memberof uap.ProviderUsage
+         * @instance
+         */
+        ProviderUsage.prototype.durationMs = 0;
+
+        /**
+         * Creates a new ProviderUsage instance using the specified properties.
+         * @function create
+         * @memberof uap.ProviderUsage
+         * @static
+         * @param {uap.ProviderUsage.$Properties=} [properties] Properties to set
+         * @returns {uap.ProviderUsage} ProviderUsage instance
+         * @type {{
+         *   (properties: uap.ProviderUsage.$Shape): uap.ProviderUsage & uap.ProviderUsage.$Shape;
+         *   (properties?: uap.ProviderUsage.$Properties): uap.ProviderUsage;
+         * }}
+         */
+        ProviderUsage.create = function(properties) {
+            return new ProviderUsage(properties);
+        };
+
+        /**
+         * Encodes the specified ProviderUsage message. Does not implicitly {@link uap.ProviderUsage.verify|verify} messages.
+         * @function encode
+         * @memberof uap.ProviderUsage
+         * @static
+         * @param {uap.ProviderUsage.$Properties} message ProviderUsage message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        ProviderUsage.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.service != null && $Object.hasOwnProperty.call(message, "service") && message.service !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.service);
+            if (message.provider != null && $Object.hasOwnProperty.call(message, "provider") && message.provider !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.provider);
+            if (message.model != null && $Object.hasOwnProperty.call(message, "model") && message.model !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.model);
+            if (message.requests != null && $Object.hasOwnProperty.call(message, "requests") && message.requests !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.requests);
+            if (message.inputTokens != null && $Object.hasOwnProperty.call(message, "inputTokens") && message.inputTokens !== 0)
+                writer.uint32(/* id 5, wireType 0 =*/40).uint32(message.inputTokens);
+            if (message.outputTokens != null && $Object.hasOwnProperty.call(message, "outputTokens") && message.outputTokens !== 0)
+                writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.outputTokens);
+            if (message.cachedInputTokens != null && $Object.hasOwnProperty.call(message, "cachedInputTokens") && message.cachedInputTokens !== 0)
+                writer.uint32(/* id 7, wireType 0 =*/56).uint32(message.cachedInputTokens);
+            if (message.inputAudioTokens != null && $Object.hasOwnProperty.call(message, "inputAudioTokens") && message.inputAudioTokens !== 0)
+                writer.uint32(/* id 8, wireType 0 =*/64).uint32(message.inputAudioTokens);
+            if (message.outputAudioTokens != null && $Object.hasOwnProperty.call(message, "outputAudioTokens") && message.outputAudioTokens !== 0)
+                writer.uint32(/* id 9, wireType 0 =*/72).uint32(message.outputAudioTokens);
+            if (message.audioInMs != null && $Object.hasOwnProperty.call(message, "audioInMs") && message.audioInMs !== 0)
+                writer.uint32(/* id 10, wireType 0 =*/80).uint32(message.audioInMs);
+            if (message.audioOutMs != null && $Object.hasOwnProperty.call(message, "audioOutMs") && message.audioOutMs !== 0)
+                writer.uint32(/* id 11, wireType 0 =*/88).uint32(message.audioOutMs);
+            if (message.characters != null && $Object.hasOwnProperty.call(message, "characters") && message.characters !== 0)
+                writer.uint32(/* id 12, wireType 0 =*/96).uint32(message.characters);
+            if (message.durationMs != null && $Object.hasOwnProperty.call(message, "durationMs") && message.durationMs !== 0)
+                writer.uint32(/* id 13, wireType 0 =*/104).uint32(message.durationMs);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a ProviderUsage message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.ProviderUsage
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.ProviderUsage & uap.ProviderUsage.$Shape} ProviderUsage
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        ProviderUsage.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.ProviderUsage();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.service = value;
+                        else
+                            delete message.service;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.provider = value;
+                        else
+                            delete message.provider;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.model = value;
+                        else
+                            delete message.model;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.requests = value;
+                        else
+                            delete message.requests;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.inputTokens = value;
+                        else
+                            delete message.inputTokens;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.outputTokens = value;
+                        else
+                            delete message.outputTokens;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.cachedInputTokens = value;
+                        else
+                            delete message.cachedInputTokens;
+                        continue;
+                    }
+                case 8: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.inputAudioTokens = value;
+                        else
+                            delete message.inputAudioTokens;
+                        continue;
+                    }
+                case 9: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.outputAudioTokens = value;
+                        else
+                            delete message.outputAudioTokens;
+                        continue;
+                    }
+                case 10: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.audioInMs = value;
+                        else
+                            delete message.audioInMs;
+                        continue;
+                    }
+                case 11: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.audioOutMs = value;
+                        else
+                            delete message.audioOutMs;
+                        continue;
+                    }
+                case 12: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.characters = value;
+                        else
+                            delete message.characters;
+                        continue;
+                    }
+                case 13: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.durationMs = value;
+                        else
+                            delete message.durationMs;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a ProviderUsage message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.ProviderUsage
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.ProviderUsage} ProviderUsage
+         */
+        ProviderUsage.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.ProviderUsage)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.ProviderUsage: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.ProviderUsage();
+            if (object.service != null)
+                if (typeof object.service !== "string" || object.service.length)
+                    message.service = $String(object.service);
+            if (object.provider != null)
+                if (typeof object.provider !== "string" || object.provider.length)
+                    message.provider = $String(object.provider);
+            if (object.model != null)
+                if (typeof object.model !== "string" || object.model.length)
+                    message.model = $String(object.model);
+            if (object.requests != null)
+                if ($Number(object.requests) !== 0)
+                    message.requests = object.requests >>> 0;
+            if (object.inputTokens != null)
+                if ($Number(object.inputTokens) !== 0)
+                    message.inputTokens = object.inputTokens >>> 0;
+            if (object.outputTokens != null)
+                if ($Number(object.outputTokens) !== 0)
+                    message.outputTokens = object.outputTokens >>> 0;
+            if (object.cachedInputTokens != null)
+                if ($Number(object.cachedInputTokens) !== 0)
+                    message.cachedInputTokens = object.cachedInputTokens >>> 0;
+            if (object.inputAudioTokens != null)
+                if ($Number(object.inputAudioTokens) !== 0)
+                    message.inputAudioTokens = object.inputAudioTokens >>> 0;
+            if (object.outputAudioTokens != null)
+                if ($Number(object.outputAudioTokens) !== 0)
+                    message.outputAudioTokens = object.outputAudioTokens >>> 0;
+            if (object.audioInMs != null)
+                if ($Number(object.audioInMs) !== 0)
+                    message.audioInMs = object.audioInMs >>> 0;
+            if (object.audioOutMs != null)
+                if ($Number(object.audioOutMs) !== 0)
+                    message.audioOutMs = object.audioOutMs >>> 0;
+            if (object.characters != null)
+                if ($Number(object.characters) !== 0)
+                    message.characters = object.characters >>> 0;
+            if (object.durationMs != null)
+                if ($Number(object.durationMs) !== 0)
+                    message.durationMs = object.durationMs >>> 0;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a ProviderUsage message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.ProviderUsage
+         * @static
+         * @param {uap.ProviderUsage} message ProviderUsage
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        ProviderUsage.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.service = "";
+                object.provider = "";
+                object.model = "";
+                object.requests = 0;
+                object.inputTokens = 0;
+                object.outputTokens = 0;
+                object.cachedInputTokens = 0;
+                object.inputAudioTokens = 0;
+                object.outputAudioTokens = 0;
+                object.audioInMs = 0;
+                object.audioOutMs = 0;
+                object.characters = 0;
+                object.durationMs = 0;
+            }
+            if (message.service != null && $Object.hasOwnProperty.call(message, "service"))
+                object.service = message.service;
+            if (message.provider != null && $Object.hasOwnProperty.call(message, "provider"))
+                object.provider = message.provider;
+            if (message.model != null && $Object.hasOwnProperty.call(message, "model"))
+                object.model = message.model;
+            if (message.requests != null && $Object.hasOwnProperty.call(message, "requests"))
+                object.requests = message.requests;
+            if (message.inputTokens != null && $Object.hasOwnProperty.call(message, "inputTokens"))
+                object.inputTokens = message.inputTokens;
+            if (message.outputTokens != null && $Object.hasOwnProperty.call(message, "outputTokens"))
+                object.outputTokens = message.outputTokens;
+            if (message.cachedInputTokens != null && $Object.hasOwnProperty.call(message, "cachedInputTokens"))
+                object.cachedInputTokens = message.cachedInputTokens;
+            if (message.inputAudioTokens != null && $Object.hasOwnProperty.call(message, "inputAudioTokens"))
+                object.inputAudioTokens = message.inputAudioTokens;
+            if (message.outputAudioTokens != null && $Object.hasOwnProperty.call(message, "outputAudioTokens"))
+                object.outputAudioTokens = message.outputAudioTokens;
+            if (message.audioInMs != null && $Object.hasOwnProperty.call(message, "audioInMs"))
+                object.audioInMs = message.audioInMs;
+            if (message.audioOutMs != null && $Object.hasOwnProperty.call(message, "audioOutMs"))
+                object.audioOutMs = message.audioOutMs;
+            if (message.characters != null && $Object.hasOwnProperty.call(message, "characters"))
+                object.characters = message.characters;
+            if (message.durationMs != null && $Object.hasOwnProperty.call(message, "durationMs"))
+                object.durationMs = message.durationMs;
+            return object;
+        };
+
+        /**
+         * Converts this ProviderUsage to JSON.
+         * @function toJSON
+         * @memberof uap.ProviderUsage
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        ProviderUsage.prototype.toJSON = function() {
+            return ProviderUsage.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for ProviderUsage
+         * @function getTypeUrl
+         * @memberof uap.ProviderUsage
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        ProviderUsage.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.ProviderUsage";
+        };
+
+        return ProviderUsage;
+    })();
+
+    uap.CallSummary = (function() {
+
+        /**
+         * Properties of a CallSummary.
+         * @typedef {Object} uap.CallSummary.$Properties
+         * @property {string|null} [text] CallSummary text
+         * @property {string|null} [provider] CallSummary provider
+         * @property {string|null} [model] CallSummary model
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a CallSummary.
+         * @memberof uap
+         * @interface ICallSummary
+         * @augments uap.CallSummary.$Properties
+         * @deprecated Use uap.CallSummary.$Properties instead.
+         */
+
+        /**
+         * Shape of a CallSummary.
+         * @typedef {uap.CallSummary.$Properties} uap.CallSummary.$Shape
+         */
+
+        /**
+         * Constructs a new CallSummary.
+         * @memberof uap
+         * @classdesc Represents a CallSummary.
+         * @constructor
+         * @param {uap.CallSummary.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const CallSummary = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * CallSummary text.
+         * @member {string} text
+         * @memberof uap.CallSummary
+         * @instance
+         */
+        CallSummary.prototype.text = "";
+
+        /**
+         * CallSummary provider.
+         * @member {string} provider
+         * @memberof uap.CallSummary
+         * @instance
+         */
+        CallSummary.prototype.provider = "";
+
+        /**
+         * CallSummary model.
+         * @member {string} model
+         * @memberof uap.CallSummary
+         * @instance
+         */
+        CallSummary.prototype.model = "";
+
+        /**
+         * Creates a new CallSummary instance using the specified properties.
+         * @function create
+         * @memberof uap.CallSummary
+         * @static
+         * @param {uap.CallSummary.$Properties=} [properties] Properties to set
+         * @returns {uap.CallSummary} CallSummary instance
+         * @type {{
+         *   (properties: uap.CallSummary.$Shape): uap.CallSummary & uap.CallSummary.$Shape;
+         *   (properties?: uap.CallSummary.$Properties): uap.CallSummary;
+         * }}
+         */
+        CallSummary.create = function(properties) {
+            return new CallSummary(properties);
+        };
+
+        /**
+         * Encodes the specified CallSummary message. Does not implicitly {@link uap.CallSummary.verify|verify} messages.
+         * @function encode
+         * @memberof uap.CallSummary
+         * @static
+         * @param {uap.CallSummary.$Properties} message CallSummary message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        CallSummary.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.text != null && $Object.hasOwnProperty.call(message, "text") && message.text !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.text);
+            if (message.provider != null && $Object.hasOwnProperty.call(message, "provider") && message.provider !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.provider);
+            if (message.model != null && $Object.hasOwnProperty.call(message, "model") && message.model !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.model);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a CallSummary message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.CallSummary
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.CallSummary & uap.CallSummary.$Shape} CallSummary
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        CallSummary.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.CallSummary();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.text = value;
+                        else
+                            delete message.text;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.provider = value;
+                        else
+                            delete message.provider;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.model = value;
+                        else
+                            delete message.model;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a CallSummary message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.CallSummary
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.CallSummary} CallSummary
+         */
+        CallSummary.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.CallSummary)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.CallSummary: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.CallSummary();
+            if (object.text != null)
+                if (typeof object.text !== "string" || object.text.length)
+                    message.text = $String(object.text);
+            if (object.provider != null)
+                if (typeof object.provider !== "string" || object.provider.length)
+                    message.provider = $String(object.provider);
+            if (object.model != null)
+                if (typeof object.model !== "string" || object.model.length)
+                    message.model = $String(object.model);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a CallSummary message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.CallSummary
+         * @static
+         * @param {uap.CallSummary} message CallSummary
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        CallSummary.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.text = "";
+                object.provider = "";
+                object.model = "";
+            }
+            if (message.text != null && $Object.hasOwnProperty.call(message, "text"))
+                object.text = message.text;
+            if (message.provider != null && $Object.hasOwnProperty.call(message, "provider"))
+                object.provider = message.provider;
+            if (message.model != null && $Object.hasOwnProperty.call(message, "model"))
+                object.model = message.model;
+            return object;
+        };
+
+        /**
+         * Converts this CallSummary to JSON.
+         * @function toJSON
+         * @memberof uap.CallSummary
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        CallSummary.prototype.toJSON = function() {
+            return CallSummary.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for CallSummary
+         * @function getTypeUrl
+         * @memberof uap.CallSummary
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        CallSummary.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.CallSummary";
+        };
+
+        return CallSummary;
+    })();
+
     uap.CallEvent = (function() {
 
         /**
@@ -3079,7 +4131,9 @@ export const uap = $root.uap = (() => {
          * @property {uap.CallEnded.$Properties|null} [ended] CallEvent ended
          * @property {uap.ProviderStatus.$Properties|null} [providerStatus] CallEvent providerStatus
          * @property {uap.TransferOutcome.$Properties|null} [transfer] CallEvent transfer
-         * @property {"started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer"} [body] CallEvent body
+         * @property {uap.Usage.$Properties|null} [usage] CallEvent usage
+         * @property {uap.CallSummary.$Properties|null} [summary] CallEvent summary
+         * @property {"started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer"|"usage"|"summary"} [body] CallEvent body
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -3106,9 +4160,11 @@ export const uap = $root.uap = (() => {
          *   ended?: uap.CallEnded.$Shape|null;
          *   providerStatus?: uap.ProviderStatus.$Shape|null;
          *   transfer?: uap.TransferOutcome.$Shape|null;
+         *   usage?: uap.Usage.$Shape|null;
+         *   summary?: uap.CallSummary.$Shape|null;
          *   $unknowns?: Array.<Uint8Array>;
          * } & (
-         *   ({ body?: undefined; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "started"; started: uap.CallStarted.$Shape; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "dtmf"; started?: null; dtmf: uap.Dtmf.$Shape; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "mark"; started?: null; dtmf?: null; mark: uap.MarkPlayed.$Shape; transcript?: null; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "transcript"; started?: null; dtmf?: null; mark?: null; transcript: uap.Transcript.$Shape; ended?: null; providerStatus?: null; transfer?: null }|{ body?: "ended"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended: uap.CallEnded.$Shape; providerStatus?: null; transfer?: null }|{ body?: "providerStatus"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus: uap.ProviderStatus.$Shape; transfer?: null }|{ body?: "transfer"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer: uap.TransferOutcome.$Shape })
+         *   ({ body?: undefined; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "started"; started: uap.CallStarted.$Shape; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "dtmf"; started?: null; dtmf: uap.Dtmf.$Shape; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "mark"; started?: null; dtmf?: null; mark: uap.MarkPlayed.$Shape; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "transcript"; started?: null; dtmf?: null; mark?: null; transcript: uap.Transcript.$Shape; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "ended"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended: uap.CallEnded.$Shape; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "providerStatus"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus: uap.ProviderStatus.$Shape; transfer?: null; usage?: null; summary?: null }|{ body?: "transfer"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer: uap.TransferOutcome.$Shape; usage?: null; summary?: null }|{ body?: "usage"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage: uap.Usage.$Shape; summary?: null }|{ body?: "summary"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary: uap.CallSummary.$Shape })
          * )} uap.CallEvent.$Shape
          */
 
@@ -3223,17 +4279,33 @@ export const uap = $root.uap = (() => {
          */
         CallEvent.prototype.transfer = null;
 
+        /**
+         * CallEvent usage.
+         * @member {uap.Usage.$Properties|null|undefined} usage
+         * @memberof uap.CallEvent
+         * @instance
+         */
+        CallEvent.prototype.usage = null;
+
+        /**
+         * CallEvent summary.
+         * @member {uap.CallSummary.$Properties|null|undefined} summary
+         * @memberof uap.CallEvent
+         * @instance
+         */
+        CallEvent.prototype.summary = null;
+
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
 
         /**
          * CallEvent body.
-         * @member {"started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer"|undefined} body
+         * @member {"started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer"|"usage"|"summary"|undefined} body
          * @memberof uap.CallEvent
          * @instance
          */
         $Object.defineProperty(CallEvent.prototype, "body", {
-            get: $util.oneOfGetter($oneOfFields = ["started", "dtmf", "mark", "transcript", "ended", "providerStatus", "transfer"]),
+            get: $util.oneOfGetter($oneOfFields = ["started", "dtmf", "mark", "transcript", "ended", "providerStatus", "transfer", "usage", "summary"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -3293,6 +4365,10 @@ export const uap = $root.uap = (() => {
                 $root.uap.ProviderStatus.encode(message.providerStatus, writer.uint32(/* id 15, wireType 2 =*/122).fork(), _depth + 1).ldelim();
             if (message.transfer != null && $Object.hasOwnProperty.call(message, "transfer"))
                 $root.uap.TransferOutcome.encode(message.transfer, writer.uint32(/* id 16, wireType 2 =*/130).fork(), _depth + 1).ldelim();
+            if (message.usage != null && $Object.hasOwnProperty.call(message, "usage"))
+                $root.uap.Usage.encode(message.usage, writer.uint32(/* id 17, wireType 2 =*/138).fork(), _depth + 1).ldelim();
+            if (message.summary != null && $Object.hasOwnProperty.call(message, "summary"))
+                $root.uap.CallSummary.encode(message.summary, writer.uint32(/* id 18, wireType 2 =*/146).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -3431,6 +4507,20 @@ export const uap = $root.uap = (() => {
                         message.body = "transfer";
                         continue;
                     }
+                case 17: {
+                        if (wireType !== 2)
+                            break;
+                        message.usage = $root.uap.Usage.decode(reader, reader.size(), $undefined, _depth + 1, message.usage);
+                        message.body = "usage";
+                        continue;
+                    }
+                case 18: {
+                        if (wireType !== 2)
+                            break;
+                        message.summary = $root.uap.CallSummary.decode(reader, reader.size(), $undefined, _depth + 1, message.summary);
+                        message.body = "summary";
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -3516,6 +4606,16 @@ export const uap = $root.uap = (() => {
                     throw $TypeError(".uap.CallEvent.transfer: object expected");
                 message.transfer = $root.uap.TransferOutcome.fromObject(object.transfer, _depth + 1);
             }
+            if (object.usage != null) {
+                if (!$util.isObject(object.usage))
+                    throw $TypeError(".uap.CallEvent.usage: object expected");
+                message.usage = $root.uap.Usage.fromObject(object.usage, _depth + 1);
+            }
+            if (object.summary != null) {
+                if (!$util.isObject(object.summary))
+                    throw $TypeError(".uap.CallEvent.summary: object expected");
+                message.summary = $root.uap.CallSummary.fromObject(object.summary, _depth + 1);
+            }
             return message;
         };
 
@@ -3587,6 +4687,16 @@ export const uap = $root.uap = (() => {
                 object.transfer = $root.uap.TransferOutcome.toObject(message.transfer, options, _depth + 1);
                 if (options.oneofs)
                     object.body = "transfer";
+            }
+            if (message.usage != null && $Object.hasOwnProperty.call(message, "usage")) {
+                object.usage = $root.uap.Usage.toObject(message.usage, options, _depth + 1);
+                if (options.oneofs)
+                    object.body = "usage";
+            }
+            if (message.summary != null && $Object.hasOwnProperty.call(message, "summary")) {
+                object.summary = $root.uap.CallSummary.toObject(message.summary, options, _depth + 1);
+                if (options.oneofs)
+                    object.body = "summary";
             }
             return object;
         };

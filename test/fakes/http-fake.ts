@@ -115,3 +115,6 @@ export abstract class HttpFake {
 
 /** Splits text into word-sized deltas the way streaming models emit them. */
 export const deltas = (text: string): string[] => text.match(/\S+\s*|\s+/g) ?? [];
+
+/** The fakes' token count for a text: one per 4 characters, rounded up (deterministic, a tokenizer's order of magnitude). */
+export const fakeTokens = (text: string): number => Math.ceil(text.length / 4);

@@ -19,6 +19,7 @@ import { isAbort, toProviderError } from './provider-error.ts';
 import type { CascadedMetrics } from './metrics.ts';
 import type { CascadedSettings } from './settings.ts';
 import type { LlmProvider, SttProvider, SttUtterance, ToolExecutor, TtsProvider } from './types.ts';
+import type { Summarizer } from '../../summary/summarize.ts';
 
 /** A per-call voice activity detector: caller PCM in, one speech probability per window out. */
 export interface VoiceDetector {
@@ -41,6 +42,8 @@ export interface CascadedCallDeps {
   settings: CascadedSettings;
   /** Transfer outcomes for the tool runner (a transfer tool waits for its outcome). */
   onTransferOutcome?(outcome: TransferOutcome): void;
+  /** The end-of-call summary (absent when the agent config turns it off). */
+  summarize?: Summarizer;
 }
 
 /** Per-turn latency breakdown (ms); absent stages did not happen (e.g. keys need no STT). */
@@ -106,9 +109,11 @@ export class CascadedCall implements AgentCall {
   private ended = false;
   /** Published turns (tests and the bench read them). */
   readonly turns: CascadedTurn[] = [];
+  readonly summarize: Summarizer | undefined;
 
   constructor(private readonly ctx: AgentCallContext, private readonly d: CascadedCallDeps) {
     const s = d.settings;
+    this.summarize = d.summarize;
     this.rate = ctx.inputRate;
     this.scratch = new Int16Array((this.rate / 50) * 4);
     this.preroll = new PreRoll((this.rate * PREROLL_MS) / 1000);

@@ -22,6 +22,8 @@ import { DeepgramStt } from './providers/deepgram-stt.ts';
 import { OpenAiTts } from './providers/openai-tts.ts';
 import { EspeakTtsProvider } from './providers/espeak-tts.ts';
 import type { LlmProvider, SttProvider, ToolExecutor, TtsProvider } from './types.ts';
+import { usageReporter, type UsageService, type UsageSink } from '../../usage/call-usage.ts';
+import { parseSummarySettings, summarizeWith, SUMMARY_MAX_TOKENS, type Summarizer } from '../../summary/summarize.ts';
 
 const RATE = 16000;
 
@@ -89,40 +91,60 @@ async function openaiClient(s: CascadedSettings, o: CascadedKindOptions): Promis
   return new OpenAI({ apiKey: keyFor(s, 'OPENAI_API_KEY', o.openai, 'OpenAI'), baseURL: o.openai?.baseUrl, maxRetries: 0, timeout: 30_000 });
 }
 
-async function llmFor(s: CascadedSettings, o: CascadedKindOptions): Promise<LlmProvider> {
-  const { provider, model, temperature, maxTokens } = s.llm;
+/** The LLM of the agent config; its usage is reported to `usage` as `service` (llm, or summary). */
+async function llmFor(s: CascadedSettings, o: CascadedKindOptions, usage: UsageSink | undefined, service: UsageService = 'llm'): Promise<LlmProvider> {
+  const { provider, temperature, maxTokens } = s.llm;
   switch (provider) {
     case 'anthropic': {
       const key = keyFor(s, 'ANTHROPIC_API_KEY', o.anthropic, 'Anthropic');
       const { default: Anthropic } = await (sdk.anthropic ??= import('@anthropic-ai/sdk'));
-      return new AnthropicLlm({ client: new Anthropic({ apiKey: key, baseURL: o.anthropic?.baseUrl, maxRetries: 0, timeout: 30_000 }), model: model ?? DEFAULT_MODELS.anthropic, temperature, maxTokens });
+      const model = s.llm.model ?? DEFAULT_MODELS.anthropic;
+      return new AnthropicLlm({ client: new Anthropic({ apiKey: key, baseURL: o.anthropic?.baseUrl, maxRetries: 0, timeout: 30_000 }), model, temperature, maxTokens, usage: usageReporter(usage, service, 'anthropic', model) });
     }
     case 'gemini': {
       const key = keyFor(s, 'GEMINI_API_KEY', o.gemini, 'Gemini');
       const { GoogleGenAI } = await (sdk.gemini ??= import('@google/genai'));
-      return new GeminiLlm({ client: new GoogleGenAI({ apiKey: key, ...(o.gemini?.baseUrl ? { httpOptions: { baseUrl: o.gemini.baseUrl } } : {}) }), model: model ?? DEFAULT_MODELS.gemini, temperature, maxTokens });
+      const model = s.llm.model ?? DEFAULT_MODELS.gemini;
+      return new GeminiLlm({ client: new GoogleGenAI({ apiKey: key, ...(o.gemini?.baseUrl ? { httpOptions: { baseUrl: o.gemini.baseUrl } } : {}) }), model, temperature, maxTokens, usage: usageReporter(usage, service, 'gemini', model) });
     }
-    default:
-      return new OpenAiLlm({ client: await openaiClient(s, o), model: model ?? DEFAULT_MODELS.openai, temperature, maxTokens });
+    default: {
+      const model = s.llm.model ?? DEFAULT_MODELS.openai;
+      return new OpenAiLlm({ client: await openaiClient(s, o), model, temperature, maxTokens, usage: usageReporter(usage, service, 'openai', model) });
+    }
   }
 }
 
-async function sttFor(s: CascadedSettings, o: CascadedKindOptions, rate: number, metrics: CascadedMetrics): Promise<SttProvider> {
+async function sttFor(s: CascadedSettings, o: CascadedKindOptions, rate: number, metrics: CascadedMetrics, usage: UsageSink | undefined): Promise<SttProvider> {
   if (s.stt.provider === 'deepgram') {
+    const model = s.stt.model ?? DEFAULT_MODELS.deepgram;
     return new DeepgramStt({
       apiKey: keyFor(s, 'DEEPGRAM_API_KEY', o.deepgram, 'Deepgram'),
       baseUrl: o.deepgram?.baseUrl ?? 'wss://api.deepgram.com',
-      model: s.stt.model ?? DEFAULT_MODELS.deepgram,
+      model,
       language: s.stt.language,
       rate,
       onBadMessage: (reason) => metrics.badMessage('deepgram', reason),
+      usage: usageReporter(usage, 'stt', 'deepgram', model),
     });
   }
-  return new OpenAiStt({ client: await openaiClient(s, o), toFile: (await loadOpenAI()).toFile, model: s.stt.model ?? DEFAULT_MODELS.openaiStt, language: s.stt.language, rate, retries: s.retries, backoffMs: s.retryBackoffMs, onRetry: (e) => metrics.retry(e.provider, 'stt') });
+  const model = s.stt.model ?? DEFAULT_MODELS.openaiStt;
+  return new OpenAiStt({ client: await openaiClient(s, o), toFile: (await loadOpenAI()).toFile, model, language: s.stt.language, rate, retries: s.retries, backoffMs: s.retryBackoffMs, onRetry: (e) => metrics.retry(e.provider, 'stt'), usage: usageReporter(usage, 'stt', 'openai', model) });
 }
 
-async function ttsFor(s: CascadedSettings, o: CascadedKindOptions): Promise<TtsProvider> {
-  return new OpenAiTts({ client: await openaiClient(s, o), model: s.tts.model ?? DEFAULT_MODELS.openaiTts, voice: s.tts.voice ?? DEFAULT_MODELS.voice, instructions: s.tts.instructions });
+async function ttsFor(s: CascadedSettings, o: CascadedKindOptions, usage: UsageSink | undefined): Promise<TtsProvider> {
+  const model = s.tts.model ?? DEFAULT_MODELS.openaiTts;
+  return new OpenAiTts({ client: await openaiClient(s, o), model, voice: s.tts.voice ?? DEFAULT_MODELS.voice, instructions: s.tts.instructions, usage: usageReporter(usage, 'tts', 'openai', model) });
+}
+
+/** The end-of-call summary with the agent config's LLM (or `summary.model`), made when it is needed. */
+function summarizerFor(s: CascadedSettings, o: CascadedKindOptions, ctx: AgentCallContext): Summarizer | undefined {
+  const cfg = parseSummarySettings(ctx.settings);
+  if (!cfg.enabled) return undefined;
+  const settings: CascadedSettings = { ...s, llm: { ...s.llm, model: cfg.model ?? s.llm.model, temperature: undefined, maxTokens: SUMMARY_MAX_TOKENS } };
+  return async (turns, signal) => {
+    const llm = await llmFor(settings, o, ctx.usage, 'summary');
+    return summarizeWith(llm, turns, signal);
+  };
 }
 
 function sileroVad(ctx: AgentCallContext, metrics: CascadedMetrics): Promise<VoiceDetectorFactory> {
@@ -144,9 +166,10 @@ function sileroVad(ctx: AgentCallContext, metrics: CascadedMetrics): Promise<Voi
 async function createCascadedCall(ctx: AgentCallContext, o: CascadedKindOptions, metrics: CascadedMetrics): Promise<AgentCall> {
   const s = parseCascadedSettings(ctx.settings);
   if (ctx.inputRate !== 16000 && ctx.inputRate !== 8000) throw new CascadedSettingsError('inputRate', `caller audio at ${ctx.inputRate} Hz; the VAD runs at 8 or 16 kHz`);
-  const llm = await llmFor(s, o);
-  const tts = await ttsFor(s, o);
-  const stt = await sttFor(s, o, ctx.inputRate, metrics);
+  const summarize = summarizerFor(s, o, ctx);
+  const llm = await llmFor(s, o, ctx.usage);
+  const tts = await ttsFor(s, o, ctx.usage);
+  const stt = await sttFor(s, o, ctx.inputRate, metrics, ctx.usage);
   // The first call of a process does not wait for the model: it greets while Silero loads.
   const vad = o.vad ?? sileroVad(ctx, metrics);
   const runner = toolRunnerFor(ctx, { allowPrivateHttp: o.allowPrivateHttp });
@@ -156,7 +179,7 @@ async function createCascadedCall(ctx: AgentCallContext, o: CascadedKindOptions,
     run: (name, args) => runner.run(name, args),
     isSendDtmf: (name) => dtmfNames.has(name),
   };
-  ctx.log.info({ llm: `${llm.name}`, stt: stt.name, tts: tts.name, tools: tools.declarations.map((t) => t.name), silenceMs: s.silenceMs, minSpeechMs: s.minSpeechMs }, 'cascaded pipeline ready');
+  ctx.log.info({ llm: `${llm.name}/${llm.model}`, stt: stt.name, tts: tts.name, tools: tools.declarations.map((t) => t.name), silenceMs: s.silenceMs, minSpeechMs: s.minSpeechMs }, 'cascaded pipeline ready');
   return new CascadedCall(ctx, {
     vad,
     stt,
@@ -167,5 +190,6 @@ async function createCascadedCall(ctx: AgentCallContext, o: CascadedKindOptions,
     metrics,
     settings: s,
     onTransferOutcome: (outcome) => runner.onTransferOutcome(outcome),
+    summarize,
   });
 }

@@ -125,7 +125,7 @@ export class Reply {
         onRetry: (e, n) => this.retried(e, n),
       });
       for await (const ev of stream) {
-        if (this.times.firstToken === 0 && ev.type !== 'usage') this.times.firstToken = performance.now();
+        if (this.times.firstToken === 0) this.times.firstToken = performance.now();
         if (ev.type === 'text') {
           msg.content += ev.text;
           for (const s of chunker.push(ev.text)) this.enqueue({ text: s, msg });

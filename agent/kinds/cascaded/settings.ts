@@ -7,6 +7,7 @@
 //     "tts": { "provider": "openai", "model": "...", "voice": "alloy", "instructions": "..." },
 //     "endpointing": { "silenceMs": 500, "minSpeechMs": 200, "vadThreshold": 0.5 },
 //     "tools": [ … agent/tools format … ], "dtmfPauseMs": 700,
+//     "summary": false | { "model": "..." },   (checked by agent/summary/summarize.ts)
 //     "secrets": { "OPENAI_API_KEY": "…", "ANTHROPIC_API_KEY": "…", "GEMINI_API_KEY": "…", "DEEPGRAM_API_KEY": "…" } }
 import { UapError } from '../../../lib/errors.ts';
 

@@ -58,6 +58,7 @@ export class ScriptedStt implements SttProvider {
 /** LLM: each request is answered with the next scripted list of events; requests are recorded. */
 export class ScriptedLlm implements LlmProvider {
   readonly name = 'fake-llm';
+  readonly model = 'scripted';
   readonly script: Array<Step<LlmEvent[]>> = [];
   readonly requests: Array<{ messages: ChatMessage[]; tools: string[]; signal: AbortSignal }> = [];
   /** Delay before each event (ms); 0 = none. */

@@ -30,13 +30,13 @@ export interface LlmRequest {
   signal: AbortSignal;
 }
 
-export type LlmEvent =
-  | { type: 'text'; text: string }
-  | { type: 'tool_call'; call: ToolCall }
-  | { type: 'usage'; inputTokens: number; outputTokens: number };
+export type LlmEvent = { type: 'text'; text: string } | { type: 'tool_call'; call: ToolCall };
 
+// Providers report their usage (tokens, audio, characters) themselves, through a UsageReporter given
+// at construction (agent/usage): once per request or stream, also when it is cut short.
 export interface LlmProvider {
   readonly name: string;
+  readonly model: string;
   /** Streams one model answer. Throws ProviderError (retryable or not). */
   stream(req: LlmRequest): AsyncIterable<LlmEvent>;
 }

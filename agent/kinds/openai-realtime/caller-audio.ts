@@ -17,8 +17,8 @@ export class CallerAudio {
   private scratch = new Int16Array(0);
   private align = new Int16Array(0);
 
-  /** `send` gets the finished JSON text of one append event. */
-  constructor(private readonly send: (json: string) => void, readonly batchMs = 60) {
+  /** `send` gets the finished JSON text of one append event and how many 24 kHz samples it carries. */
+  constructor(private readonly send: (json: string, samples: number) => void, readonly batchMs = 60) {
     this.batch = new Int16Array((REALTIME_RATE * batchMs) / 1000);
   }
 
@@ -48,7 +48,8 @@ export class CallerAudio {
   flush(): void {
     if (this.fill === 0) return;
     const b64 = Buffer.from(this.batch.buffer, this.batch.byteOffset, this.fill * 2).toString('base64');
+    const samples = this.fill;
     this.fill = 0;
-    this.send(APPEND_HEAD + b64 + APPEND_TAIL);
+    this.send(APPEND_HEAD + b64 + APPEND_TAIL, samples);
   }
 }

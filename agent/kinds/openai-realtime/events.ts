@@ -2,6 +2,8 @@
 // once, and turned into a small internal union. Nothing past this module touches raw JSON, so a garbled
 // or reshaped event is a counted, logged drop instead of a crash deep in the call logic.
 // GA and beta event names are both accepted where they differ (audio and transcript events).
+import { openaiRealtimeUsage, openaiTranscriptionUsage } from '../../usage/provider-usage.ts';
+import type { UsageDelta } from '../../usage/call-usage.ts';
 
 export interface FunctionCallItem {
   callId: string;
@@ -16,10 +18,10 @@ export type RealtimeEvent =
   | { kind: 'speech_started'; itemId?: string; audioStartMs?: number }
   | { kind: 'speech_stopped'; itemId?: string }
   | { kind: 'response.created'; responseId: string }
-  | { kind: 'response.done'; responseId: string; status: string; functionCalls: FunctionCallItem[]; transcripts: Array<{ itemId: string; text: string }>; statusDetail?: unknown }
+  | { kind: 'response.done'; responseId: string; status: string; functionCalls: FunctionCallItem[]; transcripts: Array<{ itemId: string; text: string }>; statusDetail?: unknown; usage?: UsageDelta }
   | { kind: 'audio.delta'; responseId: string; itemId: string; delta: string }
   | { kind: 'audio.done'; responseId: string; itemId: string }
-  | { kind: 'transcript'; role: 'user' | 'agent'; itemId: string; text: string }
+  | { kind: 'transcript'; role: 'user' | 'agent'; itemId: string; text: string; usage?: UsageDelta }
   | { kind: 'transcription.failed'; itemId: string; message: string }
   | { kind: 'function_call'; responseId: string; call: FunctionCallItem }
   | { kind: 'error'; errorType: string; code: string; message: string; param?: string; eventId?: string }
@@ -119,7 +121,7 @@ function toEvent(type: string, o: Obj): RealtimeEvent | undefined {
     case 'response.done': {
       if (!isObj(o.response)) throw new Shape('response must be an object');
       const r = o.response;
-      return { kind: 'response.done', responseId: need(r, 'id'), status: s(r.status) ?? 'unknown', functionCalls: functionCalls(r.output), transcripts: transcripts(r.output), statusDetail: r.status_details };
+      return { kind: 'response.done', responseId: need(r, 'id'), status: s(r.status) ?? 'unknown', functionCalls: functionCalls(r.output), transcripts: transcripts(r.output), statusDetail: r.status_details, usage: openaiRealtimeUsage(r.usage) };
     }
     case 'response.output_audio.delta':
     case 'response.audio.delta':
@@ -133,7 +135,7 @@ function toEvent(type: string, o: Obj): RealtimeEvent | undefined {
       return { kind: 'transcript', role: 'agent', itemId: need(o, 'item_id'), text: o.transcript };
     case 'conversation.item.input_audio_transcription.completed':
       if (typeof o.transcript !== 'string') throw new Shape('transcript must be a string');
-      return { kind: 'transcript', role: 'user', itemId: need(o, 'item_id'), text: o.transcript };
+      return { kind: 'transcript', role: 'user', itemId: need(o, 'item_id'), text: o.transcript, usage: openaiTranscriptionUsage(o.usage) };
     case 'conversation.item.input_audio_transcription.failed':
       return { kind: 'transcription.failed', itemId: s(o.item_id) ?? '', message: (isObj(o.error) && s(o.error.message)) || 'transcription failed' };
     case 'response.function_call_arguments.done':

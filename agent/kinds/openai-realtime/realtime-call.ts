@@ -2,6 +2,7 @@
 // (clear, truncate what was not heard, cancel), function calls, DTMF as text, transcripts. The socket
 // (socket.ts) only carries frames and events.ts vets what arrives; this module decides what it means.
 import type { AgentCall, AgentCallContext, AgentTurn } from '../types.ts';
+import type { UsageDelta } from '../../usage/call-usage.ts';
 import type { AudioFrameView } from '../../../proto/index.ts';
 import type { Logger } from '../../../lib/logger.ts';
 import { errorMessage } from '../../../lib/errors.ts';
@@ -11,6 +12,15 @@ import { CallerAudio } from './caller-audio.ts';
 import { Playout } from './playout.ts';
 import { runTool } from './tools.ts';
 import { AgentTurns } from './agent-turns.ts';
+import { REALTIME_RATE } from './session-config.ts';
+import type { Summarizer } from '../../summary/summarize.ts';
+
+/** What the call's usage is reported under. */
+export interface RealtimeModels {
+  model: string;
+  /** Caller transcription model, when transcription is on. */
+  transcriptionModel: string | undefined;
+}
 
 /** A final turn, as published (agent turns once played or cut: see agent-turns.ts). */
 export interface RealtimeTranscript {
@@ -67,18 +77,25 @@ export class RealtimeCall implements AgentCall {
   private readonly cutItems = new Set<string>();
   private endCall: { reason: string; stage: 'goodbye' | 'playout'; timer?: NodeJS.Timeout } | undefined;
   private badEvents = 0;
+  /** Audio sent and received since the last usage report (reported with each response.done). */
+  private audioInSamples = 0;
+  private audioOutBytes = 0;
+  /** The end-of-call summary (set by the kind unless the agent config turns it off). */
+  summarize: Summarizer | undefined;
 
   constructor(
     private readonly ctx: AgentCallContext,
     private readonly socket: RealtimeSocket,
     private readonly metrics: RealtimeMetrics,
     private readonly opts: RealtimeCallOptions = {},
+    private readonly models: RealtimeModels = { model: 'gpt-realtime', transcriptionModel: undefined },
   ) {
     this.log = ctx.log;
     const maxBuffered = opts.maxBufferedBytes ?? 1 << 20;
-    this.audioIn = new CallerAudio((json) => {
+    this.audioIn = new CallerAudio((json, samples) => {
       if (this.socket.bufferedAmount > maxBuffered) return this.metrics.droppedAudio();
       this.socket.sendText(json);
+      this.audioInSamples += samples;
     }, opts.appendMs ?? 60);
     this.agentTurns = new AgentTurns((turn, itemId) => this.publishTurn(turn, itemId));
     this.playout = new Playout(ctx.out, { markEveryMs: opts.markEveryMs, onPlayed: (itemId) => this.agentTurns.played(itemId) });
@@ -160,6 +177,7 @@ export class RealtimeCall implements AgentCall {
   }
 
   onEnd(reason: string): void {
+    if (this.audioInSamples > 0 || this.audioOutBytes > 0) this.reportAudio();
     if (this.phase === 'ended') return;
     this.phase = 'ended';
     this.stopTimers();
@@ -214,6 +232,7 @@ export class RealtimeCall implements AgentCall {
         this.responses.set(ev.responseId, { audio: false, calls: new Map() });
         return;
       case 'audio.delta': {
+        this.audioOutBytes += base64Bytes(ev.delta); // generated (and billed) whether or not it plays
         if (this.cutResponses.has(ev.responseId) || this.cutItems.has(ev.itemId)) return;
         const r = this.responses.get(ev.responseId);
         if (r) r.audio = true;
@@ -225,7 +244,10 @@ export class RealtimeCall implements AgentCall {
         return;
       case 'transcript':
         if (ev.role === 'agent') this.agentTurns.text(ev.itemId, ev.text);
-        else if (ev.text.trim() !== '') this.publishTurn({ role: 'user', text: ev.text.trim() }, ev.itemId);
+        else {
+          if (ev.usage && this.models.transcriptionModel) this.ctx.usage?.('stt', 'openai', this.models.transcriptionModel, { requests: 1, ...ev.usage });
+          if (ev.text.trim() !== '') this.publishTurn({ role: 'user', text: ev.text.trim() }, ev.itemId);
+        }
         return;
       case 'transcription.failed':
         this.log.warn({ itemId: ev.itemId, message: ev.message }, 'caller transcription failed');
@@ -275,6 +297,7 @@ export class RealtimeCall implements AgentCall {
   }
 
   private onResponseDone(ev: Extract<RealtimeEvent, { kind: 'response.done' }>): void {
+    this.reportUsage(ev.usage);
     if (this.activeResponse === ev.responseId) this.activeResponse = undefined;
     const r = this.responses.get(ev.responseId) ?? { audio: false, calls: new Map<string, FunctionCallItem>() };
     this.responses.delete(ev.responseId);
@@ -311,6 +334,18 @@ export class RealtimeCall implements AgentCall {
       this.responseDeferred = false;
       this.requestResponse();
     }
+  }
+
+  /** A response's tokens as the server states them, with the audio both ways since the last report. */
+  private reportUsage(tokens: UsageDelta | undefined): void {
+    this.reportAudio({ requests: 1, ...tokens });
+  }
+
+  private reportAudio(d: UsageDelta = {}): void {
+    d.audioInMs = (this.audioInSamples * 1000) / REALTIME_RATE;
+    d.audioOutMs = (this.audioOutBytes * 500) / REALTIME_RATE;
+    this.audioInSamples = this.audioOutBytes = 0;
+    this.ctx.usage?.('realtime', 'openai', this.models.model, d);
   }
 
   private requestResponse(response?: Record<string, unknown>): void {
@@ -370,4 +405,10 @@ export class RealtimeCall implements AgentCall {
   private stopTimers(): void {
     if (this.endCall?.timer) clearTimeout(this.endCall.timer);
   }
+}
+
+/** Bytes a base64 string decodes to (without decoding it). */
+function base64Bytes(b64: string): number {
+  const pad = b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0;
+  return ((b64.length * 3) >> 2) - pad;
 }

@@ -5,7 +5,9 @@
 import type { AgentKind, AgentCall, AgentCallContext } from '../types.ts';
 import { Counter, Registry } from '../../../lib/metrics.ts';
 import { RealtimeSocket, RealtimeError, realtimeUrl, DEFAULT_REALTIME_URL } from './socket.ts';
-import { buildSessionUpdate, DEFAULT_MODEL, REALTIME_RATE } from './session-config.ts';
+import { buildSessionUpdate, DEFAULT_MODEL, DEFAULT_TRANSCRIPTION_MODEL, REALTIME_RATE } from './session-config.ts';
+import { parseSummarySettings } from '../../summary/summarize.ts';
+import { openaiSummarizer, DEFAULT_SUMMARY_MODEL } from '../../summary/openai-summarizer.ts';
 import { RealtimeCall, type RealtimeCallOptions, type RealtimeMetrics, type RealtimeTranscript } from './realtime-call.ts';
 
 export type { RealtimeTranscript };
@@ -26,6 +28,8 @@ export interface OpenAIRealtimeKindOptions extends RealtimeCallOptions {
   backoffMs?: number;
   /** Metrics land here (a private registry when absent). */
   registry?: Registry;
+  /** OpenAI REST base (OPENAI_BASE_URL) for the end-of-call summary (Chat Completions). */
+  restBaseUrl?: string;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined);
@@ -62,6 +66,8 @@ async function startRealtimeCall(ctx: AgentCallContext, opts: OpenAIRealtimeKind
   const url = realtimeUrl(opts.url ?? DEFAULT_REALTIME_URL, model);
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const { event: sessionUpdate, skippedTools } = buildSessionUpdate(s);
+  const summary = parseSummarySettings(s);
+  const models = { model, transcriptionModel: s.transcriptionModel === false ? undefined : (str(s.transcriptionModel) ?? DEFAULT_TRANSCRIPTION_MODEL) };
   if (skippedTools.length > 0) ctx.log.warn({ skippedTools }, 'agent config tools skipped (not usable as function tools)');
 
   const retries = opts.retries ?? 2;
@@ -69,7 +75,8 @@ async function startRealtimeCall(ctx: AgentCallContext, opts: OpenAIRealtimeKind
   for (let attempt = 0; ; attempt++) {
     try {
       const socket = await RealtimeSocket.connect(url, apiKey, { timeoutMs });
-      const call = new RealtimeCall(ctx, socket, metrics, opts);
+      const call = new RealtimeCall(ctx, socket, metrics, opts, models);
+      if (summary.enabled) call.summarize = openaiSummarizer({ apiKey, baseUrl: opts.restBaseUrl, model: summary.model ?? DEFAULT_SUMMARY_MODEL, usage: ctx.usage });
       await call.start(sessionUpdate, timeoutMs);
       ctx.log.info({ model, attempt }, 'OpenAI Realtime session ready');
       if (ctx.resume) call.resume(ctx.resume.history);

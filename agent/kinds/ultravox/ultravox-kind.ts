@@ -1,5 +1,6 @@
 // `ultravox`: the call's audio goes to an Ultravox call over its serverWebSocket medium (16 kHz PCM both
 // ways). REST in client.ts, the socket in session.ts. See /work/shared/PROTOCOLS.md (Ultravox).
+// Ultravox bills a call by its duration: usage is the time from joining its socket to the end.
 import type { AgentKind, AgentCall, AgentCallContext, AgentResume } from '../types.ts';
 import type { AudioFrameView } from '../../../proto/index.ts';
 import { errorMessage } from '../../../lib/errors.ts';
@@ -11,6 +12,8 @@ import { toolRunnerFor, toUltravoxTools, type ToolSpec } from '../../tools/index
 const RATE = 16000;
 const END_CALL_MARK = 'ultravox-end-call';
 const FRAME_SAMPLES = RATE / 50;
+/** What Ultravox runs when the agent config names no model. */
+const DEFAULT_ULTRAVOX_MODEL = 'fixie-ai/ultravox';
 
 export interface UltravoxTranscript {
   callId: string;
@@ -91,6 +94,13 @@ async function startUltravoxCall(ctx: AgentCallContext, opts: UltravoxKindOption
   log.info('Ultravox call created');
 
   let ended = false;
+  let joinedAt = 0;
+  /** Once, at whichever end comes first (ours or Ultravox's). */
+  const reportDuration = () => {
+    if (joinedAt === 0) return;
+    ctx.usage?.('call', 'ultravox', str(ctx.settings.model) ?? DEFAULT_ULTRAVOX_MODEL, { requests: 1, durationMs: performance.now() - joinedAt });
+    joinedAt = 0;
+  };
   const frames = new FrameAccumulator(FRAME_SAMPLES, (f) => ctx.out.sendAudio(f));
   const session = await UltravoxSession.connect(
     created.joinUrl,
@@ -102,6 +112,7 @@ async function startUltravoxCall(ctx: AgentCallContext, opts: UltravoxKindOption
       onLost: ({ code, reason }) => {
         if (ended) return;
         ended = true;
+        reportDuration();
         frames.flush();
         if (code === 1000) {
           log.info({ code, reason }, 'Ultravox ended the call; hanging up');
@@ -114,6 +125,7 @@ async function startUltravoxCall(ctx: AgentCallContext, opts: UltravoxKindOption
     },
     { timeoutMs: opts.timeoutMs },
   );
+  joinedAt = performance.now();
 
   function onMessage(m: UltravoxMessage): void {
     switch (m.type) {
@@ -170,6 +182,7 @@ async function startUltravoxCall(ctx: AgentCallContext, opts: UltravoxKindOption
     onEnd(reason: string) {
       if (ended) return;
       ended = true;
+      reportDuration();
       try {
         session.hangUp(reason);
       } catch (err) {

@@ -266,3 +266,16 @@ test('declared tools are offered as client tools; an invocation runs the http to
     srv.close();
   }
 });
+
+test('usage: the call time from joining to the end, once, under the model (Ultravox bills by duration)', async () => {
+  const reports: Array<{ service: string; provider: string; model: string; requests?: number; durationMs?: number }> = [];
+  const ctx = { ...ctxWith({ model: 'fixie-ai/ultravox-70B', secrets: { ULTRAVOX_API_KEY: 'uv-key' } }), usage: (service: string, provider: string, model: string, d: { requests?: number; durationMs?: number }) => void reports.push({ service, provider, model, ...d }) };
+  const call = await ultravoxKind(kindOpts()).create(ctx);
+  await new Promise((r) => setTimeout(r, 120));
+  call.onEnd('caller hung up');
+  call.onEnd('again');
+  assert.equal(reports.length, 1);
+  const [r] = reports;
+  assert.deepEqual([r.service, r.provider, r.model, r.requests], ['call', 'ultravox', 'fixie-ai/ultravox-70B', 1]);
+  assert.ok(r.durationMs! >= 110 && r.durationMs! < 1000, `${r.durationMs} ms`);
+});

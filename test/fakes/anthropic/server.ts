@@ -3,18 +3,23 @@
 //   POST /v1/messages   x-api-key (or Authorization: Bearer) and anthropic-version required; stream:true → SSE with `event:` names:
 //                       message_start, content_block_start/delta/stop (text_delta, input_json_delta),
 //                       ping, message_delta {stop_reason, usage}, message_stop; or an `error` event.
+//                       Usage as the API reports it: input and cache counts at message_start (output 1),
+//                       cumulative counts in message_delta.
 //
 // The request is checked the way the API checks it: max_tokens, alternating roles starting with the
 // user, every tool_result answering a tool_use of the previous assistant turn.
 import type { ServerResponse } from 'node:http';
-import { HttpFake, deltas, type Fault, type RecordedRequest } from '../http-fake.ts';
+import { HttpFake, deltas, fakeTokens, type Fault, type RecordedRequest } from '../http-fake.ts';
 
 export interface MessagesReply {
   text?: string;
   toolUses?: Array<{ name: string; input: Record<string, unknown> }>;
   /** Send an `error` event (e.g. overloaded_error) after this many events instead of finishing. */
   errorAfter?: { events: number; type: string; message: string };
+  /** Token counts reported (default: input estimated from the request, output from the reply; no cache). */
+  usage?: { input_tokens: number; output_tokens: number; cache_read_input_tokens?: number; cache_creation_input_tokens?: number };
 }
+
 
 interface Block {
   type: string;
@@ -62,7 +67,13 @@ export class FakeAnthropic extends HttpFake {
     const step = this.replies.shift() ?? ((x: MessagesBody): MessagesReply => ({ text: `You said: ${lastUserText(x)}` }));
     const reply: MessagesReply = typeof step === 'function' ? step(b!) : step;
     const ev = (name: string, data: Record<string, unknown>) => `event: ${name}\ndata: ${JSON.stringify({ type: name, ...data })}\n\n`;
-    const events = [ev('message_start', { message: { id: `msg_fake${++seq}`, type: 'message', role: 'assistant', model: b!.model, content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 25, output_tokens: 1 } } })];
+    const u = {
+      input_tokens: reply.usage?.input_tokens ?? fakeTokens(JSON.stringify(b!.system ?? '') + JSON.stringify(b!.messages) + JSON.stringify(b!.tools ?? [])),
+      cache_creation_input_tokens: reply.usage?.cache_creation_input_tokens ?? 0,
+      cache_read_input_tokens: reply.usage?.cache_read_input_tokens ?? 0,
+      output_tokens: reply.usage?.output_tokens ?? fakeTokens((reply.text ?? '') + (reply.toolUses ?? []).map((t) => t.name + JSON.stringify(t.input)).join('')),
+    };
+    const events = [ev('message_start', { message: { id: `msg_fake${++seq}`, type: 'message', role: 'assistant', model: b!.model, content: [], stop_reason: null, stop_sequence: null, usage: { ...u, output_tokens: 1, service_tier: 'standard' } } })];
     let index = 0;
     if (reply.text) {
       events.push(ev('content_block_start', { index, content_block: { type: 'text', text: '' } }), ev('ping', {}));
@@ -78,7 +89,7 @@ export class FakeAnthropic extends HttpFake {
       events.push(ev('content_block_stop', { index }));
       index++;
     }
-    events.push(ev('message_delta', { delta: { stop_reason: reply.toolUses?.length ? 'tool_use' : 'end_turn', stop_sequence: null }, usage: { output_tokens: events.length } }));
+    events.push(ev('message_delta', { delta: { stop_reason: reply.toolUses?.length ? 'tool_use' : 'end_turn', stop_sequence: null }, usage: u }));
     events.push(ev('message_stop', {}));
     if (reply.errorAfter) {
       events.splice(reply.errorAfter.events);

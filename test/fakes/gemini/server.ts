@@ -2,16 +2,20 @@
 //
 //   POST /v1beta/models/{model}:streamGenerateContent?alt=sse   x-goog-api-key required
 //        → SSE `data: {GenerateContentResponse}` events (\r\n\r\n delimited): candidates[0].content.parts
-//          with text or functionCall, finishReason on the last, usageMetadata, modelVersion, responseId.
+//          with text or functionCall, finishReason on the last, usageMetadata (cumulative: the prompt's
+//          count on every chunk, the candidates' count so far), modelVersion, responseId.
 //
 // Errors use Google's body: {"error": {"code", "message", "status"}}.
 import type { ServerResponse } from 'node:http';
-import { HttpFake, deltas, type Fault, type RecordedRequest } from '../http-fake.ts';
+import { HttpFake, deltas, fakeTokens, type Fault, type RecordedRequest } from '../http-fake.ts';
 
 export interface GeminiReply {
   text?: string;
   functionCalls?: Array<{ name: string; args: Record<string, unknown> }>;
+  /** Token counts of the whole answer (default: estimated from the request and the reply). */
+  usage?: { promptTokenCount: number; candidatesTokenCount: number; thoughtsTokenCount?: number; cachedContentTokenCount?: number };
 }
+
 
 export interface GeminiBody {
   contents: Array<{ role?: string; parts: Array<{ text?: string; functionCall?: unknown; functionResponse?: { name: string } }> }>;
@@ -52,11 +56,19 @@ export class FakeGemini extends HttpFake {
     const step = this.replies.shift() ?? ((x: GeminiBody): GeminiReply => ({ text: `You said: ${[...x.contents].reverse().find((c) => c.role === 'user')?.parts.map((p) => p.text ?? '').join(' ') ?? ''}` }));
     const reply: GeminiReply = typeof step === 'function' ? step(b) : step;
     const responseId = `fake${++seq}`;
-    const data = (parts: unknown[], finish?: string) =>
-      `data: ${JSON.stringify({ candidates: [{ content: { parts, role: 'model' }, ...(finish ? { finishReason: finish } : {}), index: 0 }], usageMetadata: { promptTokenCount: 12, candidatesTokenCount: 5, totalTokenCount: 17 }, modelVersion: m[1], responseId })}\r\n\r\n`;
-    const events = deltas(reply.text ?? '').map((d) => data([{ text: d }]));
-    if (reply.functionCalls?.length) events.push(data(reply.functionCalls.map((f) => ({ functionCall: { name: f.name, args: f.args } }))));
-    events.push(data([{ text: '' }], 'STOP'));
+    const prompt = reply.usage?.promptTokenCount ?? fakeTokens(JSON.stringify(b.contents) + JSON.stringify(b.systemInstruction ?? '') + JSON.stringify(b.tools ?? []));
+    const parts: unknown[][] = deltas(reply.text ?? '').map((d) => [{ text: d }]);
+    if (reply.functionCalls?.length) parts.push(reply.functionCalls.map((f) => ({ functionCall: { name: f.name, args: f.args } })));
+    parts.push([{ text: '' }]);
+    const total = reply.usage?.candidatesTokenCount ?? fakeTokens((reply.text ?? '') + JSON.stringify(reply.functionCalls ?? []));
+    const thoughts = reply.usage?.thoughtsTokenCount ?? 0;
+    const events = parts.map((p, i) => {
+      const last = i === parts.length - 1;
+      // Cumulative: the candidates' count grows to the total on the last chunk.
+      const candidates = last ? total : Math.floor((total * (i + 1)) / parts.length);
+      const usageMetadata = { promptTokenCount: prompt, candidatesTokenCount: candidates, totalTokenCount: prompt + candidates + (last ? thoughts : 0), ...(last && thoughts ? { thoughtsTokenCount: thoughts } : {}), ...(reply.usage?.cachedContentTokenCount ? { cachedContentTokenCount: reply.usage.cachedContentTokenCount } : {}), promptTokensDetails: [{ modality: 'TEXT', tokenCount: prompt }] };
+      return `data: ${JSON.stringify({ candidates: [{ content: { parts: p, role: 'model' }, ...(last ? { finishReason: 'STOP' } : {}), index: 0 }], usageMetadata, modelVersion: m[1], responseId })}\r\n\r\n`;
+    });
     await this.sse(res, events, fault);
   }
 }

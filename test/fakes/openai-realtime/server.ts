@@ -14,6 +14,9 @@
 // function calls; all at once or paced in real time), speechStarted() (cancels the active response, as
 // interrupt_response does) / speechStopped(), transcribe(), error(), sendRaw() (garbage), close()/drop();
 // on the server: failNext() refuses upgrades with a status, onResponseCreate scripts answers.
+// Usage is reported as the real server does: response.done carries `response.usage` with input/output
+// token details (audio tokens from the audio heard and generated, cached tokens from the conversation
+// already seen), and a caller transcription carries a token `usage` of the transcription model.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
@@ -31,6 +34,27 @@ export interface ResponseScript {
   paceMs?: number;
   /** Beta event names (response.audio.delta, response.audio_transcript.done). */
   beta?: boolean;
+  /** response.usage as sent (default: derived from the audio and text in and out, see realtimeUsage). */
+  usage?: Record<string, unknown>;
+}
+
+/** Audio tokens per second as the fake counts them (the real rates differ by model; fixed here so tests can compute them). */
+export const FAKE_AUDIO_TOKENS_PER_S = { input: 10, output: 20 };
+const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+/** A Realtime `response.usage` object from what the response heard and produced. */
+export function realtimeUsage(o: { inputAudioMs: number; inputText: number; cached: number; outputAudioMs: number; outputText: number }): Record<string, unknown> {
+  const inAudio = Math.ceil((o.inputAudioMs / 1000) * FAKE_AUDIO_TOKENS_PER_S.input);
+  const outAudio = Math.ceil((o.outputAudioMs / 1000) * FAKE_AUDIO_TOKENS_PER_S.output);
+  const input = inAudio + o.inputText + o.cached;
+  const output = outAudio + o.outputText;
+  return {
+    total_tokens: input + output,
+    input_tokens: input,
+    output_tokens: output,
+    input_token_details: { text_tokens: o.inputText, audio_tokens: inAudio, image_tokens: 0, cached_tokens: o.cached, cached_tokens_details: { text_tokens: o.cached, audio_tokens: 0, image_tokens: 0 } },
+    output_token_details: { text_tokens: o.outputText, audio_tokens: outAudio },
+  };
 }
 
 export interface ClientEvent {
@@ -61,6 +85,11 @@ export class FakeRealtimeSession {
   /** Function call ids the model issued, and the outputs the client returned for them. */
   readonly functionOutputs = new Map<string, string | undefined>();
   active: { id: string; finish: (status: string) => void } | undefined;
+  /** Input audio bytes already counted in a response's usage; tokens of earlier responses count as cached. */
+  private billedAudioBytes = 0;
+  private contextTokens = 0;
+  /** Every response.usage sent, in order. */
+  readonly usages: Array<Record<string, unknown>> = [];
   closed = false;
   closeCode: number | undefined;
 
@@ -128,8 +157,10 @@ export class FakeRealtimeSession {
   }
 
   /** A caller transcript (needs input transcription configured, as the real server does). */
-  transcribe(text: string, itemId = id('item')): void {
-    this.send({ type: 'conversation.item.input_audio_transcription.completed', item_id: itemId, content_index: 0, transcript: text });
+  transcribe(text: string, itemId = id('item'), audioMs = 1000): void {
+    const audio = Math.ceil((audioMs / 1000) * FAKE_AUDIO_TOKENS_PER_S.input);
+    const usage = { type: 'tokens', input_tokens: audio, output_tokens: words(text), total_tokens: audio + words(text), input_token_details: { text_tokens: 0, audio_tokens: audio } };
+    this.send({ type: 'conversation.item.input_audio_transcription.completed', item_id: itemId, content_index: 0, transcript: text, usage });
   }
 
   /** Clean close from the server's side. */
@@ -164,7 +195,13 @@ export class FakeRealtimeSession {
         audioItem.content[0].transcript = words.slice(0, Math.ceil(words.length * share)).join(' ');
         this.send({ type: 'response.output_item.done', response_id: responseId, output_index: 0, item: audioItem });
       }
-      this.send({ type: 'response.done', response: { id: responseId, object: 'realtime.response', status, status_details: st === 'cancelled' ? { type: 'cancelled', reason: 'turn_detected' } : null, output, usage: { total_tokens: 1, input_tokens: 1, output_tokens: 0 } } });
+      const heardBytes = this.receivedAudio().length;
+      const outMs = itemId ? (this.assistantItems.get(itemId)?.audioMs ?? 0) : 0;
+      const usage = script.usage ?? realtimeUsage({ inputAudioMs: (heardBytes - this.billedAudioBytes) / 2 / (RATE / 1000), inputText: 12, cached: this.contextTokens, outputAudioMs: outMs, outputText: words(script.transcript ?? '') });
+      this.billedAudioBytes = heardBytes;
+      this.contextTokens = Number(usage.total_tokens ?? 0);
+      this.usages.push(usage);
+      this.send({ type: 'response.done', response: { id: responseId, object: 'realtime.response', status, status_details: st === 'cancelled' ? { type: 'cancelled', reason: 'turn_detected' } : null, output, usage } });
       resolveDone();
     };
     this.active = { id: responseId, finish };

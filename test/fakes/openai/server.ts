@@ -1,22 +1,30 @@
 // A local fake of the OpenAI REST API, speaking its wire format (see /work/shared/PROTOCOLS.md):
 //
 //   POST /v1/chat/completions    Bearer key; stream:true → SSE `data: {chat.completion.chunk}` lines,
-//                                tool calls as indexed fragments, a usage chunk, `data: [DONE]`
-//   POST /v1/audio/transcriptions multipart (file = WAV, model) → {"text": …}
+//                                tool calls as indexed fragments, with stream_options.include_usage a last
+//                                chunk with `choices: []` and `usage` (prompt/completion tokens + details),
+//                                `data: [DONE]`
+//   POST /v1/audio/transcriptions multipart (file = WAV, model) → {"text": …, "usage": …} (whisper-1: usage
+//                                {type: "duration", seconds}; gpt-4o-*-transcribe: {type: "tokens", …})
 //   POST /v1/audio/speech        JSON {model, input, voice, response_format:"pcm"} → raw s16le 24 kHz,
 //                                streamed in 100 ms chunks
 //
 // Scriptable: `chat` (replies in order, or a function of the request), `transcripts`, speech timing,
 // and the shared faults (HTTP status, latency, a cut mid-stream). Errors use OpenAI's error body.
 import type { ServerResponse } from 'node:http';
-import { HttpFake, deltas, sleep, type Fault, type RecordedRequest } from '../http-fake.ts';
+import { HttpFake, deltas, fakeTokens, sleep, type Fault, type RecordedRequest } from '../http-fake.ts';
 
 export interface ChatReply {
   text?: string;
   toolCalls?: Array<{ name: string; arguments: string }>;
   /** Raw `data:` payloads sent instead (malformed-event tests). */
   raw?: string[];
+  /** Token counts reported (default: estimated from the request and the reply, see fakeTokens). */
+  usage?: { prompt_tokens: number; completion_tokens: number; cached_tokens?: number };
 }
+
+/** Transcription audio tokens per second of audio. */
+export const FAKE_STT_AUDIO_TOKENS_PER_S = 10;
 
 export type ChatScript = ChatReply | ((body: ChatRequestBody) => ChatReply);
 
@@ -25,6 +33,7 @@ export interface ChatRequestBody {
   messages: Array<{ role: string; content?: unknown; tool_calls?: unknown; tool_call_id?: string }>;
   tools?: Array<{ type: string; function: { name: string } }>;
   stream?: boolean;
+  stream_options?: { include_usage?: boolean };
 }
 
 export interface Transcription {
@@ -95,7 +104,18 @@ export class FakeOpenAI extends HttpFake {
         for (let i = 0; i < tc.arguments.length; i += 8) events.push(chunk([choice({ tool_calls: [{ index, function: { arguments: tc.arguments.slice(i, i + 8) } }] })]));
       });
       events.push(chunk([choice({}, reply.toolCalls?.length ? 'tool_calls' : 'stop')]));
-      events.push(chunk([], { usage: { prompt_tokens: 20, completion_tokens: events.length, total_tokens: 20 + events.length } }));
+      if (body.stream_options?.include_usage === true) {
+        const prompt = reply.usage?.prompt_tokens ?? fakeTokens(JSON.stringify(body.messages) + JSON.stringify(body.tools ?? []));
+        const completion = reply.usage?.completion_tokens ?? fakeTokens((reply.text ?? '') + (reply.toolCalls ?? []).map((t) => t.name + t.arguments).join(''));
+        const usage = {
+          prompt_tokens: prompt,
+          completion_tokens: completion,
+          total_tokens: prompt + completion,
+          prompt_tokens_details: { cached_tokens: reply.usage?.cached_tokens ?? 0, audio_tokens: 0 },
+          completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+        };
+        events.push(chunk([], { usage }));
+      }
     }
     events.push('data: [DONE]\n\n');
     await this.sse(res, events, fault);
@@ -116,7 +136,12 @@ export class FakeOpenAI extends HttpFake {
     const rate = wav.readUInt32LE(24);
     const ms = ((wav.length - 44) / 2 / rate) * 1000;
     this.transcriptions.push({ file: wav, model, ms, rate });
-    this.json(res, 200, { text: this.transcripts.shift() ?? '', usage: { type: 'duration', seconds: Math.ceil(ms / 1000) } });
+    const text = this.transcripts.shift() ?? '';
+    const audio = Math.ceil((ms / 1000) * FAKE_STT_AUDIO_TOKENS_PER_S);
+    const usage = model === 'whisper-1'
+      ? { type: 'duration', seconds: Math.ceil(ms / 1000) }
+      : { type: 'tokens', input_tokens: audio, output_tokens: fakeTokens(text), total_tokens: audio + fakeTokens(text), input_token_details: { text_tokens: 0, audio_tokens: audio } };
+    this.json(res, 200, { text, usage });
   }
 
   private async speak(req: RecordedRequest, res: ServerResponse, fault: Fault): Promise<void> {

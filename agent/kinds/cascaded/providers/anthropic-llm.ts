@@ -1,16 +1,20 @@
 // Anthropic Messages, streamed (official SDK): text_delta events as text, tool_use blocks assembled
 // from input_json_delta fragments and released at content_block_stop. Our conversation maps onto
 // Anthropic's rules: the system prompt is a parameter, turns alternate starting with the user, tool
-// results are user turns of tool_result blocks. Events are checked at the boundary.
+// results are user turns of tool_result blocks. Events are checked at the boundary. Usage (input at
+// message_start, cumulative counts in message_delta) is reported once the stream ends, however it ends.
 import type Anthropic from '@anthropic-ai/sdk';
 import type { ChatMessage, LlmEvent, LlmProvider, LlmRequest } from '../types.ts';
 import { ProviderError } from '../provider-error.ts';
+import { AnthropicUsage } from '../../../usage/provider-usage.ts';
+import type { UsageReporter } from '../../../usage/call-usage.ts';
 
 export interface AnthropicLlmOptions {
   client: Anthropic;
   model: string;
   temperature: number | undefined;
   maxTokens: number;
+  usage?: UsageReporter;
 }
 
 type Block = Anthropic.Messages.ContentBlockParam;
@@ -49,7 +53,10 @@ const bad = (what: string) => new ProviderError('anthropic', 'llm', 'LLM_BAD_EVE
 
 export class AnthropicLlm implements LlmProvider {
   readonly name = 'anthropic';
-  constructor(private readonly o: AnthropicLlmOptions) {}
+  readonly model: string;
+  constructor(private readonly o: AnthropicLlmOptions) {
+    this.model = o.model;
+  }
 
   async *stream(req: LlmRequest): AsyncIterable<LlmEvent> {
     const stream = await this.o.client.messages.create(
@@ -64,14 +71,22 @@ export class AnthropicLlm implements LlmProvider {
       },
       { signal: req.signal },
     );
+    const usage = new AnthropicUsage();
+    try {
+      yield* this.events(stream as AsyncIterable<unknown>, usage);
+    } finally {
+      this.o.usage?.({ requests: 1, ...usage.delta });
+    }
+  }
+
+  private async *events(stream: AsyncIterable<unknown>, usage: AnthropicUsage): AsyncIterable<LlmEvent> {
     const tools = new Map<number, { id: string; name: string; json: string }>();
-    let inputTokens = 0;
-    for await (const ev of stream as AsyncIterable<unknown>) {
+    for await (const ev of stream) {
       if (!ev || typeof ev !== 'object' || typeof (ev as { type?: unknown }).type !== 'string') throw bad('an event without a type');
-      const e = ev as { type: string; index?: unknown; content_block?: { type?: unknown; id?: unknown; name?: unknown }; delta?: { type?: unknown; text?: unknown; partial_json?: unknown }; message?: { usage?: { input_tokens?: unknown } }; usage?: { output_tokens?: unknown } };
+      const e = ev as { type: string; index?: unknown; content_block?: { type?: unknown; id?: unknown; name?: unknown }; delta?: { type?: unknown; text?: unknown; partial_json?: unknown }; message?: { usage?: unknown }; usage?: unknown };
       switch (e.type) {
         case 'message_start':
-          if (typeof e.message?.usage?.input_tokens === 'number') inputTokens = e.message.usage.input_tokens;
+          usage.update(e.message?.usage);
           break;
         case 'content_block_start':
           if (typeof e.index !== 'number') throw bad('content_block_start without an index');
@@ -100,7 +115,7 @@ export class AnthropicLlm implements LlmProvider {
           break;
         }
         case 'message_delta':
-          if (typeof e.usage?.output_tokens === 'number') yield { type: 'usage', inputTokens, outputTokens: e.usage.output_tokens };
+          usage.update(e.usage);
           break;
         default:
           break; // message_stop, and event types added later

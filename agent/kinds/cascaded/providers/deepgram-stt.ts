@@ -3,9 +3,11 @@
 // the endpoint we send Finalize, and Deepgram flushes its last words as a Results message with
 // `from_finalize: true`. Final results are attributed to utterances in order (audio is sequential).
 // KeepAlive holds the socket open between utterances. Server messages are checked at the boundary.
+// Usage: Deepgram bills the audio streamed, reported per utterance (and a request per socket opened).
 import WebSocket from 'ws';
 import type { SttProvider, SttUtterance } from '../types.ts';
 import { ProviderError } from '../provider-error.ts';
+import type { UsageReporter } from '../../../usage/call-usage.ts';
 
 export interface DeepgramSttOptions {
   apiKey: string;
@@ -17,6 +19,7 @@ export interface DeepgramSttOptions {
   /** Longest wait for the final words after Finalize. Default 3 s. */
   finalizeTimeoutMs?: number;
   onBadMessage?(reason: string): void;
+  usage?: UsageReporter;
 }
 
 interface Utt {
@@ -41,6 +44,8 @@ export class DeepgramStt implements SttProvider {
   private backlog: Array<Buffer | string> = [];
   private keepAlive: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Audio bytes streamed and not yet reported as usage. */
+  private unreportedBytes = 0;
 
   constructor(private readonly o: DeepgramSttOptions) {}
 
@@ -79,6 +84,7 @@ export class DeepgramStt implements SttProvider {
 
   private attach(ws: WebSocket): void {
     this.ws = ws;
+    this.o.usage?.({ requests: 1 });
     ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     ws.on('error', () => {}); // 'close' follows
     ws.on('close', (code) => {
@@ -107,6 +113,7 @@ export class DeepgramStt implements SttProvider {
       push: (pcm) => {
         if (u.cancelled || u.finalizing) return;
         const bytes = Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength);
+        this.unreportedBytes += bytes.length;
         if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(bytes);
         else this.backlog.push(Buffer.from(bytes));
       },
@@ -135,7 +142,14 @@ export class DeepgramStt implements SttProvider {
     u.timer.unref?.();
   }
 
+  private reportAudio(): void {
+    if (this.unreportedBytes === 0) return;
+    this.o.usage?.({ audioInMs: (this.unreportedBytes / 2 / this.o.rate) * 1000 });
+    this.unreportedBytes = 0;
+  }
+
   private complete(u: Utt): void {
+    this.reportAudio();
     const i = this.utts.indexOf(u);
     if (i >= 0) this.utts.splice(i, 1);
     this.settle(u, u.cancelled ? '' : u.finals.join(' ').trim());
@@ -181,6 +195,7 @@ export class DeepgramStt implements SttProvider {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.keepAlive);
+    this.reportAudio();
     this.failPending(Object.assign(new Error('closed'), { name: 'AbortError' }));
     const ws = this.ws;
     this.ws = undefined;

@@ -1,16 +1,20 @@
 // Google Gemini, streamed (official @google/genai SDK, generateContentStream over SSE): text parts as
 // text, functionCall parts as tool calls (Gemini sends each call whole). Our conversation maps onto
 // Gemini's contents: roles user/model, tool calls as functionCall parts, results as functionResponse
-// parts in a user turn. Chunks are checked at the boundary.
+// parts in a user turn. Chunks are checked at the boundary. usageMetadata is cumulative: the last one
+// seen is reported once the stream ends, however it ends.
 import type { GoogleGenAI, Content, Part } from '@google/genai';
 import type { ChatMessage, LlmEvent, LlmProvider, LlmRequest } from '../types.ts';
 import { ProviderError } from '../provider-error.ts';
+import { geminiUsage } from '../../../usage/provider-usage.ts';
+import type { UsageDelta, UsageReporter } from '../../../usage/call-usage.ts';
 
 export interface GeminiLlmOptions {
   client: GoogleGenAI;
   model: string;
   temperature: number | undefined;
   maxTokens: number;
+  usage?: UsageReporter;
 }
 
 function parseArgs(args: string): Record<string, unknown> {
@@ -54,7 +58,10 @@ const bad = (what: string) => new ProviderError('gemini', 'llm', 'LLM_BAD_EVENT'
 
 export class GeminiLlm implements LlmProvider {
   readonly name = 'gemini';
-  constructor(private readonly o: GeminiLlmOptions) {}
+  readonly model: string;
+  constructor(private readonly o: GeminiLlmOptions) {
+    this.model = o.model;
+  }
 
   async *stream(req: LlmRequest): AsyncIterable<LlmEvent> {
     const stream = await this.o.client.models.generateContentStream({
@@ -68,10 +75,19 @@ export class GeminiLlm implements LlmProvider {
         ...(req.tools.length > 0 ? { tools: [{ functionDeclarations: req.tools.map((t) => ({ name: t.name, description: t.description, parametersJsonSchema: t.parameters })) }] } : {}),
       },
     });
+    let usage: UsageDelta = { requests: 1 };
+    try {
+      yield* this.events(stream as AsyncIterable<unknown>, (u) => (usage = { requests: 1, ...u }));
+    } finally {
+      this.o.usage?.(usage);
+    }
+  }
+
+  private async *events(stream: AsyncIterable<unknown>, onUsage: (u: UsageDelta) => void): AsyncIterable<LlmEvent> {
     let n = 0;
-    for await (const chunk of stream as AsyncIterable<unknown>) {
+    for await (const chunk of stream) {
       if (!chunk || typeof chunk !== 'object') throw bad('a chunk that is not an object');
-      const c = chunk as { candidates?: unknown; usageMetadata?: { promptTokenCount?: unknown; candidatesTokenCount?: unknown } };
+      const c = chunk as { candidates?: unknown; usageMetadata?: unknown };
       if (c.candidates !== undefined && !Array.isArray(c.candidates)) throw bad('candidates is not an array');
       const parts = (c.candidates as Array<{ content?: { parts?: unknown } }> | undefined)?.[0]?.content?.parts;
       if (parts !== undefined && !Array.isArray(parts)) throw bad('parts is not an array');
@@ -87,8 +103,8 @@ export class GeminiLlm implements LlmProvider {
           yield { type: 'tool_call', call: { id: typeof f.id === 'string' && f.id ? f.id : `gemini_call_${++n}`, name: f.name, arguments: JSON.stringify(args) } };
         }
       }
-      const u = c.usageMetadata;
-      if (u && typeof u.promptTokenCount === 'number' && typeof u.candidatesTokenCount === 'number') yield { type: 'usage', inputTokens: u.promptTokenCount, outputTokens: u.candidatesTokenCount };
+      const u = c.usageMetadata === undefined ? undefined : geminiUsage(c.usageMetadata);
+      if (u) onUsage(u);
     }
   }
 }

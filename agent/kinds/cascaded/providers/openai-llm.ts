@@ -1,15 +1,19 @@
 // OpenAI Chat Completions, streamed (official SDK): text deltas as they come, tool calls assembled
 // from their indexed fragments and released when the stream ends. Chunks are checked at the boundary:
-// a malformed one is a ProviderError, never a crash.
+// a malformed one is a ProviderError, never a crash. Usage comes in the stream's last chunk
+// (stream_options.include_usage) and is reported once the stream ends, however it ends.
 import type OpenAI from 'openai';
 import type { ChatMessage, LlmEvent, LlmProvider, LlmRequest } from '../types.ts';
 import { ProviderError } from '../provider-error.ts';
+import { openaiChatUsage } from '../../../usage/provider-usage.ts';
+import type { UsageDelta, UsageReporter } from '../../../usage/call-usage.ts';
 
 export interface OpenAiLlmOptions {
   client: OpenAI;
   model: string;
   temperature: number | undefined;
   maxTokens: number;
+  usage?: UsageReporter;
 }
 
 type Msg = OpenAI.Chat.Completions.ChatCompletionMessageParam;
@@ -30,7 +34,10 @@ const bad = (what: string) => new ProviderError('openai', 'llm', 'LLM_BAD_EVENT'
 
 export class OpenAiLlm implements LlmProvider {
   readonly name = 'openai';
-  constructor(private readonly o: OpenAiLlmOptions) {}
+  readonly model: string;
+  constructor(private readonly o: OpenAiLlmOptions) {
+    this.model = o.model;
+  }
 
   async *stream(req: LlmRequest): AsyncIterable<LlmEvent> {
     const stream = await this.o.client.chat.completions.create(
@@ -45,13 +52,21 @@ export class OpenAiLlm implements LlmProvider {
       },
       { signal: req.signal },
     );
+    let usage: UsageDelta = { requests: 1 };
+    try {
+      yield* this.events(stream as AsyncIterable<unknown>, (u) => (usage = { requests: 1, ...u }));
+    } finally {
+      this.o.usage?.(usage);
+    }
+  }
+
+  private async *events(stream: AsyncIterable<unknown>, onUsage: (u: UsageDelta) => void): AsyncIterable<LlmEvent> {
     const calls: Array<{ id: string; name: string; args: string }> = [];
-    for await (const chunk of stream as AsyncIterable<unknown>) {
+    for await (const chunk of stream) {
       if (!chunk || typeof chunk !== 'object') throw bad('a chunk that is not an object');
-      const c = chunk as { choices?: unknown; usage?: { prompt_tokens?: unknown; completion_tokens?: unknown } | null };
-      if (c.usage && typeof c.usage.prompt_tokens === 'number' && typeof c.usage.completion_tokens === 'number') {
-        yield { type: 'usage', inputTokens: c.usage.prompt_tokens, outputTokens: c.usage.completion_tokens };
-      }
+      const c = chunk as { choices?: unknown; usage?: unknown };
+      const u = c.usage ? openaiChatUsage(c.usage) : undefined;
+      if (u) onUsage(u);
       if (!Array.isArray(c.choices)) throw bad('no choices array');
       const delta = (c.choices[0] as { delta?: { content?: unknown; tool_calls?: unknown } } | undefined)?.delta;
       if (!delta) continue;

@@ -1,12 +1,15 @@
 // Speech-to-text with OpenAI's transcription endpoint (official SDK): the utterance is collected while
 // the caller speaks and sent as one WAV at the endpoint. Simple and accurate; its latency is one
-// request after the endpoint (Deepgram's live socket is the streaming alternative).
+// request after the endpoint (Deepgram's live socket is the streaming alternative). Usage per request:
+// the audio sent, and the tokens the response states (token-billed transcription models).
 import type OpenAI from 'openai';
 import type { toFile as ToFile } from 'openai';
 import type { SttProvider, SttUtterance } from '../types.ts';
 import { withRetry } from '../retry.ts';
 import { ProviderError } from '../provider-error.ts';
 import { UtteranceAudio, wavFile } from './wav.ts';
+import { openaiTranscriptionUsage } from '../../../usage/provider-usage.ts';
+import type { UsageReporter } from '../../../usage/call-usage.ts';
 
 export interface OpenAiSttOptions {
   client: OpenAI;
@@ -18,6 +21,7 @@ export interface OpenAiSttOptions {
   retries: number;
   backoffMs: number;
   onRetry?(err: ProviderError, attempt: number): void;
+  usage?: UsageReporter;
 }
 
 /** Shorter than this is noise, not words: no request. */
@@ -48,7 +52,11 @@ export class OpenAiStt implements SttProvider {
             ),
           { provider: this.name, stage: 'stt', retries: this.o.retries, backoffMs: this.o.backoffMs, signal, onRetry: this.o.onRetry },
         );
-        const text = (res as { text?: unknown } | null)?.text;
+        const r = res as { text?: unknown; usage?: unknown } | null;
+        // The audio is what we sent; a duration-billed model's own figure is rounded up to the second.
+        const tokens = openaiTranscriptionUsage(r?.usage);
+        this.o.usage?.({ requests: 1, audioInMs: (audio.samples * 1000) / this.o.rate, inputTokens: tokens?.inputTokens, outputTokens: tokens?.outputTokens, inputAudioTokens: tokens?.inputAudioTokens });
+        const text = r?.text;
         if (typeof text !== 'string') throw new ProviderError(this.name, 'stt', 'STT_BAD_RESPONSE', 'transcription response has no text');
         return text;
       },

@@ -51,11 +51,12 @@ const openai = () => new OpenAI({ apiKey: 'sk-test', baseURL: oa.baseUrl, maxRet
 
 test('OpenAI chat: text streams in deltas, tool calls are assembled from fragments, the history maps onto OpenAI messages', async () => {
   oa.chat.push({ text: 'Sure thing. Goodbye!', toolCalls: [{ name: 'end_call', arguments: '{"reason":"done"}' }] });
-  const evs = await collect(new OpenAiLlm({ client: openai(), model: 'gpt-4o-mini', temperature: 0.3, maxTokens: 100 }));
+  const usage: unknown[] = [];
+  const evs = await collect(new OpenAiLlm({ client: openai(), model: 'gpt-4o-mini', temperature: 0.3, maxTokens: 100, usage: (u) => usage.push(u) }));
   assert.equal(textOf(evs), 'Sure thing. Goodbye!');
   assert.ok(evs.filter((e) => e.type === 'text').length >= 3, 'several deltas');
   assert.deepEqual(callsOf(evs), [{ name: 'end_call', args: { reason: 'done' } }]);
-  assert.ok(evs.some((e) => e.type === 'usage'));
+  assert.equal(usage.length, 1, 'usage reported once (exact figures: usage.test.ts)');
   const body = oa.chatRequests.at(-1)!;
   assert.deepEqual(body.messages.map((m) => m.role), ['system', 'assistant', 'user', 'assistant', 'tool', 'user']);
   assert.deepEqual(body.tools?.map((t) => t.function.name), ['end_call']);
