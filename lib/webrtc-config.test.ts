@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { loadConfig } from './config.ts';
 import { ConfigError } from './errors.ts';
 
-test('defaults: no ICE servers, any port, 15 s ICE timeout, 20 s grace, signalling on PUBLIC_URL', () => {
+test('defaults: no ICE servers, any port, 15 s ICE timeout, 20 s grace, signalling on PUBLIC_URL, jitter 40–100 ms', () => {
   const w = loadConfig({}).webrtc;
   assert.deepEqual(w.iceServers, []);
   assert.equal(w.portRange, undefined);
@@ -14,6 +14,9 @@ test('defaults: no ICE servers, any port, 15 s ICE timeout, 20 s grace, signalli
   assert.equal(w.signalingUrl, 'ws://127.0.0.1:8080/webrtc/ws');
   assert.equal(w.tokenSecret, undefined);
   assert.equal(w.tokenTtlS, 60);
+  assert.deepEqual([w.jitterMinMs, w.jitterMaxMs], [40, 100]);
+  const j = loadConfig({ WEBRTC_JITTER_MIN_MS: '60', WEBRTC_JITTER_MAX_MS: '200' }).webrtc;
+  assert.deepEqual([j.jitterMinMs, j.jitterMaxMs], [60, 200]);
   assert.equal(loadConfig({ PUBLIC_URL: 'https://uap.example.com/base/' }).webrtc.signalingUrl, 'wss://uap.example.com/base/webrtc/ws');
 });
 
@@ -40,6 +43,8 @@ test('bad values name their variable', () => {
     [{ WEBRTC_ICE_TIMEOUT_S: '1' }, 'WEBRTC_ICE_TIMEOUT_S'],
     [{ WEBRTC_SIGNALING_URL: 'https://x.example/ws' }, 'WEBRTC_SIGNALING_URL'],
     [{ SOFTPHONE_TOKEN_SECRET: 'short' }, 'SOFTPHONE_TOKEN_SECRET'],
+    [{ WEBRTC_JITTER_MIN_MS: '10' }, 'WEBRTC_JITTER_MIN_MS'],
+    [{ WEBRTC_JITTER_MIN_MS: '80', WEBRTC_JITTER_MAX_MS: '60' }, 'WEBRTC_JITTER_MAX_MS'],
   ];
   for (const [env, variable] of bad) {
     assert.throws(() => loadConfig(env), (e: unknown) => e instanceof ConfigError && e.variable === variable, JSON.stringify(env));

@@ -1,5 +1,7 @@
 // WebRTC and softphone settings (read with the rest of the config, see config.ts): ICE servers, the UDP
-// port range, timeouts, where browsers reach the signalling WebSocket, and the call-token key.
+// port range, timeouts, where browsers reach the signalling WebSocket, the call-token key, and the
+// jitter buffer's delay bounds (apart from SIP's: browsers on Wi-Fi and mobile networks see more
+// jitter than carrier trunks, and Opus's concealment makes a lost frame cheaper than a long delay).
 import { ConfigError } from './errors.ts';
 import { envStr, envInt, type Env } from './env.ts';
 import { WEBRTC_SIGNALING_PATH } from '../proto/paths.ts';
@@ -24,6 +26,9 @@ export interface WebRtcConfig {
   /** Key material of softphone call tokens (≥ 16 chars); unset: a key generated once in DATA_DIR. */
   tokenSecret: string | undefined;
   tokenTtlS: number;
+  /** Bounds of the jitter buffer's adaptive target delay for browser audio (ms). */
+  jitterMinMs: number;
+  jitterMaxMs: number;
 }
 
 
@@ -81,6 +86,9 @@ export function loadWebRtcConfig(env: Env, publicUrl: URL): WebRtcConfig {
   } else {
     signalingUrl = `${publicUrl.protocol === 'https:' ? 'wss' : 'ws'}://${publicUrl.host}${publicUrl.pathname.replace(/\/+$/, '')}${WEBRTC_SIGNALING_PATH}`;
   }
+  const jitterMinMs = envInt(env, 'WEBRTC_JITTER_MIN_MS', 40, 20, 200);
+  const jitterMaxMs = envInt(env, 'WEBRTC_JITTER_MAX_MS', 100, 20, 300);
+  if (jitterMaxMs < jitterMinMs) throw new ConfigError('WEBRTC_JITTER_MAX_MS', `must be at least WEBRTC_JITTER_MIN_MS (${jitterMinMs})`);
   const tokenSecret = envStr(env, 'SOFTPHONE_TOKEN_SECRET');
   if (tokenSecret !== undefined && tokenSecret.length < 16) throw new ConfigError('SOFTPHONE_TOKEN_SECRET', 'must be at least 16 characters');
   return {
@@ -91,5 +99,7 @@ export function loadWebRtcConfig(env: Env, publicUrl: URL): WebRtcConfig {
     signalingUrl,
     tokenSecret,
     tokenTtlS: envInt(env, 'SOFTPHONE_TOKEN_TTL_S', 60, 5, 3600),
+    jitterMinMs,
+    jitterMaxMs,
   };
 }

@@ -89,6 +89,8 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
     net: { iceServers: config.webrtc.iceServers, portRange: config.webrtc.portRange },
     iceTimeoutMs: config.webrtc.iceTimeoutMs,
     mediaTimeoutMs: config.rtpTimeoutMs,
+    jitterMinMs: config.webrtc.jitterMinMs,
+    jitterMaxMs: config.webrtc.jitterMaxMs,
     clock: sipMedia?.clock, // one 20 ms clock for all paced RTP in the process
     webrtcMetrics: createWebRtcMetrics(registry),
     sessionDeps: { bus, metrics: createMediaMetrics(registry, 'webrtc'), ticker, linkUp: () => linkUp },

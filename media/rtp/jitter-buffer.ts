@@ -8,6 +8,10 @@
 // re-anchored at the new audio, so silences are not "played". Packets older than the playout point are
 // late; audio too far ahead (a burst, a clock running fast) is skipped down to the target: the delay is
 // bounded. No allocation per packet or frame.
+//
+// Codecs other than G.711 (Opus for WebRTC) decode elsewhere and use admit() + write() instead of push():
+// the PCM rate may differ from the RTP clock (16 kHz PCM on Opus's 48 kHz clock), and a GapFiller may
+// fill a missing frame at playout time (the codec's own loss concealment) before the fade is used.
 
 export interface JitterBufferOptions {
   /** Target delay bounds (ms). */
@@ -15,17 +19,31 @@ export interface JitterBufferOptions {
   maxDelayMs?: number;
   /** Beyond the target, how much more may be held before audio is skipped (ms, default 60). */
   slackMs?: number;
-  /** Samples per second (8000 for G.711). */
+  /** PCM samples per second (8000 for G.711). */
   clockRate?: number;
+  /** RTP timestamp units per second, a whole multiple of clockRate (default clockRate; Opus: 48000). */
+  rtpClockRate?: number;
   /** Samples per played frame (160 = 20 ms at 8 kHz). */
   frameSamples?: number;
+  /** Asked for audio at a frame that is not (wholly) there while more audio is buffered after it. */
+  filler?: GapFiller;
 }
+
+/**
+ * Fills [pos, end) at playout time by write() (e.g. decoding held packets, or codec concealment), or
+ * leaves it: the buffer then conceals by fading, or waits when nothing comes after.
+ */
+export interface GapFiller {
+  fill(pos: number, end: number): void;
+}
+
+/** admit() results that are not a position. */
+export const LATE = -1;
+export const DUPLICATE = -2;
 
 export type JitterPop = 'audio' | 'concealed' | 'idle';
 
-const SUB = 80; // ring bookkeeping granularity: 10 ms at 8 kHz (packets are multiples of it in practice)
-const SUBS = 128; // ring of 1.28 s
-const RING = SUB * SUBS;
+const SUBS = 128; // ring of 1.28 s in 10 ms slots (packets are multiples of 10 ms in practice)
 const FADE = [0.75, 0.5, 0.25];
 
 export class JitterBuffer {
@@ -38,9 +56,15 @@ export class JitterBuffer {
   /** Interarrival jitter estimate in samples (RFC 3550 J). */
   jitter = 0;
 
-  private readonly ring = new Int16Array(RING);
+  /** Ring bookkeeping granularity: 10 ms of samples (80 at 8 kHz). */
+  private readonly sub: number;
+  private readonly ringLen: number;
+  private readonly ring: Int16Array;
   /** Extended sample position each 10 ms slot holds, or -1. */
   private readonly slotPos = new Float64Array(SUBS).fill(-1);
+  /** RTP timestamp units per sample. */
+  private readonly tsPerSample: number;
+  private readonly filler: GapFiller | undefined;
   private readonly prev: Int16Array;
   private readonly min: number;
   private readonly max: number;
@@ -63,17 +87,23 @@ export class JitterBuffer {
 
   /** The RTP timestamp of the frame the last pop() returned. */
   get lastPopTimestamp(): number {
-    return (this.lastTs + (this.lastPopPos - this.lastExt)) >>> 0;
+    return (this.lastTs + (this.lastPopPos - this.lastExt) * this.tsPerSample) >>> 0;
   }
 
   constructor(o: JitterBufferOptions = {}) {
     this.rate = o.clockRate ?? 8000;
     this.frameSamples = o.frameSamples ?? 160;
+    this.tsPerSample = (o.rtpClockRate ?? this.rate) / this.rate;
+    if (!Number.isInteger(this.tsPerSample) || this.tsPerSample < 1 || this.rate % 100 !== 0) throw new RangeError('jitter buffer clock rates out of range');
+    this.sub = this.rate / 100;
+    this.ringLen = this.sub * SUBS;
+    this.ring = new Int16Array(this.ringLen);
+    this.filler = o.filler;
     const perMs = this.rate / 1000;
     this.min = Math.round((o.minDelayMs ?? 40) * perMs);
     this.max = Math.round((o.maxDelayMs ?? 60) * perMs);
     this.slack = Math.round((o.slackMs ?? 60) * perMs);
-    if (this.min < this.frameSamples || this.max < this.min || this.max + this.slack > RING - 4 * SUB) throw new RangeError('jitter buffer delays out of range');
+    if (this.min < this.frameSamples || this.max < this.min || this.max + this.slack > this.ringLen - 4 * this.sub) throw new RangeError('jitter buffer delays out of range');
     this.prev = new Int16Array(this.frameSamples);
   }
 
@@ -99,13 +129,18 @@ export class JitterBuffer {
     return this.started ? this.newestEnd - (this.playing || this.bufMin === Infinity ? this.playPos : Math.min(this.playPos, this.bufMin)) : 0;
   }
 
-  /** Extended (unwrapped) position of an RTP timestamp. */
+  /** Whether playout is under way (not waiting for a talkspurt to fill up to the target). */
+  get isPlaying(): boolean {
+    return this.playing;
+  }
+
+  /** Extended (unwrapped) sample position of an RTP timestamp. */
   private ext(ts: number): number {
-    return this.lastExt + ((ts - this.lastTs) | 0);
+    return this.lastExt + Math.floor(((ts - this.lastTs) | 0) / this.tsPerSample);
   }
 
   private filled(pos: number): boolean {
-    return this.slotPos[Math.floor(pos / SUB) % SUBS] === pos;
+    return this.slotPos[Math.floor(pos / this.sub) % SUBS] === pos;
   }
 
   /**
@@ -113,6 +148,23 @@ export class JitterBuffer {
    * `ts`; `arrivalMs` feeds the jitter estimate. Returns false when the packet was late or a duplicate.
    */
   push(ts: number, payload: Uint8Array, off: number, len: number, table: Int16Array, arrivalMs: number): boolean {
+    const start = this.admit(ts, len, arrivalMs);
+    if (start < 0) return false;
+    const ring = this.ring;
+    const rl = this.ringLen;
+    for (let i = 0, pos = start; i < len; i++, pos++) ring[pos % rl] = table[payload[off + i]];
+    this.mark(start, len);
+    return true;
+  }
+
+  /**
+   * Takes `len` samples of audio at RTP time `ts` arriving at `arrivalMs` into account (jitter, bounds)
+   * without writing them: returns the position to write() them at (now, or at playout through the
+   * filler), or LATE / DUPLICATE.
+   */
+  admit(ts: number, len: number, arrivalMs: number): number {
+    const SUB = this.sub;
+    const RING = this.ringLen;
     if (!this.started) {
       this.started = true;
       this.lastTs = ts >>> 0;
@@ -138,27 +190,48 @@ export class JitterBuffer {
     // Behind the playout point once playout has begun (even between talkspurts: time only moves on).
     if (e + n <= this.playPos && (this.playing || this.played + this.concealed > 0)) {
       this.late++;
-      return false;
+      return LATE;
     }
     if (!this.playing && e < this.playPos && this.playPos - e >= RING - SUB) {
       this.late++;
-      return false;
+      return LATE;
     }
     if (this.filled(e - (e % SUB))) {
       this.duplicates++;
-      return false;
+      return DUPLICATE;
     }
     // Far ahead of the playout point: more than the ring can hold without overwriting what is to play.
     if (e + n - this.playPos > RING - 2 * SUB) this.skipTo(e + n - this.target);
     const start = e - (e % SUB);
-    for (let i = 0, pos = start; i < len; i++, pos++) this.ring[pos % RING] = table[payload[off + i]];
-    for (let s = start; s < start + n; s += SUB) this.slotPos[Math.floor(s / SUB) % SUBS] = s;
     if (start + n > this.newestEnd) this.newestEnd = start + n;
     if (!this.playing && start < this.bufMin) {
       if (this.bufMin === Infinity) this.bufMinAt = arrivalMs;
       this.bufMin = start;
     }
-    return true;
+    return start;
+  }
+
+  /** Writes `len` samples of `pcm` at position `pos` (from admit(), or one a filler is asked for). */
+  write(pos: number, pcm: Int16Array, len: number): void {
+    const ring = this.ring;
+    const rl = this.ringLen;
+    for (let i = 0, p = pos; i < len; i++, p++) ring[p % rl] = pcm[i];
+    this.mark(pos, len);
+    if (pos + len > this.newestEnd) this.newestEnd = pos + len;
+  }
+
+  /** Marks the whole 10 ms slots of `len` samples from `start` as holding audio. */
+  private mark(start: number, len: number): void {
+    const SUB = this.sub;
+    const n = len - (len % SUB) || len; // whole 10 ms pieces (a stray tail is dropped with its slot)
+    for (let s = start; s < start + n; s += SUB) this.slotPos[Math.floor(s / SUB) % SUBS] = s;
+  }
+
+  /** How many 10 ms slots of the frame at `pos` hold audio. */
+  private slotsAt(pos: number): number {
+    let have = 0;
+    for (let s = 0; s < this.frameSamples; s += this.sub) if (this.filled(pos + s)) have++;
+    return have;
   }
 
   /** Moves the playout point forward by whole frames (keeping it on the packets' grid) to about `pos`. */
@@ -169,8 +242,12 @@ export class JitterBuffer {
     this.playPos = p;
   }
 
-  /** Plays one frame into `out` (frameSamples long) at time `nowMs`: audio, a concealment, or nothing ('idle'). */
-  pop(out: Int16Array, nowMs: number): JitterPop {
+  /**
+   * Plays one frame into `out` (frameSamples long) at time `nowMs`: audio, a concealment, or nothing
+   * ('idle'). `backlog`: frames the caller will pop right after this one (catching up after its clock
+   * stalled) — audio that piled up meanwhile is owed to them, not skipped as a burst.
+   */
+  pop(out: Int16Array, nowMs: number, backlog = 0): JitterPop {
     if (!this.started) return 'idle';
     const fs = this.frameSamples;
     if (!this.playing) {
@@ -182,10 +259,16 @@ export class JitterBuffer {
       this.bufMin = Infinity;
     }
     // Bounded delay: too much buffered (a burst, or a sender's clock running fast) is skipped.
-    if (this.newestEnd - this.playPos > this.target + this.slack) this.skipTo(this.newestEnd - this.target);
+    const owed = backlog * this.frameSamples;
+    if (this.newestEnd - this.playPos - owed > this.target + this.slack) this.skipTo(this.newestEnd - this.target - owed);
     const pos = this.playPos;
-    let have = 0;
-    for (let s = 0; s < fs; s += SUB) if (this.filled(pos + s)) have++;
+    const SUB = this.sub;
+    let have = this.slotsAt(pos);
+    // A frame not (wholly) here with audio at or after it: the filler may make it (decode, conceal).
+    if (this.filler !== undefined && have < fs / SUB && this.newestEnd > pos) {
+      this.filler.fill(pos, pos + fs);
+      have = this.slotsAt(pos);
+    }
     if (have === 0 && this.newestEnd <= pos + fs) {
       // Nothing here and nothing after: the talkspurt ended, or the sender stalled. Wait for more.
       this.playing = false;
@@ -203,14 +286,14 @@ export class JitterBuffer {
     }
     for (let s = 0; s < fs; s += SUB) {
       if (this.filled(pos + s)) {
-        for (let i = 0; i < SUB; i++) out[s + i] = this.ring[(pos + s + i) % RING];
+        for (let i = 0; i < SUB; i++) out[s + i] = this.ring[(pos + s + i) % this.ringLen];
         this.slotPos[Math.floor((pos + s) / SUB) % SUBS] = -1;
       } else {
         // Half a frame missing: the previous frame's matching half, faded.
         for (let i = 0; i < SUB; i++) out[s + i] = this.prev[s + i] * 0.5;
       }
     }
-    this.prev.set(out.subarray(0, fs));
+    for (let i = 0; i < fs; i++) this.prev[i] = out[i]; // (no subarray view: nothing allocated per frame)
     this.concealRun = 0;
     this.played++;
     return 'audio';

@@ -5,8 +5,12 @@
 // @evan/opus copies every result into a fresh array; where its native binding is loaded we call the
 // binding's own encode/decode, which write into one process-wide buffer, and hand out views of it
 // (calls are synchronous, so one buffer serves every call). Elsewhere (WASM fallback) we take the copy.
+//
+// Loss concealment is Opus's own: conceal() decodes a TOC-only packet (opus-toc.ts). In-band FEC is not
+// available: @evan/opus always decodes with decode_fec = 0 (a second argument is ignored).
 import { createRequire } from 'node:module';
 import { Decoder, Encoder } from '@evan/opus';
+import { concealmentToc } from './opus-toc.ts';
 
 export const OPUS_CLOCK = 48_000;
 export const OPUS_FRAME_MS = 20;
@@ -56,9 +60,9 @@ export class OpusCodec {
   private readonly dec: Decoder;
   /** PCM of the last decode. */
   readonly pcm: Int16Array;
-  private readonly frames: Int16Array[] = [];
   /** Samples of one 20 ms frame at the PCM rate. */
   readonly frameSamples: number;
+  private readonly tocOnly = new Uint8Array(1);
 
   constructor(readonly pcmRate: 8000 | 12000 | 16000 | 24000 | 48000, bitrate = 32_000) {
     this.enc = new Encoder({ channels: 1, sample_rate: pcmRate, application: 'voip' });
@@ -66,12 +70,6 @@ export class OpusCodec {
     this.dec = new Decoder({ channels: 1, sample_rate: pcmRate });
     this.frameSamples = (pcmRate * OPUS_FRAME_MS) / 1000;
     this.pcm = new Int16Array((MAX_PACKET_SAMPLES_48K * pcmRate) / OPUS_CLOCK);
-    for (let off = 0; off + this.frameSamples <= this.pcm.length; off += this.frameSamples) this.frames.push(this.pcm.subarray(off, off + this.frameSamples));
-  }
-
-  /** The k-th 20 ms frame of the last decode (a premade view). */
-  frame(k: number): Int16Array {
-    return this.frames[k];
   }
 
   /** One 20 ms PCM frame → an Opus packet (a view: use it before the next encode in the process). */
@@ -86,8 +84,22 @@ export class OpusCodec {
   }
 
   /**
+   * `ms` (10 or 20) of Opus's concealment of lost audio into `pcm`, continuing from what was decoded
+   * last (`lastToc`: that packet's TOC byte, for its mode); returns the sample count.
+   */
+  conceal(lastToc: number, ms: 10 | 20): number {
+    this.tocOnly[0] = concealmentToc(lastToc, ms);
+    return this.decode(this.tocOnly);
+  }
+
+  /** A new stream: forget the decoder's state. */
+  resetDecoder(): void {
+    this.dec.reset();
+  }
+
+  /**
    * An Opus packet → PCM at pcmRate in `pcm` (scratch of this call, valid until its next decode);
-   * returns the sample count. `frame(k)` is the k-th 20 ms of it as a premade view.
+   * returns the sample count.
    */
   decode(packet: Uint8Array): number {
     let bytes: Uint8Array;

@@ -15,6 +15,9 @@ export interface WebRtcMediaOptions {
   net: WebRtcNetConfig;
   iceTimeoutMs: number;
   mediaTimeoutMs: number;
+  /** Bounds of the jitter buffer's adaptive target delay (ms, default 40–100). */
+  jitterMinMs?: number;
+  jitterMaxMs?: number;
   /** Shared 20 ms clock (one per process); made here when not given. */
   clock?: RtpClock;
   webrtcMetrics: WebRtcMetrics;
@@ -102,6 +105,8 @@ export class WebRtcMedia {
       pcmRate: this.pcmRate,
       iceTimeoutMs: this.o.iceTimeoutMs,
       mediaTimeoutMs: this.o.mediaTimeoutMs,
+      jitterMinMs: this.o.jitterMinMs,
+      jitterMaxMs: this.o.jitterMaxMs,
       clock: this.clock,
       metrics: this.o.webrtcMetrics,
       log,

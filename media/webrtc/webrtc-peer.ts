@@ -1,22 +1,25 @@
 // One browser call's media: a werift RTCPeerConnection answering the browser's offer with one Opus audio
-// track. Receiving: RTP → a small reorder buffer → Opus decode (at the call's PCM rate) → 20 ms PCM
-// frames to the sink, RFC 4733 telephone-events → digits. Sending (the SessionTransport the media session
-// plays into): PCM frames queue here and go out one every 20 ms on the shared RTP clock, Opus-encoded at
-// send time so a clear() drops audio that was never encoded. ICE that does not connect in time, a
+// track. Receiving (audio-receiver.ts): RTP → the adaptive jitter buffer, decoded at the call's PCM rate
+// → one 20 ms PCM frame per tick of the shared RTP clock to the sink; RFC 4733 telephone-events →
+// digits. Sending (the SessionTransport the media session plays into): PCM frames queue here and go out
+// one every 20 ms on the same clock, Opus-encoded at send time so a clear() drops audio that was never
+// encoded. ICE that does not connect in time, a
 // connection that stays lost, or no RTP for too long ends the call through onLost.
 import { MediaStreamTrack, RTCPeerConnection, RtpHeader, RtpPacket, type RTCRtpTransceiver, type RTCRtpSender } from 'werift';
 import { randomInt } from 'node:crypto';
 import type { Logger } from '../../lib/logger.ts';
 import type { SessionTransport } from '../session/media-session.ts';
 import type { RtpClock, TickListener } from '../rtp/clock.ts';
-import { ReorderBuffer } from '../rtp/reorder.ts';
-import { DtmfReceiver } from '../rtp/dtmf.ts';
-import { OpusCodec, OPUS_CLOCK, OPUS_TS_STEP } from './opus.ts';
+import { OpusCodec, OPUS_TS_STEP } from './opus.ts';
+import { AudioReceiver, type AudioReceiverStats } from './audio-receiver.ts';
 import type { WebRtcMetrics } from './metrics.ts';
 import { peerConfig, type WebRtcNetConfig } from './peer-config.ts';
 
 /** After an event-loop stall, at most this many owed packets go out at once; older ones are skipped. */
 const MAX_CATCHUP = 5;
+/** The receiver's counts go to the metrics every 16 ticks (320 ms); its jitter and delay every 5 s. */
+const REPORT_TICKS = 16;
+const SAMPLE_TICKS = 250;
 
 export type OfferErrorCode = 'BAD_SDP' | 'NO_AUDIO' | 'NO_CODEC';
 
@@ -39,10 +42,9 @@ export interface WebRtcPeerOptions {
   mediaTimeoutMs: number;
   /** Longest wait for candidates before the answer goes out without the rest (they trickle) (ms, default 1000). */
   gatherWaitMs?: number;
-  /** Packets held while waiting for a missing one (default 3). */
-  jitterDepth?: number;
-  /** Longest a packet waits for a gap to fill (ms, default 60). */
-  maxHoldMs?: number;
+  /** Bounds of the jitter buffer's adaptive target delay (ms, default 40–100). */
+  jitterMinMs?: number;
+  jitterMaxMs?: number;
   /** Frames queued for sending at most (default 50 = 1 s). */
   sendQueueFrames?: number;
   clock: RtpClock;
@@ -64,12 +66,10 @@ export interface IceCandidateMessage {
   usernameFragment?: string | null;
 }
 
-export interface WebRtcPeerStats {
+export interface WebRtcPeerStats extends AudioReceiverStats {
   received: number;
   sent: number;
-  lost: number;
-  dtmf: number;
-  decodeErrors: number;
+  encodeErrors: number;
 }
 
 const noop = (): void => {};
@@ -85,9 +85,8 @@ export class WebRtcPeer implements SessionTransport, TickListener {
   onHangup: ((reason: string) => void) | undefined;
   /** A local ICE candidate found after the answer (null: gathering is complete). */
   onLocalCandidate: ((c: IceCandidateMessage | null) => void) | undefined;
-  readonly stats: WebRtcPeerStats = { received: 0, sent: 0, lost: 0, dtmf: 0, decodeErrors: 0 };
+  private readonly counts = { received: 0, sent: 0, encodeErrors: 0 };
   answerSdp = '';
-  muted = false;
 
   private closed = false;
   private connected = false;
@@ -102,11 +101,7 @@ export class WebRtcPeer implements SessionTransport, TickListener {
   private readonly dtmfPts = new Set<number>();
 
   // Receiving.
-  private readonly reorder: ReorderBuffer<RtpPacket>;
-  private readonly dtmfIn = new DtmfReceiver();
-  private ssrcIn = -1;
-  private tsBase = 0;
-  private tsBaseMs = 0;
+  private readonly receiver: AudioReceiver;
   private lastRxAt = 0;
 
   // Sending.
@@ -132,7 +127,7 @@ export class WebRtcPeer implements SessionTransport, TickListener {
     this.queueFrames = o.sendQueueFrames ?? 50;
     this.queue = new Int16Array(this.queueFrames * this.frameSamples);
     for (let i = 0; i < this.queueFrames; i++) this.slots.push(this.queue.subarray(i * this.frameSamples, (i + 1) * this.frameSamples));
-    this.reorder = new ReorderBuffer<RtpPacket>(o.jitterDepth ?? 3, this.onReleased);
+    this.receiver = new AudioReceiver(this.codec, o.metrics, this.createdAt, { minDelayMs: o.jitterMinMs, maxDelayMs: o.jitterMaxMs });
     o.metrics.peers.inc();
   }
 
@@ -256,84 +251,39 @@ export class WebRtcPeer implements SessionTransport, TickListener {
 
   // --- receiving ---
 
+  /** Caller audio stops reaching the sink while muted. */
+  get muted(): boolean {
+    return this.receiver.muted;
+  }
+
+  set muted(m: boolean) {
+    this.receiver.muted = m;
+  }
+
+  get stats(): WebRtcPeerStats {
+    return { received: this.counts.received, sent: this.counts.sent, encodeErrors: this.counts.encodeErrors, ...this.receiver.stats };
+  }
+
   private readonly onRtp = (pkt: RtpPacket): void => {
     if (this.closed) return;
     const h = pkt.header;
-    if (h.payloadType !== this.opusPt && !this.dtmfPts.has(h.payloadType)) {
+    const opus = h.payloadType === this.opusPt;
+    if (!opus && !this.dtmfPts.has(h.payloadType)) {
       this.o.metrics.dropped('wrong_pt');
       return;
     }
-    this.stats.received++;
+    this.counts.received++;
     this.o.metrics.packetsIn.inc();
     const now = this.o.clock.now();
     this.lastRxAt = now;
-    if (h.ssrc !== this.ssrcIn) {
-      // A new stream (the first packet, or the browser restarted its sender): start over.
-      this.reorder.flush();
-      this.reorder.reset();
-      this.ssrcIn = h.ssrc;
-      this.tsBase = h.timestamp;
-      this.tsBaseMs = now - this.createdAt;
-    }
-    const late = this.reorder.late;
-    const dup = this.reorder.duplicates;
-    const lost = this.reorder.lost;
-    this.reorder.push(pkt, h.sequenceNumber, now);
-    if (this.reorder.late !== late) this.o.metrics.dropped('late');
-    if (this.reorder.duplicates !== dup) this.o.metrics.dropped('duplicate');
-    this.noteLost(lost);
-  };
-
-  private noteLost(before: number): void {
-    const n = this.reorder.lost - before;
-    if (n > 0) {
-      this.stats.lost += n;
-      this.o.metrics.lost(n);
-    }
-  }
-
-  private readonly onReleased = (pkt: RtpPacket): void => {
-    const h = pkt.header;
-    const mediaTs = this.tsBaseMs + Math.floor(((h.timestamp - this.tsBase) >>> 0) / (OPUS_CLOCK / 1000));
-    if (h.payloadType !== this.opusPt) {
-      const digit = this.dtmfIn.onPacket(pkt.payload, 0, pkt.payload.length, h.timestamp);
-      if (digit !== undefined) {
-        this.stats.dtmf++;
-        this.o.metrics.dtmfIn.inc();
-        this.sink?.onDtmf(digit, mediaTs);
-      }
-      return;
-    }
-    const sink = this.sink;
-    if (!sink) return;
-    if (this.muted) {
-      this.o.metrics.dropped('muted');
-      return;
-    }
-    let n: number;
-    try {
-      n = this.codec.decode(pkt.payload);
-    } catch {
-      this.stats.decodeErrors++;
-      this.o.metrics.dropped('decode_error');
-      return;
-    }
-    // Handed on in 20 ms frames so bus frames stay uniform (browsers send 20 ms; 40/60 ms packets split).
-    const fs = this.frameSamples;
-    let k = 0;
-    for (let off = 0; off + fs <= n; off += fs, k++) sink.onAudio(this.codec.frame(k), mediaTs + k * 20);
-    if (k * fs < n) sink.onAudio(this.codec.pcm.subarray(k * fs, n), mediaTs + k * 20);
+    this.receiver.onPacket(h, pkt.payload, opus, now, this.sink);
   };
 
   // --- the clock ---
 
+  /** Sending: the packets this tick owes (time-critical; see RtpClock). */
   onTick(n: number, now: number): void {
     if (this.closed) return;
-    if (this.reorder.holding > 0 && now - this.reorder.heldSince > (this.o.maxHoldMs ?? 60)) {
-      const before = this.reorder.lost;
-      this.reorder.flush();
-      this.noteLost(before);
-    }
     if (!this.connected) return;
     if (this.lastTick < 0) this.lastTick = n - 1;
     let from = this.lastTick + 1;
@@ -342,6 +292,14 @@ export class WebRtcPeer implements SessionTransport, TickListener {
     this.lastTick = n;
     if (this.marks.length > 0) this.fireMarks();
     if ((n & 15) === 0 && now - this.lastRxAt > this.o.mediaTimeoutMs) this.lose('media-timeout', `no RTP from the browser for ${Math.round(now - this.lastRxAt)} ms`);
+  }
+
+  /** Receiving: the jitter buffer's frame for this tick; now and then its counts to the metrics. */
+  afterTick(n: number, now: number): void {
+    if (this.closed || !this.connected) return;
+    if (this.sink) this.receiver.playOut(n, now, this.sink);
+    if (n % REPORT_TICKS === 0) this.receiver.report();
+    if (n % SAMPLE_TICKS === 0) this.receiver.sample();
   }
 
   private sendTick(tick: number, now: number): void {
@@ -358,7 +316,7 @@ export class WebRtcPeer implements SessionTransport, TickListener {
     try {
       payload = this.codec.encode(slot);
     } catch {
-      this.stats.decodeErrors++;
+      this.counts.encodeErrors++;
       return;
     }
     const h = this.outHeader;
@@ -372,7 +330,7 @@ export class WebRtcPeer implements SessionTransport, TickListener {
     // werift encrypts synchronously inside sendRtp, so the shared encoder buffer may be reused after it.
     this.sender.sendRtp(this.outPacket).catch(noop);
     this.talking = true;
-    this.stats.sent++;
+    this.counts.sent++;
     this.o.metrics.packetsOut.inc();
   }
 
@@ -426,6 +384,7 @@ export class WebRtcPeer implements SessionTransport, TickListener {
     clearTimeout(this.iceTimer);
     clearTimeout(this.lostTimer);
     this.o.clock.remove(this);
+    if (this.connected) this.receiver.report();
     if (!this.connected && !this.lostNotified) this.o.metrics.outcome('closed_before_connect');
     this.sink = undefined;
     this.marks = [];

@@ -1,6 +1,7 @@
 // A browser stand-in for tests and the benchmark: a werift peer that offers one Opus audio track (plus
 // telephone-events, as Chrome does), sends a tone (or silence) as Opus every 20 ms, decodes what comes
-// back and measures it, and sends RFC 4733 key presses.
+// back and measures it, and sends RFC 4733 key presses. `netem` plays a bad network for the audio:
+// frames dropped, duplicated, or sent after the next one.
 import { MediaStreamTrack, RTCPeerConnection, RtpHeader, RtpPacket, type RTCRtpTransceiver } from 'werift';
 import { audioCodecs } from '../../media/webrtc/peer-config.ts';
 import { OpusCodec } from '../../media/webrtc/opus.ts';
@@ -20,6 +21,13 @@ export interface CallerStats {
   seqGaps: number;
 }
 
+export interface Netem {
+  drop?(n: number): boolean;
+  duplicate?(n: number): boolean;
+  /** Frame n goes out after frame n + 1. */
+  swap?(n: number): boolean;
+}
+
 export class WeriftCaller {
   readonly pc: RTCPeerConnection;
   readonly track = new MediaStreamTrack({ kind: 'audio' });
@@ -35,6 +43,8 @@ export class WeriftCaller {
   private tone = 440;
   /** Called for each decoded 20 ms frame of received audio (tests). */
   onAudio: ((pcm: Int16Array) => void) | undefined;
+  netem: Netem | undefined;
+  private swapped: { payload: Buffer; seq: number; ts: number } | undefined;
 
   constructor(opts: { iceServers?: { urls: string }[] } = {}) {
     this.pc = new RTCPeerConnection({
@@ -87,7 +97,7 @@ export class WeriftCaller {
           pcm[i] = this.tone ? Math.round(8000 * Math.sin(this.phase)) : 0;
           this.phase += (2 * Math.PI * this.tone) / RATE;
         }
-        this.sendPacket(111, this.codec.encode(pcm), n === 0);
+        this.sendAudioPacket(Buffer.from(this.codec.encode(pcm)), n);
         this.ts += 960;
         n++;
       }
@@ -101,9 +111,28 @@ export class WeriftCaller {
     this.timer = undefined;
   }
 
-  private sendPacket(pt: number, payload: Buffer, marker: boolean, ts = this.ts): void {
-    const h = new RtpHeader({ payloadType: pt, sequenceNumber: this.seq, timestamp: ts, marker });
+  private sendAudioPacket(payload: Buffer, n: number): void {
+    const seq = this.seq;
     this.seq = (this.seq + 1) & 0xffff;
+    const ne = this.netem;
+    if (ne?.drop?.(n)) return;
+    if (ne?.swap?.(n) && !this.swapped) {
+      this.swapped = { payload, seq, ts: this.ts };
+      return;
+    }
+    this.sendPacket(111, payload, n === 0, this.ts, seq);
+    if (ne?.duplicate?.(n)) this.sendPacket(111, payload, false, this.ts, seq);
+    const s = this.swapped;
+    this.swapped = undefined;
+    if (s) this.sendPacket(111, s.payload, false, s.ts, s.seq);
+  }
+
+  private sendPacket(pt: number, payload: Buffer, marker: boolean, ts = this.ts, seq = -1): void {
+    if (seq < 0) {
+      seq = this.seq;
+      this.seq = (this.seq + 1) & 0xffff;
+    }
+    const h = new RtpHeader({ payloadType: pt, sequenceNumber: seq, timestamp: ts, marker });
     // The sender rewrites the payload type to its codec's: telephone-events go straight to the transport.
     const sender = this.transceiver.sender as unknown as { ssrc: number; dtlsTransport: { sendRtp(p: Buffer, h: RtpHeader): Promise<number> }; sendRtp(p: RtpPacket): Promise<void> };
     if (pt === 111) void sender.sendRtp(new RtpPacket(h, Buffer.from(payload))).catch(() => {});
