@@ -3,7 +3,6 @@
 export * from './packet.ts';
 export * from './dtmf.ts';
 export { PortPool, PortPoolExhaustedError, bindFromPool } from './port-pool.ts';
-export { ReorderBuffer } from './reorder.ts';
 export { RtpClock, type TickListener } from './clock.ts';
 export { RtpSession, FRAME_SAMPLES, type RtpSessionOptions, type RtpSink, type RtpStats, type G711 } from './rtp-session.ts';
 export { createRtpMetrics, type RtpMetrics, type RtpDropReason } from './metrics.ts';
