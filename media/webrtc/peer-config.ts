@@ -19,7 +19,9 @@ export const TELEPHONE_EVENT_PTS = [110, 126] as const;
 
 export function audioCodecs(): RTCRtpCodecParameters[] {
   return [
-    new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2, payloadType: OPUS_PT, parameters: 'minptime=10;useinbandfec=1' }),
+    // No useinbandfec: the decoder (@evan/opus) cannot use in-band FEC, so asking browsers for it would only
+    // spend their bitrate; lost frames are concealed by Opus PLC in the jitter buffer instead.
+    new RTCRtpCodecParameters({ mimeType: 'audio/opus', clockRate: 48000, channels: 2, payloadType: OPUS_PT, parameters: 'minptime=10' }),
     new RTCRtpCodecParameters({ mimeType: 'audio/telephone-event', clockRate: 48000, channels: 1, payloadType: TELEPHONE_EVENT_PTS[0] }),
     new RTCRtpCodecParameters({ mimeType: 'audio/telephone-event', clockRate: 8000, channels: 1, payloadType: TELEPHONE_EVENT_PTS[1] }),
   ];
