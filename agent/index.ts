@@ -38,6 +38,7 @@ export async function startAgentRole(config: Config, bus: Bus, registry: Registr
       cascadedKind({
         registry,
         allowPrivateHttp: config.toolHttpAllowPrivate,
+        vadBatchWaitMs: config.vadBatchWaitMs,
         // Silero is heavy: load it at start only when calls are routed to this kind by config.
         preload: [...config.routes.values()].some((r) => r.agentKind === 'cascaded'),
         espeak: tts,

@@ -222,5 +222,8 @@ test('numeric settings are range-checked and name their variable', () => {
 test('TOOL_HTTP_ALLOW_PRIVATE is a checked boolean, off by default', () => {
   assert.equal(loadConfig({}).toolHttpAllowPrivate, false);
   assert.equal(loadConfig({ TOOL_HTTP_ALLOW_PRIVATE: 'true' }).toolHttpAllowPrivate, true);
+  assert.equal(loadConfig({}).vadBatchWaitMs, 4);
+  assert.equal(loadConfig({ VAD_BATCH_WAIT_MS: '0' }).vadBatchWaitMs, 0);
+  assert.throws(() => loadConfig({ VAD_BATCH_WAIT_MS: '50' }), /VAD_BATCH_WAIT_MS/);
   assert.throws(() => loadConfig({ TOOL_HTTP_ALLOW_PRIVATE: 'yes' }), /TOOL_HTTP_ALLOW_PRIVATE/);
 });

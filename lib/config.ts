@@ -84,6 +84,8 @@ export interface Config {
   sipEnabled: boolean;
   /** Agent http tools may call private/loopback addresses (off: tenant URLs cannot reach the platform's network). */
   toolHttpAllowPrivate: boolean;
+  /** Cascaded agents: how long a Silero window waits for other calls' windows to share an inference run. */
+  vadBatchWaitMs: number;
   /** Address the SIP and RTP sockets bind to (default HOST). */
   sipHost: string;
   sipPort: number;
@@ -255,6 +257,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     recordingsDir: envStr(env, 'RECORDINGS_DIR') ?? join(dataDir, 'recordings'),
     sipEnabled: envBool(env, 'SIP_ENABLED', false),
     toolHttpAllowPrivate: envBool(env, 'TOOL_HTTP_ALLOW_PRIVATE', false),
+    vadBatchWaitMs: envInt(env, 'VAD_BATCH_WAIT_MS', 4, 0, 20),
     sipHost,
     sipPort,
     sipPublicIp,

@@ -16,6 +16,10 @@ function withSilence(speech: Int16Array, rate: number, beforeMs: number, afterMs
   return pcm;
 }
 
+// Frames come much faster than real time here (a turn each): with no batching wait, each window is
+// inferred at the end of its turn, as a lone call's would be (batching itself: silero-batch.test.ts).
+const NO_WAIT = 0;
+
 /** Pushes `pcm` in 20 ms frames and waits for every window's probability. */
 async function detect(vad: SileroVad, pcm: Int16Array, rate: number): Promise<Array<[number, number]>> {
   const frame = rate / 50;
@@ -43,7 +47,7 @@ test('speech between two silences: probabilities high inside, low outside; one t
   const model = await SileroModel.load();
   const speech = await tts.synthesize('Hello, I would like to book a table for two people tonight, please.');
   const pcm = withSilence(speech, 16000, 1000, 1500);
-  const vad = new SileroVad(model, { rate: 16000, onProbability: () => {} });
+  const vad = new SileroVad(model, { batchWaitMs: NO_WAIT, rate: 16000, onProbability: () => {} });
   const probs = await detect(vad, pcm, 16000);
   let last = speech.length - 1;
   while (last > 0 && Math.abs(speech[last]) < 300) last--; // espeak pads its output with quiet
@@ -69,7 +73,7 @@ test('speech between two silences: probabilities high inside, low outside; one t
 test('8 kHz works too (256-sample windows)', async () => {
   const model = await SileroModel.load();
   const speech = resampleBuffer(await tts.synthesize('Can you hear me now?'), 16000, 8000);
-  const vad = new SileroVad(model, { rate: 8000, onProbability: () => {} });
+  const vad = new SileroVad(model, { batchWaitMs: NO_WAIT, rate: 8000, onProbability: () => {} });
   const probs = await detect(vad, withSilence(speech, 8000, 500, 800), 8000);
   assert.ok(probs.some(([p]) => p > 0.8), 'speech found');
   assert.ok(probs.filter(([, t]) => t < 400).every(([p]) => p < 0.2));
@@ -84,7 +88,7 @@ test('steady noise and a tone are not speech', async () => {
     seed = (seed * 1103515245 + 12345) & 0x7fffffff;
     noise[i] = ((seed / 0x7fffffff) * 2 - 1) * 1500;
   }
-  const vad = new SileroVad(model, { rate: 16000, onProbability: () => {} });
+  const vad = new SileroVad(model, { batchWaitMs: NO_WAIT, rate: 16000, onProbability: () => {} });
   const probs = await detect(vad, noise, 16000);
   const speechy = probs.filter(([p]) => p >= 0.5).length;
   assert.ok(speechy <= 2, `${speechy} of ${probs.length} noise windows look like speech`);
@@ -94,7 +98,7 @@ test('steady noise and a tone are not speech', async () => {
 test('cost: the model runs well under a millisecond per 32 ms window once warm', async () => {
   const model = await SileroModel.load();
   const speech = await tts.synthesize('The quick brown fox jumps over the lazy dog.');
-  const vad = new SileroVad(model, { rate: 16000, onProbability: () => {}, gateRms: 0 });
+  const vad = new SileroVad(model, { batchWaitMs: NO_WAIT, rate: 16000, onProbability: () => {}, gateRms: 0 });
   const t0 = process.cpuUsage();
   await detect(vad, speech, 16000);
   const cpu = process.cpuUsage(t0);

@@ -1,9 +1,10 @@
 // One call's voice activity detection: caller PCM in (any chunk size), a speech probability out per
-// Silero window (32 ms at 16 kHz), in order. Inference is asynchronous, so complete windows wait in a
-// small ring of preallocated slots; nothing is allocated per frame. Windows quieter than `gateRms`
-// skip inference (probability 0): most of a call is silence, and the model costs ~0.3 ms a window.
-import type * as ort from 'onnxruntime-web';
-import { SILERO_WINDOW, type SileroModel } from './silero-model.ts';
+// Silero window (32 ms at 16 kHz), in order. Inference is asynchronous and batched with other calls'
+// windows (silero-batch.ts), so complete windows wait in a small ring of preallocated slots; nothing is
+// allocated per frame. Windows quieter than `gateRms` skip inference (probability 0): most of a call is
+// silence, and the model costs ~0.25 ms a window.
+import { SILERO_WINDOW, SILERO_STATE, type SileroModel } from './silero-model.ts';
+import type { BatchedStream, SileroBatcher } from './silero-batch.ts';
 
 export interface SileroVadOptions {
   /** 16000 or 8000. */
@@ -14,15 +15,16 @@ export interface SileroVadOptions {
   onError?(err: unknown): void;
   /** RMS (fraction of full scale) under which a window is silence without asking the model. Default 0.002 (≈ -54 dBFS). */
   gateRms?: number;
+  /** How long a window waits for other calls' windows to share a run (the rate's batcher; process-wide). */
+  batchWaitMs?: number;
 }
 
 const RING = 8;
 
-export class SileroVad {
+export class SileroVad implements BatchedStream {
   private readonly window: number;
   private readonly context: number;
   private readonly slots: Float32Array[] = [];
-  private readonly inputs: ort.Tensor[] = [];
   /** Per queued slot: sample count at the window's end; gated slots are negative (−end − 1). */
   private readonly slotEnd = new Float64Array(RING);
   private head = 0; // oldest queued slot
@@ -30,8 +32,9 @@ export class SileroVad {
   private fill = 0; // samples in the slot being filled
   private energy = 0; // sum of squares of the slot being filled
   private samples = 0;
-  private state: ort.Tensor;
-  private readonly rateTensor: ort.Tensor;
+  /** The recurrent state, updated by each inference ([2 × 128]). */
+  readonly batchState = new Float32Array(2 * SILERO_STATE);
+  private readonly batcher: SileroBatcher;
   private readonly gateEnergy: number;
   private running = false;
   private closed = false;
@@ -46,13 +49,9 @@ export class SileroVad {
     if (!w) throw new RangeError(`Silero runs at 8000 or 16000 Hz, not ${o.rate}`);
     this.window = w.window;
     this.context = w.context;
-    for (let i = 0; i < RING; i++) {
-      const slot = new Float32Array(w.context + w.window);
-      this.slots.push(slot);
-      this.inputs.push(model.inputTensor(slot));
-    }
-    this.state = model.newState();
-    this.rateTensor = model.rateTensor(o.rate);
+    for (let i = 0; i < RING; i++) this.slots.push(new Float32Array(w.context + w.window));
+    this.batcher = model.batcher(o.rate);
+    if (o.batchWaitMs !== undefined) this.batcher.waitMs = o.batchWaitMs;
     const g = o.gateRms ?? 0.002;
     this.gateEnergy = g * g * w.window;
   }
@@ -118,26 +117,34 @@ export class SileroVad {
       }
       this.running = true;
       this.inferences++;
-      this.model.run(this.inputs[idx], this.state, this.rateTensor).then(
-        (r) => {
-          this.running = false;
-          if (this.closed) return;
-          this.state = r.state;
-          this.lastProb = r.prob;
-          this.dequeue();
-          this.o.onProbability(r.prob, end);
-          this.pump();
-        },
-        (err: unknown) => {
-          this.running = false;
-          if (this.closed) return;
-          this.dequeue();
-          this.o.onError?.(err);
-          this.o.onProbability(this.lastProb, end);
-          this.pump();
-        },
-      );
+      this.batcher.submit(this);
     }
+  }
+
+  /** The window being inferred: the oldest queued one. */
+  get batchInput(): Float32Array {
+    return this.slots[this.head];
+  }
+
+  onBatchResult(prob: number): void {
+    this.running = false;
+    if (this.closed) return;
+    this.lastProb = prob;
+    this.deliver(prob);
+  }
+
+  onBatchError(err: unknown): void {
+    this.running = false;
+    if (this.closed) return;
+    this.o.onError?.(err);
+    this.deliver(this.lastProb);
+  }
+
+  private deliver(prob: number): void {
+    const end = this.slotEnd[this.head];
+    this.dequeue();
+    this.o.onProbability(prob, end);
+    this.pump();
   }
 
   private dequeue(): void {
@@ -147,7 +154,7 @@ export class SileroVad {
 
   /** Forget the recurrent state (e.g. between calls reusing the object). */
   reset(): void {
-    this.state = this.model.newState();
+    this.batchState.fill(0);
     for (const s of this.slots) s.fill(0);
     this.fill = 0;
     this.energy = 0;

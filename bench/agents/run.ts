@@ -4,8 +4,9 @@
 // Each call loops: the caller asks (2 s of speech), the agent answers (~3 s), and every other answer the
 // caller talks over it. A simulated phone plays the agent's frames in real time and returns marks.
 // Reports: calls per core (call count ÷ CPU cores used), platform overhead from endpoint detected to
-// first audio frame out (p50/p95), barge-in reaction from the confirming frame to `clear` (p50/p95).
-// Usage: node --import tsx bench/agents/run.ts [--calls 60] [--seconds 15]
+// first audio frame out (p50/p95), barge-in reaction from the confirming frame to `clear` (p50/p95), and
+// how Silero's windows were batched across calls (--vad-batch-wait: VAD_BATCH_WAIT_MS, default 4).
+// Usage: node --import tsx bench/agents/run.ts [--calls 60] [--seconds 15] [--vad-batch-wait 4]
 import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { CascadedCall, type VoiceDetectorFactory } from '../../agent/kinds/cascaded/cascaded-call.ts';
@@ -14,14 +15,16 @@ import { noMetrics, type CascadedMetrics } from '../../agent/kinds/cascaded/metr
 import { ScriptedStt, ScriptedLlm, ScriptedTts, RecordingTools, says } from '../../agent/kinds/cascaded/testing.ts';
 import { SileroModel } from '../../agent/vad/silero-model.ts';
 import { SileroVad } from '../../agent/vad/silero-vad.ts';
+import { DEFAULT_BATCH_WAIT_MS } from '../../agent/vad/silero-batch.ts';
 import { EspeakTts } from '../../agent/tts/espeak.ts';
 import type { AgentOutput } from '../../agent/kinds/types.ts';
 import { newAudioFrameView } from '../../proto/index.ts';
 import { createLogger } from '../../lib/logger.ts';
 
-const { values } = parseArgs({ options: { calls: { type: 'string', default: '60' }, seconds: { type: 'string', default: '15' } } });
+const { values } = parseArgs({ options: { calls: { type: 'string', default: '60' }, seconds: { type: 'string', default: '15' }, 'vad-batch-wait': { type: 'string', default: String(DEFAULT_BATCH_WAIT_MS) } } });
 const CALLS = Number(values.calls);
 const SECONDS = Number(values.seconds);
+const BATCH_WAIT_MS = Number(values['vad-batch-wait']);
 const RATE = 16000;
 const FRAME = RATE / 50;
 const CYCLE_FRAMES = 300; // 6 s per question/answer cycle
@@ -69,7 +72,10 @@ async function main(): Promise<void> {
   const question = await espeak.synthesize('Hello, could you tell me what your opening hours are today?');
   await espeak.close();
   const model = await SileroModel.load();
-  const vad: VoiceDetectorFactory = (rate, onProbability) => new SileroVad(model, { rate, onProbability });
+  const vad: VoiceDetectorFactory = (rate, onProbability) => new SileroVad(model, { rate, onProbability, batchWaitMs: BATCH_WAIT_MS });
+  const batcher = model.batcher(RATE);
+  const runs0 = batcher.runs;
+  const windows0 = batcher.windows;
   const firstAudio: number[] = [];
   const reaction: number[] = [];
   const metrics: CascadedMetrics = {
@@ -97,14 +103,16 @@ async function main(): Promise<void> {
     out.call = call;
     return { call, out, offset: Math.floor((i * CYCLE_FRAMES) / CALLS), view: Object.assign(newAudioFrameView(), { sampleRate: RATE }) };
   });
-  const silence = new Int16Array(FRAME);
+  // The caller's frames as byte views, made once (the harness allocating per frame would be measured too).
+  const silence = new Uint8Array(FRAME * 2);
   const qFrames = Math.floor(question.length / FRAME);
+  const questionFrames = Array.from({ length: qFrames }, (_, k) => new Uint8Array(question.buffer, question.byteOffset + k * FRAME * 2, FRAME * 2));
   let tick = 0;
-  const frameOf = (pos: number, cycle: number): Int16Array => {
+  const frameOf = (pos: number, cycle: number): Uint8Array => {
     // 0..qFrames: the question; on odd cycles a 0.6 s interruption 1.5 s into the answer.
-    if (pos < qFrames) return question.subarray(pos * FRAME, (pos + 1) * FRAME);
+    if (pos < qFrames) return questionFrames[pos];
     const cut = qFrames + 25 + 75; // endpoint (~0.5 s) + 1.5 s of answer
-    if (cycle % 2 === 1 && pos >= cut && pos < cut + 30) return question.subarray((pos - cut) * FRAME, (pos - cut + 1) * FRAME);
+    if (cycle % 2 === 1 && pos >= cut && pos < cut + 30) return questionFrames[pos - cut];
     return silence;
   };
   const cpu0 = process.cpuUsage();
@@ -120,8 +128,7 @@ async function main(): Promise<void> {
       for (let i = slot; i < calls.length; i += 10) {
         const c = calls[i];
         const n = tick + c.offset;
-        const pcm = frameOf(n % CYCLE_FRAMES, Math.floor(n / CYCLE_FRAMES));
-        c.view.pcm = new Uint8Array(pcm.buffer, pcm.byteOffset, pcm.byteLength);
+        c.view.pcm = frameOf(n % CYCLE_FRAMES, Math.floor(n / CYCLE_FRAMES));
         c.call.onAudio(c.view);
         c.out.tick();
       }
@@ -150,6 +157,9 @@ async function main(): Promise<void> {
     bargeIns: reaction.length,
     bargeInReactionMs: { p50: Number(quantile(reaction, 0.5).toFixed(3)), p95: Number(quantile(reaction, 0.95).toFixed(3)) },
     vadWindowsPerSecondPerCall: Number((vadWindows / calls.length / SECONDS).toFixed(2)),
+    vadInferencesPerSecondPerCall: Number(((batcher.windows - windows0) / calls.length / SECONDS).toFixed(2)),
+    vadBatchWaitMs: BATCH_WAIT_MS,
+    vadWindowsPerRun: Number(((batcher.windows - windows0) / Math.max(1, batcher.runs - runs0)).toFixed(2)),
     node: process.version,
   };
   console.log('\ncascaded agent, zero-latency providers, real Silero VAD and espeak-ng speech');
@@ -164,6 +174,9 @@ async function main(): Promise<void> {
     'barge-in reaction p50 (ms)': result.bargeInReactionMs.p50,
     'barge-in reaction p95 (ms)': result.bargeInReactionMs.p95,
     'frame slots late (>20 ms)': result.ticksLate,
+    'VAD inferences /s per call': result.vadInferencesPerSecondPerCall,
+    'VAD batch wait (ms)': result.vadBatchWaitMs,
+    'VAD windows per run': result.vadWindowsPerRun,
   });
   mkdirSync(new URL('../results/', import.meta.url), { recursive: true });
   writeFileSync(new URL('../results/agents.json', import.meta.url), JSON.stringify(result, null, 2) + '\n');

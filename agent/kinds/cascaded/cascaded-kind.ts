@@ -43,6 +43,8 @@ export interface CascadedKindOptions {
   allowPrivateHttp?: boolean;
   /** Replaces Silero (tests, bench). */
   vad?: VoiceDetectorFactory;
+  /** VAD_BATCH_WAIT_MS: how long a Silero window waits for other calls' windows (silero-batch.ts). */
+  vadBatchWaitMs?: number;
   /**
    * Load Silero at start rather than on the first call. It costs ~300 MB of RSS and a few seconds of
    * CPU, so only processes that route calls to this kind should (agent/index.ts decides).
@@ -147,12 +149,13 @@ function summarizerFor(s: CascadedSettings, o: CascadedKindOptions, ctx: AgentCa
   };
 }
 
-function sileroVad(ctx: AgentCallContext, metrics: CascadedMetrics): Promise<VoiceDetectorFactory> {
+function sileroVad(ctx: AgentCallContext, metrics: CascadedMetrics, batchWaitMs: number | undefined): Promise<VoiceDetectorFactory> {
   let vadErrors = 0;
   return SileroModel.load().then(
     (model): VoiceDetectorFactory =>
       (rate, onProbability) =>
         new SileroVad(model, {
+          batchWaitMs,
           rate,
           onProbability,
           onError: (err) => {
@@ -171,7 +174,7 @@ async function createCascadedCall(ctx: AgentCallContext, o: CascadedKindOptions,
   const tts = await ttsFor(s, o, ctx.usage);
   const stt = await sttFor(s, o, ctx.inputRate, metrics, ctx.usage);
   // The first call of a process does not wait for the model: it greets while Silero loads.
-  const vad = o.vad ?? sileroVad(ctx, metrics);
+  const vad = o.vad ?? sileroVad(ctx, metrics, o.vadBatchWaitMs);
   const runner = toolRunnerFor(ctx, { allowPrivateHttp: o.allowPrivateHttp });
   const dtmfNames = new Set(runner.tools.filter((t) => t.type === 'send_dtmf').map((t) => t.name));
   const tools: ToolExecutor = {

@@ -79,6 +79,19 @@ export class ScriptedLlm implements LlmProvider {
 /** A text reply as LLM events, one word per delta. */
 export const says = (text: string): LlmEvent[] => text.split(/(?<= )/).map((t) => ({ type: 'text', text: t }));
 
+/** A 200 Hz tone of `n` samples at `rate`, as bytes; made once per length (the bench synthesizes a lot). */
+const tones = new Map<string, Uint8Array>();
+function tone(n: number, rate: number): Uint8Array {
+  const key = `${rate}:${n}`;
+  let bytes = tones.get(key);
+  if (!bytes) {
+    const pcm = new Int16Array(n);
+    for (let i = 0; i < n; i++) pcm[i] = Math.round(8000 * Math.sin((2 * Math.PI * 200 * i) / rate));
+    tones.set(key, (bytes = new Uint8Array(pcm.buffer)));
+  }
+  return bytes;
+}
+
 /** TTS: `msPerWord` of a 200 Hz tone per word at 24 kHz, in two chunks split mid-sample. */
 export class ScriptedTts implements TtsProvider {
   readonly sampleRate: number;
@@ -92,10 +105,7 @@ export class ScriptedTts implements TtsProvider {
     const f = this.failures.shift();
     if (f) throw f;
     const words = text.split(/\s+/).filter(Boolean).length;
-    const n = Math.round((this.sampleRate * this.msPerWord * Math.max(1, words)) / 1000);
-    const pcm = new Int16Array(n);
-    for (let i = 0; i < n; i++) pcm[i] = Math.round(8000 * Math.sin((2 * Math.PI * 200 * i) / this.sampleRate));
-    const bytes = new Uint8Array(pcm.buffer);
+    const bytes = tone(Math.round((this.sampleRate * this.msPerWord * Math.max(1, words)) / 1000), this.sampleRate);
     const half = (bytes.length >> 1) | 1; // odd: a sample split across chunks
     yield bytes.subarray(0, half);
     await Promise.resolve();
