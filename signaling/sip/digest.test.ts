@@ -55,7 +55,8 @@ test('nonces: ours only, bound to the address, stale after their lifetime, each 
   assert.equal(a.check(n, '10.0.0.1'), 'ok');
   assert.equal(a.check(n, '10.0.0.2'), 'invalid', 'another address');
   assert.equal(new NonceIssuer(60_000, Buffer.alloc(32, 2), () => now).check(n, '10.0.0.1'), 'invalid', 'another key');
-  assert.equal(a.check(n.slice(0, -1) + (n.endsWith('A') ? 'B' : 'A'), '10.0.0.1'), 'invalid', 'tampered');
+  assert.equal(a.check(n.slice(0, -1) + (n.endsWith('A') ? 'B' : 'A'), '10.0.0.1'), 'invalid', 'tampered last character (even in its spare bits)');
+  assert.equal(a.check(n.slice(0, 20) + (n[20] === 'A' ? 'B' : 'A') + n.slice(21), '10.0.0.1'), 'invalid', 'tampered');
   assert.equal(a.check('short', '10.0.0.1'), 'invalid');
   assert.equal(a.use(n, '00000001', 'c1'), true);
   assert.equal(a.use(n, '00000001', 'c1'), false, 'replay');

@@ -35,7 +35,8 @@ export class NonceIssuer {
   check(nonce: string, address: string): NonceCheck {
     if (nonce.length !== 43 || !/^[A-Za-z0-9_-]+$/.test(nonce)) return 'invalid';
     const raw = Buffer.from(nonce, 'base64url');
-    if (raw.length !== NONCE_BYTES) return 'invalid';
+    // Only our own spelling: base64url's last character has spare bits, so other spellings decode alike.
+    if (raw.length !== NONCE_BYTES || raw.toString('base64url') !== nonce) return 'invalid';
     const body = raw.subarray(0, TS_BYTES + RAND_BYTES);
     if (!timingSafeEqual(raw.subarray(TS_BYTES + RAND_BYTES), this.mac(body, address))) return 'invalid';
     const issued = Number(body.readBigUInt64BE(0));
