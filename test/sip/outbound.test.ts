@@ -17,13 +17,13 @@ import { createLogger } from '../../lib/logger.ts';
 import { digestResponse } from '../../lib/digest.ts';
 import { uap, subjects, DISPATCH_QUEUE, decodeAudioFrame, newAudioFrameView } from '../../proto/index.ts';
 import { pcmSamples } from '../../lib/pcm.ts';
-import { createMediaMetrics } from '../../media/metrics.ts';
 import { SharedTicker } from '../../media/session/ticker.ts';
-import { SipMedia, PortPool, RtpClock, createRtpMetrics } from '../../media/rtp/index.ts';
+import { SipMedia, RtpClock } from '../../media/rtp/index.ts';
 import { startSipGateway, createSipMetrics, buildResponse, serializeMessage, getHeader, type SipGateway, type ParsedRequest } from '../../signaling/sip/index.ts';
 import { parseCredentials } from '../../signaling/sip/digest.ts';
 import type { Router } from '../../signaling/routing.ts';
 import { requireSipp, startSippUas, explain } from './sipp.ts';
+import { loopbackSipMedia, randomPortPool, TEST_SIP_TIMERS } from './harness.ts';
 import { UdpSipClient } from './udp-sip-client.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -48,23 +48,9 @@ before(async () => {
   const log = createLogger(process.env.LOG_LEVEL ?? 'silent');
   ticker = new SharedTicker(5);
   clock = new RtpClock();
-  const base = 46000 + 2 * Math.floor(Math.random() * 2000);
-  sipMedia = new SipMedia({
-    bindHost: '127.0.0.1',
-    publicAddress: '127.0.0.1',
-    pool: new PortPool(base, base + 100),
-    clock,
-    rtpMetrics: createRtpMetrics(registry),
-    inactivityTimeoutMs: 10_000,
-    sessionDeps: { bus, metrics: createMediaMetrics(registry, 'sip'), ticker },
-    internalRate: 16000,
-    leadMs: 100,
-    queueMaxMs: 5000,
-    dispatchTimeoutMs: 1000,
-    log,
-  });
+  sipMedia = loopbackSipMedia({ bus, registry, log, ticker, clock, pool: randomPortPool(46000) });
   const router: Router = { lookup: async () => undefined };
-  gateway = await startSipGateway({ host: '127.0.0.1', port: 0, publicAddress: '127.0.0.1', log, metrics: createSipMetrics(registry), router, media: sipMedia, bus, timers: { t1: 100, t2: 800, t4: 500 } });
+  gateway = await startSipGateway({ host: '127.0.0.1', port: 0, publicAddress: '127.0.0.1', log, metrics: createSipMetrics(registry), router, media: sipMedia, bus, timers: TEST_SIP_TIMERS });
   // The agent: takes the call, speaks a tone (1 s of 16 kHz frames), records what it hears.
   bus.subscribe(subjects.dispatch, (m) => {
     const req = uap.DispatchRequest.decode(m.data);

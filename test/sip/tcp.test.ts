@@ -5,20 +5,19 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { connect, type Socket } from 'node:net';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InProcBus } from '../../lib/bus/inproc.ts';
 import { Registry } from '../../lib/metrics.ts';
 import { createLogger } from '../../lib/logger.ts';
 import { uap, subjects, DISPATCH_QUEUE } from '../../proto/index.ts';
-import { createMediaMetrics } from '../../media/metrics.ts';
 import { SharedTicker } from '../../media/session/ticker.ts';
-import { ulawEncode } from '../../media/codecs/index.ts';
-import { SipMedia, PortPool, RtpClock, createRtpMetrics } from '../../media/rtp/index.ts';
+import { SipMedia, RtpClock } from '../../media/rtp/index.ts';
 import { startSipGateway, createSipMetrics, type SipGateway } from '../../signaling/sip/index.ts';
 import type { Router } from '../../signaling/routing.ts';
 import { requireSipp, runSipp, startSippUas, explain, freeUdpPort } from './sipp.ts';
+import { loopbackSipMedia, randomPortPool, writeToneUlaw, TEST_SIP_TIMERS } from './harness.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const NUMBER = '+15550002222';
@@ -39,13 +38,9 @@ before(async () => {
   const log = createLogger(process.env.LOG_LEVEL ?? 'silent');
   ticker = new SharedTicker(5);
   clock = new RtpClock();
-  const base = 52000 + 2 * Math.floor(Math.random() * 2000);
-  sipMedia = new SipMedia({
-    bindHost: '127.0.0.1', publicAddress: '127.0.0.1', pool: new PortPool(base, base + 100), clock, rtpMetrics: createRtpMetrics(registry), inactivityTimeoutMs: 10_000,
-    sessionDeps: { bus, metrics: createMediaMetrics(registry, 'sip'), ticker }, internalRate: 16000, leadMs: 100, queueMaxMs: 5000, dispatchTimeoutMs: 1000, log,
-  });
+  sipMedia = loopbackSipMedia({ bus, registry, log, ticker, clock, pool: randomPortPool(52000) });
   const router: Router = { lookup: async (n) => (n === NUMBER || n === HANGUP ? { tenantId: 'acme', agentKind: 'echo', agentConfigId: 'echo', agent: {} } : undefined) };
-  gateway = await startSipGateway({ host: '127.0.0.1', port: 0, publicAddress: '127.0.0.1', log, metrics: createSipMetrics(registry), router, media: sipMedia, bus, timers: { t1: 100, t2: 800, t4: 500 } });
+  gateway = await startSipGateway({ host: '127.0.0.1', port: 0, publicAddress: '127.0.0.1', log, metrics: createSipMetrics(registry), router, media: sipMedia, bus, timers: TEST_SIP_TIMERS });
   bus.subscribe(subjects.dispatch, (m) => {
     const req = uap.DispatchRequest.decode(m.data);
     bus.subscribe(subjects.mediaIn(req.callId), (f) => bus.publish(subjects.mediaOut(req.callId), f.data));
@@ -60,9 +55,7 @@ before(async () => {
   });
   stopConsumer = () => consumer.stop();
   dir = mkdtempSync(join(tmpdir(), 'uap-sipp-tcp-'));
-  const ulaw = Buffer.alloc(8000);
-  ulawEncode(new Int16Array(8000).map((_, i) => Math.round(Math.sin((2 * Math.PI * 440 * i) / 8000) * 8000)), ulaw);
-  writeFileSync(join(dir, 'tone.ulaw'), ulaw);
+  writeToneUlaw(dir);
 });
 
 after(async () => {

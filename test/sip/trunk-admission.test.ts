@@ -8,7 +8,7 @@
 //  - a number of another tenant through this trunk → 404; a tenant over quota → 486.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -17,10 +17,8 @@ import { InProcBus } from '../../lib/bus/inproc.ts';
 import { Registry } from '../../lib/metrics.ts';
 import { digestResponse } from '../../lib/digest.ts';
 import { uap, subjects, DISPATCH_QUEUE } from '../../proto/index.ts';
-import { createMediaMetrics } from '../../media/metrics.ts';
 import { SharedTicker } from '../../media/session/ticker.ts';
-import { ulawEncode } from '../../media/codecs/index.ts';
-import { SipMedia, PortPool, RtpClock, createRtpMetrics } from '../../media/rtp/index.ts';
+import { SipMedia, RtpClock } from '../../media/rtp/index.ts';
 import { startSipGateway, createSipMetrics, getHeaders, type SipGateway } from '../../signaling/sip/index.ts';
 import { parseDigest } from '../../signaling/sip/digest.ts';
 import { BusRouter } from '../../signaling/routing.ts';
@@ -29,6 +27,7 @@ import { RoutingLookupService } from '../../control-api/routing/lookup-service.t
 import { sealTrunkPassword } from '../../control-api/sip/trunk-secrets.ts';
 import { createTestDatabase } from '../support/pg-database.ts';
 import { requireSipp, runSipp, explain } from './sipp.ts';
+import { loopbackSipMedia, randomPortPool, writeToneUlaw, TEST_SIP_TIMERS } from './harness.ts';
 import { UdpSipClient, Uac } from './udp-sip-client.ts';
 
 const ACME = '+15550002222';
@@ -80,21 +79,7 @@ before(async () => {
   registry = new Registry();
   ticker = new SharedTicker(5);
   clock = new RtpClock();
-  const base = 42000 + 2 * Math.floor(Math.random() * 2000);
-  sipMedia = new SipMedia({
-    bindHost: '127.0.0.1',
-    publicAddress: '127.0.0.1',
-    pool: new PortPool(base, base + 100),
-    clock,
-    rtpMetrics: createRtpMetrics(registry),
-    inactivityTimeoutMs: 10_000,
-    sessionDeps: { bus, metrics: createMediaMetrics(registry, 'sip'), ticker },
-    internalRate: 16000,
-    leadMs: 100,
-    queueMaxMs: 5000,
-    dispatchTimeoutMs: 1000,
-    log,
-  });
+  sipMedia = loopbackSipMedia({ bus, registry, log, ticker, clock, pool: randomPortPool(42000) });
   bus.subscribe(subjects.dispatch, (m) => {
     const req = uap.DispatchRequest.decode(m.data);
     bus.subscribe(subjects.mediaIn(req.callId), (f) => bus.publish(subjects.mediaOut(req.callId), f.data));
@@ -109,13 +94,11 @@ before(async () => {
     router: new BusRouter(bus),
     media: sipMedia,
     bus,
-    timers: { t1: 100, t2: 800, t4: 500 },
+    timers: TEST_SIP_TIMERS,
     auth: { realm: 'uap.test' },
   });
   dir = mkdtempSync(join(tmpdir(), 'uap-sipp-auth-'));
-  const ulaw = Buffer.alloc(8000);
-  ulawEncode(new Int16Array(8000).map((_, i) => Math.round(Math.sin((2 * Math.PI * 440 * i) / 8000) * 8000)), ulaw);
-  writeFileSync(join(dir, 'tone.ulaw'), ulaw);
+  writeToneUlaw(dir);
 });
 
 after(async () => {
