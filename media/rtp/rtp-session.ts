@@ -17,6 +17,7 @@ import { RtcpReporter, bindRtcpSocket, type PeerReport } from './rtcp-reporter.t
 import { bindFromPool, type PortPool } from './port-pool.ts';
 import type { RtpClock, TickListener } from './clock.ts';
 import type { RtpMetrics } from './metrics.ts';
+import { FrameMarks } from '../session/frame-marks.ts';
 
 export type G711 = 'PCMU' | 'PCMA';
 
@@ -123,7 +124,7 @@ export class RtpSession implements SessionTransport, TickListener {
   private queued = 0; // frames ever queued
   private headQueuedAt = 0; // when the frame at the head of an empty queue arrived
   private sentFrames = 0; // frames ever taken from the queue
-  private marks: { name: string; at: number }[] = [];
+  private readonly marks = new FrameMarks((name, cleared) => this.sink?.onMarkPlayed(name, cleared));
   private dtmfQueue: { event: number; durationMs: number }[] = [];
   private dtmfPlan: DtmfPacketPlan[] | undefined;
   private dtmfStep = 0;
@@ -320,7 +321,7 @@ export class RtpSession implements SessionTransport, TickListener {
     if (n - from >= MAX_CATCHUP) from = n - MAX_CATCHUP + 1;
     for (let t = from; t <= n; t++) this.sendTick(t, now);
     this.lastTick = n;
-    if (this.marks.length > 0) this.fireMarks();
+    if (this.marks.waiting) this.marks.fire(this.sentFrames);
     if ((n & 15) === 0 && !this.timedOut && now - this.lastRxAt > this.o.inactivityTimeoutMs) {
       this.timedOut = true;
       this.o.metrics.timeouts.inc();
@@ -405,10 +406,6 @@ export class RtpSession implements SessionTransport, TickListener {
     return true;
   }
 
-  private fireMarks(): void {
-    while (this.marks.length > 0 && this.marks[0].at <= this.sentFrames) this.sink?.onMarkPlayed(this.marks.shift()!.name, false);
-  }
-
   // --- SessionTransport ---
 
   sendAudio(pcm: Int16Array): boolean {
@@ -431,16 +428,13 @@ export class RtpSession implements SessionTransport, TickListener {
 
   sendMark(name: string): void {
     if (this.closed) return;
-    if (this.queued === this.sentFrames) queueMicrotask(() => !this.closed && this.sink?.onMarkPlayed(name, false));
-    else this.marks.push({ name, at: this.queued });
+    this.marks.add(name, this.queued, this.sentFrames, () => this.closed);
   }
 
   clear(): void {
     if (this.closed) return;
     this.sentFrames = this.queued;
-    const cleared = this.marks;
-    this.marks = [];
-    for (const m of cleared) this.sink?.onMarkPlayed(m.name, true);
+    this.marks.clear();
   }
 
   hangup(reason: string): void {
@@ -456,7 +450,7 @@ export class RtpSession implements SessionTransport, TickListener {
     this.closed = true;
     this.o.clock.remove(this);
     this.sink = undefined;
-    this.marks = [];
+    this.marks.drop();
     try {
       this.socket.close();
     } catch {

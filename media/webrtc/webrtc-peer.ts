@@ -14,6 +14,7 @@ import { OpusCodec, OPUS_TS_STEP } from './opus.ts';
 import { AudioReceiver, type AudioReceiverStats } from './audio-receiver.ts';
 import type { WebRtcMetrics } from './metrics.ts';
 import { peerConfig, type WebRtcNetConfig } from './peer-config.ts';
+import { FrameMarks } from '../session/frame-marks.ts';
 
 /** After an event-loop stall, at most this many owed packets go out at once; older ones are skipped. */
 const MAX_CATCHUP = 5;
@@ -115,7 +116,7 @@ export class WebRtcPeer implements SessionTransport, TickListener {
   private talking = false;
   private lastTick = -1;
   private seq = randomInt(0, 0x10000);
-  private marks: { name: string; at: number }[] = [];
+  private readonly marks = new FrameMarks((name, cleared) => this.sink?.onMarkPlayed(name, cleared));
   private readonly outHeader = new RtpHeader();
   private readonly outPacket = new RtpPacket(this.outHeader, Buffer.alloc(0));
   private hangupSent = false;
@@ -290,7 +291,7 @@ export class WebRtcPeer implements SessionTransport, TickListener {
     if (n - from >= MAX_CATCHUP) from = n - MAX_CATCHUP + 1;
     for (let t = from; t <= n; t++) this.sendTick(t, now);
     this.lastTick = n;
-    if (this.marks.length > 0) this.fireMarks();
+    if (this.marks.waiting) this.marks.fire(this.sentFrames);
     if ((n & 15) === 0 && now - this.lastRxAt > this.o.mediaTimeoutMs) this.lose('media-timeout', `no RTP from the browser for ${Math.round(now - this.lastRxAt)} ms`);
   }
 
@@ -334,10 +335,6 @@ export class WebRtcPeer implements SessionTransport, TickListener {
     this.o.metrics.packetsOut.inc();
   }
 
-  private fireMarks(): void {
-    while (this.marks.length > 0 && this.marks[0].at <= this.sentFrames) this.sink?.onMarkPlayed(this.marks.shift()!.name, false);
-  }
-
   // --- SessionTransport ---
 
   sendAudio(pcm: Int16Array): boolean {
@@ -359,16 +356,13 @@ export class WebRtcPeer implements SessionTransport, TickListener {
 
   sendMark(name: string): void {
     if (this.closed) return;
-    if (this.queued === this.sentFrames) queueMicrotask(() => !this.closed && this.sink?.onMarkPlayed(name, false));
-    else this.marks.push({ name, at: this.queued });
+    this.marks.add(name, this.queued, this.sentFrames, () => this.closed);
   }
 
   clear(): void {
     if (this.closed) return;
     this.sentFrames = this.queued;
-    const cleared = this.marks;
-    this.marks = [];
-    for (const m of cleared) this.sink?.onMarkPlayed(m.name, true);
+    this.marks.clear();
   }
 
   hangup(reason: string): void {
@@ -387,7 +381,7 @@ export class WebRtcPeer implements SessionTransport, TickListener {
     if (this.connected) this.receiver.report();
     if (!this.connected && !this.lostNotified) this.o.metrics.outcome('closed_before_connect');
     this.sink = undefined;
-    this.marks = [];
+    this.marks.drop();
     this.o.metrics.peers.dec();
     this.pc.close().catch((err: unknown) => this.o.log.debug({ err }, 'peer connection close failed'));
   }
