@@ -34,7 +34,7 @@ export async function startAgentRole(config: Config, bus: Bus, registry: Registr
       offlineKind(tts),
       echoKind,
       ultravoxKind({ apiKey: config.ultravoxApiKey, baseUrl: config.ultravoxBaseUrl, allowPrivateHttp: config.toolHttpAllowPrivate }),
-      openaiRealtimeKind({ apiKey: config.openaiApiKey, url: config.openaiRealtimeUrl, model: config.openaiRealtimeModel, restBaseUrl: config.openaiBaseUrl, registry }),
+      openaiRealtimeKind({ apiKey: config.openaiApiKey, url: config.openaiRealtimeUrl, model: config.openaiRealtimeModel, restBaseUrl: config.openaiBaseUrl, registry, allowPrivateHttp: config.toolHttpAllowPrivate }),
       cascadedKind({
         registry,
         allowPrivateHttp: config.toolHttpAllowPrivate,

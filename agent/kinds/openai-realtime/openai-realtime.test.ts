@@ -496,3 +496,31 @@ test('the call ending closes the session without hanging up', async () => {
   assert.deepEqual(c.out.hangups, []);
   c.out.stop();
 });
+
+test('declared platform tools (http) are offered as functions and run by the shared runner; the answer goes back before a new response', async () => {
+  const { createServer } = await import('node:http');
+  const srv = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      res.setHeader('content-type', 'application/json');
+      res.end(JSON.stringify({ order: JSON.parse(body).arguments.orderId, status: 'shipped' }));
+    });
+  });
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  try {
+    const url = `http://127.0.0.1:${(srv.address() as { port: number }).port}/orders`;
+    const tools = [{ type: 'http', name: 'lookup_order', description: 'Find an order', url, parameters: { type: 'object', properties: { orderId: { type: 'string' } }, required: ['orderId'] } }];
+    const c = await startCall({ ...SETTINGS, tools }, { allowPrivateHttp: true });
+    const offered = (c.s.eventsOf('session.update')[0].session as { tools: { name: string; parameters: unknown }[] }).tools;
+    assert.deepEqual(offered.map((t) => t.name).sort(), ['end_call', 'lookup_order']);
+    await c.s.respond({ functionCalls: [{ name: 'lookup_order', arguments: { orderId: '42' }, callId: 'call_h' }] });
+    await fake.waitFor(() => c.s.eventsOf('response.create').length === 1, 3000);
+    assert.deepEqual(JSON.parse(c.s.functionOutputs.get('call_h')!), { result: { order: '42', status: 'shipped' } });
+    const out = c.s.eventsOf('conversation.item.create').at(-1)!;
+    assert.ok(c.s.events.indexOf(out) < c.s.events.indexOf(c.s.eventsOf('response.create')[0]), 'output before response.create');
+    c.end();
+  } finally {
+    srv.close();
+  }
+});

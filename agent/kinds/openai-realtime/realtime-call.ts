@@ -1,7 +1,7 @@
 // One call's conversation with an OpenAI Realtime session: caller audio in, model audio out, barge-in
 // (clear, truncate what was not heard, cancel), function calls, DTMF as text, transcripts. The socket
 // (socket.ts) only carries frames and events.ts vets what arrives; this module decides what it means.
-import type { AgentCall, AgentCallContext, AgentTurn } from '../types.ts';
+import type { AgentCall, AgentCallContext, AgentTurn, TransferOutcome } from '../types.ts';
 import type { UsageDelta } from '../../usage/call-usage.ts';
 import type { AudioFrameView } from '../../../proto/index.ts';
 import type { Logger } from '../../../lib/logger.ts';
@@ -14,6 +14,7 @@ import { runTool } from './tools.ts';
 import { AgentTurns } from './agent-turns.ts';
 import { REALTIME_RATE } from './session-config.ts';
 import type { Summarizer } from '../../summary/summarize.ts';
+import type { ToolRunner } from '../../tools/index.ts';
 
 /** What the call's usage is reported under. */
 export interface RealtimeModels {
@@ -63,6 +64,8 @@ export class RealtimeCall implements AgentCall {
   private readonly playout: Playout;
   private readonly agentTurns: AgentTurns;
   private phase: 'starting' | 'live' | 'ended' = 'starting';
+  /** The agent config's declared tools (agent/tools), set by the kind. */
+  tools: ToolRunner | undefined;
   private started: { resolve(): void; reject(err: Error): void } | undefined;
   /** The response being generated (server-side), and whether we asked for one not yet created. */
   private activeResponse: string | undefined;
@@ -312,6 +315,11 @@ export class RealtimeCall implements AgentCall {
     let wantsResponse = false;
     for (const call of r.calls.values()) {
       this.handledCalls.add(call.callId);
+      // Declared tools other than end_call (whose hang-up timing lives here) run in the shared runner.
+      if (call.name !== 'end_call' && this.tools?.tools.some((t) => t.name === call.name)) {
+        void this.runSharedTool(call);
+        continue;
+      }
       const result = runTool(call.name, call.arguments);
       this.log.info({ tool: call.name, callId: call.callId, output: result.output }, 'tool call');
       this.socket.send({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: call.callId, output: result.output } });
@@ -346,6 +354,18 @@ export class RealtimeCall implements AgentCall {
     d.audioOutMs = (this.audioOutBytes * 500) / REALTIME_RATE;
     this.audioInSamples = this.audioOutBytes = 0;
     this.ctx.usage?.('realtime', 'openai', this.models.model, d);
+  }
+
+  /** A declared tool (http, transfer, …): answer the model once it has run, then let it speak. */
+  private async runSharedTool(call: FunctionCallItem): Promise<void> {
+    const result = await this.tools!.run(call.name, call.arguments);
+    if (this.phase === 'ended') return;
+    this.socket.send({ type: 'conversation.item.create', item: { type: 'function_call_output', call_id: call.callId, output: result.output } });
+    if (!this.endCall) this.requestResponse();
+  }
+
+  onTransferOutcome(o: TransferOutcome): void {
+    this.tools?.onTransferOutcome(o);
   }
 
   private requestResponse(response?: Record<string, unknown>): void {

@@ -9,11 +9,14 @@ import { buildSessionUpdate, DEFAULT_MODEL, DEFAULT_TRANSCRIPTION_MODEL, REALTIM
 import { parseSummarySettings } from '../../summary/summarize.ts';
 import { openaiSummarizer, DEFAULT_SUMMARY_MODEL } from '../../summary/openai-summarizer.ts';
 import { RealtimeCall, type RealtimeCallOptions, type RealtimeMetrics, type RealtimeTranscript } from './realtime-call.ts';
+import { toolRunnerFor } from '../../tools/index.ts';
 
 export type { RealtimeTranscript };
 export { RealtimeError };
 
 export interface OpenAIRealtimeKindOptions extends RealtimeCallOptions {
+  /** Let http tools reach private addresses (TOOL_HTTP_ALLOW_PRIVATE). */
+  allowPrivateHttp?: boolean;
   /** Platform-wide key; an agent config's secret OPENAI_API_KEY wins. */
   apiKey?: string;
   /** Default wss://api.openai.com/v1/realtime (tests: a local ws:// fake). Never taken from agent configs. */
@@ -65,7 +68,8 @@ async function startRealtimeCall(ctx: AgentCallContext, opts: OpenAIRealtimeKind
   const model = str(s.model) ?? str(opts.model) ?? DEFAULT_MODEL;
   const url = realtimeUrl(opts.url ?? DEFAULT_REALTIME_URL, model);
   const timeoutMs = opts.timeoutMs ?? 10_000;
-  const { event: sessionUpdate, skippedTools } = buildSessionUpdate(s);
+  const tools = toolRunnerFor(ctx, { allowPrivateHttp: opts.allowPrivateHttp });
+  const { event: sessionUpdate, skippedTools } = buildSessionUpdate(s, tools.tools);
   const summary = parseSummarySettings(s);
   const models = { model, transcriptionModel: s.transcriptionModel === false ? undefined : (str(s.transcriptionModel) ?? DEFAULT_TRANSCRIPTION_MODEL) };
   if (skippedTools.length > 0) ctx.log.warn({ skippedTools }, 'agent config tools skipped (not usable as function tools)');
@@ -76,6 +80,7 @@ async function startRealtimeCall(ctx: AgentCallContext, opts: OpenAIRealtimeKind
     try {
       const socket = await RealtimeSocket.connect(url, apiKey, { timeoutMs });
       const call = new RealtimeCall(ctx, socket, metrics, opts, models);
+      call.tools = tools;
       if (summary.enabled) call.summarize = openaiSummarizer({ apiKey, baseUrl: opts.restBaseUrl, model: summary.model ?? DEFAULT_SUMMARY_MODEL, usage: ctx.usage });
       await call.start(sessionUpdate, timeoutMs);
       ctx.log.info({ model, attempt }, 'OpenAI Realtime session ready');
