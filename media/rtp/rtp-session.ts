@@ -17,7 +17,7 @@ import { RtcpReporter, bindRtcpSocket, type PeerReport } from './rtcp-reporter.t
 import { bindFromPool, type PortPool } from './port-pool.ts';
 import type { RtpClock, TickListener } from './clock.ts';
 import type { RtpMetrics } from './metrics.ts';
-import { FrameMarks } from '../session/frame-marks.ts';
+import { OutgoingFrames } from '../session/outgoing-frames.ts';
 
 export type G711 = 'PCMU' | 'PCMA';
 
@@ -120,11 +120,7 @@ export class RtpSession implements SessionTransport, TickListener {
   private readonly ring: Buffer[] = [];
   private ringPos = 0;
   private readonly queue: Buffer;
-  private readonly queueFrames: number;
-  private queued = 0; // frames ever queued
-  private headQueuedAt = 0; // when the frame at the head of an empty queue arrived
-  private sentFrames = 0; // frames ever taken from the queue
-  private readonly marks = new FrameMarks((name, cleared) => this.sink?.onMarkPlayed(name, cleared));
+  private readonly out: OutgoingFrames;
   private dtmfQueue: { event: number; durationMs: number }[] = [];
   private dtmfPlan: DtmfPacketPlan[] | undefined;
   private dtmfStep = 0;
@@ -145,8 +141,8 @@ export class RtpSession implements SessionTransport, TickListener {
     this.remotePort = o.remotePort;
     this.jb = new JitterBuffer({ minDelayMs: o.jitterMinMs, maxDelayMs: o.jitterMaxMs, frameSamples: FRAME_SAMPLES });
     this.rtcp = new RtcpReporter(rtcpSocket, this, { intervalMs: o.rtcpIntervalMs ?? 5000, cname: o.cname ?? 'uap', metrics: o.metrics, log: o.log, onDrop: (r) => this.drop(r) }, o.clock.now());
-    this.queueFrames = o.sendQueueFrames ?? 50;
-    this.queue = Buffer.alloc(this.queueFrames * FRAME_SAMPLES);
+    this.out = new OutgoingFrames(o.sendQueueFrames ?? 50, () => o.clock.now(), (name, cleared) => this.sink?.onMarkPlayed(name, cleared));
+    this.queue = Buffer.alloc(this.out.capacity * FRAME_SAMPLES);
     for (let i = 0; i < SEND_RING; i++) this.ring.push(Buffer.alloc(RTP_HEADER_BYTES + FRAME_SAMPLES));
     this.t0 = o.clock.now();
     socket.on('message', this.onMessage);
@@ -321,7 +317,7 @@ export class RtpSession implements SessionTransport, TickListener {
     if (n - from >= MAX_CATCHUP) from = n - MAX_CATCHUP + 1;
     for (let t = from; t <= n; t++) this.sendTick(t, now);
     this.lastTick = n;
-    if (this.marks.waiting) this.marks.fire(this.sentFrames);
+    if (this.out.marksWaiting) this.out.fireMarks();
     if ((n & 15) === 0 && !this.timedOut && now - this.lastRxAt > this.o.inactivityTimeoutMs) {
       this.timedOut = true;
       this.o.metrics.timeouts.inc();
@@ -339,18 +335,16 @@ export class RtpSession implements SessionTransport, TickListener {
 
   private sendTick(tick: number, now: number): void {
     const ts = (this.tsOffset + tick * FRAME_SAMPLES) >>> 0;
-    let pending = this.queued - this.sentFrames;
-    if (pending === 1 && !this.talking && now - this.headQueuedAt < (this.o.talkspurtCushionMs ?? 10)) pending = 0;
+    const pending = this.out.pending(now, this.talking, this.o.talkspurtCushionMs ?? 10);
     if (this.dtmfPlan || (this.dtmfQueue.length > 0 && this.dtmfGap <= 0)) {
-      if (pending > 0) this.sentFrames++; // audio under a key press is dropped, so it stays real-time
+      if (pending > 0) this.out.take(); // audio under a key press is dropped, so it stays real-time
       this.sendDtmfPacket(ts);
       return;
     }
     if (this.dtmfGap > 0) this.dtmfGap--;
     if (pending > 0) {
-      const slot = (this.sentFrames % this.queueFrames) * FRAME_SAMPLES;
+      const slot = this.out.take() * FRAME_SAMPLES;
       this.sendPacket(!this.talking, this.o.payloadType, ts, this.queue, slot, FRAME_SAMPLES);
-      this.sentFrames++;
       this.talking = true;
     } else if (this.o.idleSilence) {
       this.sendSilence(ts);
@@ -410,31 +404,30 @@ export class RtpSession implements SessionTransport, TickListener {
 
   sendAudio(pcm: Int16Array): boolean {
     if (this.closed) return false;
-    if (this.queued - this.sentFrames >= this.queueFrames) {
+    const index = this.out.reserve();
+    if (index < 0) {
       this.drop('queue_full');
       return false;
     }
-    if (this.queued === this.sentFrames) this.headQueuedAt = this.o.clock.now();
-    const slot = (this.queued % this.queueFrames) * FRAME_SAMPLES;
+    const slot = index * FRAME_SAMPLES;
     const q = this.queue;
     const n = Math.min(pcm.length, FRAME_SAMPLES);
     // G.711 straight into the queue slot (the codec tables, no views).
     if (this.o.codec === 'PCMU') for (let i = 0; i < n; i++) q[slot + i] = LINEAR14_TO_ULAW[(pcm[i] >> 2) & 0x3fff];
     else for (let i = 0; i < n; i++) q[slot + i] = LINEAR13_TO_ALAW[(pcm[i] >> 3) & 0x1fff];
     if (n < FRAME_SAMPLES) q.fill(this.o.codec === 'PCMU' ? ulawSilence : alawSilence, slot + n, slot + FRAME_SAMPLES);
-    this.queued++;
+    this.out.commit();
     return true;
   }
 
   sendMark(name: string): void {
     if (this.closed) return;
-    this.marks.add(name, this.queued, this.sentFrames, () => this.closed);
+    this.out.mark(name, () => this.closed);
   }
 
   clear(): void {
     if (this.closed) return;
-    this.sentFrames = this.queued;
-    this.marks.clear();
+    this.out.clear();
   }
 
   hangup(reason: string): void {
@@ -450,7 +443,7 @@ export class RtpSession implements SessionTransport, TickListener {
     this.closed = true;
     this.o.clock.remove(this);
     this.sink = undefined;
-    this.marks.drop();
+    this.out.dropMarks();
     try {
       this.socket.close();
     } catch {

@@ -14,7 +14,7 @@ import { OpusCodec, OPUS_TS_STEP } from './opus.ts';
 import { AudioReceiver, type AudioReceiverStats } from './audio-receiver.ts';
 import type { WebRtcMetrics } from './metrics.ts';
 import { peerConfig, type WebRtcNetConfig } from './peer-config.ts';
-import { FrameMarks } from '../session/frame-marks.ts';
+import { OutgoingFrames } from '../session/outgoing-frames.ts';
 
 /** After an event-loop stall, at most this many owed packets go out at once; older ones are skipped. */
 const MAX_CATCHUP = 5;
@@ -109,14 +109,10 @@ export class WebRtcPeer implements SessionTransport, TickListener {
   private readonly frameSamples: number;
   private readonly queue: Int16Array;
   private readonly slots: Int16Array[] = [];
-  private readonly queueFrames: number;
-  private queued = 0; // frames ever queued
-  private sentFrames = 0; // frames ever taken from the queue
-  private headQueuedAt = 0;
+  private readonly out: OutgoingFrames;
   private talking = false;
   private lastTick = -1;
   private seq = randomInt(0, 0x10000);
-  private readonly marks = new FrameMarks((name, cleared) => this.sink?.onMarkPlayed(name, cleared));
   private readonly outHeader = new RtpHeader();
   private readonly outPacket = new RtpPacket(this.outHeader, Buffer.alloc(0));
   private hangupSent = false;
@@ -125,9 +121,9 @@ export class WebRtcPeer implements SessionTransport, TickListener {
     this.createdAt = o.clock.now();
     this.codec = new OpusCodec(o.pcmRate);
     this.frameSamples = this.codec.frameSamples;
-    this.queueFrames = o.sendQueueFrames ?? 50;
-    this.queue = new Int16Array(this.queueFrames * this.frameSamples);
-    for (let i = 0; i < this.queueFrames; i++) this.slots.push(this.queue.subarray(i * this.frameSamples, (i + 1) * this.frameSamples));
+    this.out = new OutgoingFrames(o.sendQueueFrames ?? 50, () => o.clock.now(), (name, cleared) => this.sink?.onMarkPlayed(name, cleared));
+    this.queue = new Int16Array(this.out.capacity * this.frameSamples);
+    for (let i = 0; i < this.out.capacity; i++) this.slots.push(this.queue.subarray(i * this.frameSamples, (i + 1) * this.frameSamples));
     this.receiver = new AudioReceiver(this.codec, o.metrics, this.createdAt, { minDelayMs: o.jitterMinMs, maxDelayMs: o.jitterMaxMs });
     o.metrics.peers.inc();
   }
@@ -291,7 +287,7 @@ export class WebRtcPeer implements SessionTransport, TickListener {
     if (n - from >= MAX_CATCHUP) from = n - MAX_CATCHUP + 1;
     for (let t = from; t <= n; t++) this.sendTick(t, now);
     this.lastTick = n;
-    if (this.marks.waiting) this.marks.fire(this.sentFrames);
+    if (this.out.marksWaiting) this.out.fireMarks();
     if ((n & 15) === 0 && now - this.lastRxAt > this.o.mediaTimeoutMs) this.lose('media-timeout', `no RTP from the browser for ${Math.round(now - this.lastRxAt)} ms`);
   }
 
@@ -304,15 +300,12 @@ export class WebRtcPeer implements SessionTransport, TickListener {
   }
 
   private sendTick(tick: number, now: number): void {
-    let pending = this.queued - this.sentFrames;
     // Live audio arrives with jitter: a talkspurt starts once its first frame has waited ~10 ms.
-    if (pending === 1 && !this.talking && now - this.headQueuedAt < 10) pending = 0;
-    if (pending <= 0) {
+    if (this.out.pending(now, this.talking, 10) <= 0) {
       this.talking = false; // a gap (DTX): the next packet starts a talkspurt with the marker bit
       return;
     }
-    const slot = this.slots[this.sentFrames % this.queueFrames];
-    this.sentFrames++;
+    const slot = this.slots[this.out.take()];
     let payload: Buffer;
     try {
       payload = this.codec.encode(slot);
@@ -339,30 +332,29 @@ export class WebRtcPeer implements SessionTransport, TickListener {
 
   sendAudio(pcm: Int16Array): boolean {
     if (this.closed) return false;
-    if (this.queued - this.sentFrames >= this.queueFrames) {
+    const index = this.out.reserve();
+    if (index < 0) {
       this.o.metrics.dropped('queue_full');
       return false;
     }
-    if (this.queued === this.sentFrames) this.headQueuedAt = this.o.clock.now();
-    const slot = this.slots[this.queued % this.queueFrames];
+    const slot = this.slots[index];
     if (pcm.length >= slot.length) slot.set(pcm.length === slot.length ? pcm : pcm.subarray(0, slot.length));
     else {
       slot.set(pcm);
       slot.fill(0, pcm.length);
     }
-    this.queued++;
+    this.out.commit();
     return true;
   }
 
   sendMark(name: string): void {
     if (this.closed) return;
-    this.marks.add(name, this.queued, this.sentFrames, () => this.closed);
+    this.out.mark(name, () => this.closed);
   }
 
   clear(): void {
     if (this.closed) return;
-    this.sentFrames = this.queued;
-    this.marks.clear();
+    this.out.clear();
   }
 
   hangup(reason: string): void {
@@ -381,7 +373,7 @@ export class WebRtcPeer implements SessionTransport, TickListener {
     if (this.connected) this.receiver.report();
     if (!this.connected && !this.lostNotified) this.o.metrics.outcome('closed_before_connect');
     this.sink = undefined;
-    this.marks.drop();
+    this.out.dropMarks();
     this.o.metrics.peers.dec();
     this.pc.close().catch((err: unknown) => this.o.log.debug({ err }, 'peer connection close failed'));
   }
