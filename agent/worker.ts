@@ -181,7 +181,7 @@ export class AgentWorker {
         this.m.toolCalls.labels(type, outcome).inc();
         this.m.toolSeconds.labels(type).observe(ms / 1000);
       };
-      live.call = await kind.create({ callId: req.callId, tenantId: req.tenantId, from: req.from, to: req.to, inputRate: req.sampleRate, settings, log, out, resume, transcript, onToolCall, usage });
+      live.call = await kind.create({ callId: req.callId, tenantId: req.tenantId, from: req.from, to: req.to, inputRate: req.sampleRate, sourceRate: req.sourceRate || req.sampleRate, settings, log, out, resume, transcript, onToolCall, usage });
     } catch (err) {
       live.released = true;
       this.flushUsage(live); // a start that failed after provider work (e.g. a retried connection)

@@ -54,6 +54,11 @@ export interface AgentCallContext {
   to: string;
   /** Rate of the caller frames the media core publishes. */
   inputRate: number;
+  /**
+   * The caller leg's own rate (Twilio and G.711: 8000) when below inputRate: the frames hold nothing
+   * above half of it, so work such as VAD can run at this rate. Absent: inputRate.
+   */
+  sourceRate?: number;
   /** Agent settings from routing / agent config. */
   settings: Record<string, unknown>;
   log: Logger;

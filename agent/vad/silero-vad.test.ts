@@ -106,3 +106,45 @@ test('cost: the model runs well under a millisecond per 32 ms window once warm',
   console.log(`# Silero v5: ${perWindowMs.toFixed(3)} ms CPU per 32 ms window over ${vad.inferences} windows`);
   assert.ok(perWindowMs < 3, `${perWindowMs.toFixed(2)} ms per window`);
 });
+
+/** Pushes `pcm` in chunks of `chunk` samples; resolves with every window's [probability, end sample]. */
+async function detectChunks(vad: SileroVad, pcm: Int16Array, chunk: number, windows: number): Promise<Array<[number, number]>> {
+  const probs: Array<[number, number]> = [];
+  const done = new Promise<void>((resolve) => {
+    (vad as unknown as { o: { onProbability: (p: number, e: number) => void } }).o.onProbability = (p, e) => {
+      if (probs.push([p, e]) === windows) resolve();
+    };
+  });
+  const buf = new Int16Array(chunk);
+  for (let i = 0; i + chunk <= pcm.length; i += chunk) {
+    buf.set(pcm.subarray(i, i + chunk));
+    vad.push(buf);
+    await new Promise((r) => setImmediate(r));
+  }
+  await done;
+  return probs;
+}
+
+test('a phone leg on the 16 kHz bus runs the 8 kHz model on every second sample, whatever the chunking', async () => {
+  const model = await SileroModel.load();
+  const narrow = withSilence(resampleBuffer(await tts.synthesize('I would like to check my order, please.'), 16000, 8000), 8000, 400, 600);
+  const wide = resampleBuffer(narrow, 8000, 16000); // what the bus carries for a Twilio or G.711 call
+  const even = new Int16Array(wide.length >> 1);
+  for (let i = 0; i < even.length; i++) even[i] = wide[2 * i];
+  const windows = Math.floor(even.length / 256) - 1;
+
+  const direct = new SileroVad(model, { batchWaitMs: NO_WAIT, rate: 8000, onProbability: () => {} });
+  const expected = await detectChunks(direct, even, 160, windows);
+  // Odd chunk sizes: the decimation phase must carry across pushes.
+  const decimating = new SileroVad(model, { batchWaitMs: NO_WAIT, rate: 8000, inputRate: 16000, onProbability: () => {} });
+  const got = await detectChunks(decimating, wide, 161, windows);
+  for (let w = 0; w < windows; w++) {
+    assert.ok(Math.abs(got[w][0] - expected[w][0]) < 1e-6, `window ${w}: ${got[w][0]} vs ${expected[w][0]}`);
+    // End sample in pushed (16 kHz) samples: twice the 8 kHz count, within the chunk that completed it.
+    assert.ok(Math.abs(got[w][1] - 2 * expected[w][1]) <= 1, `window ${w} ends at ${got[w][1]}, expected ${2 * expected[w][1]}`);
+  }
+  assert.ok(got.some(([p]) => p > 0.8), 'speech found');
+  assert.throws(() => new SileroVad(model, { rate: 8000, inputRate: 48000, onProbability: () => {} }), RangeError);
+  direct.close();
+  decimating.close();
+});

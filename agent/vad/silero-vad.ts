@@ -7,9 +7,15 @@ import { SILERO_WINDOW, SILERO_STATE, type SileroModel } from './silero-model.ts
 import type { BatchedStream, SileroBatcher } from './silero-batch.ts';
 
 export interface SileroVadOptions {
-  /** 16000 or 8000. */
+  /** Rate the model runs at: 16000 or 8000. */
   rate: number;
-  /** Called once per window, in order: probability and the caller-audio sample count at its end. */
+  /**
+   * Rate of the audio pushed (default `rate`): 16000 into an 8000 model keeps every second sample. Only
+   * for audio with nothing above 4 kHz (a phone leg the media core upsampled with its half-band filter,
+   * where one output in two is an original sample): decimating anything else would alias.
+   */
+  inputRate?: number;
+  /** Called once per window, in order: probability and the pushed-audio sample count at its end. */
   onProbability(prob: number, endSample: number): void;
   /** Inference failed (the window counts as the previous probability). */
   onError?(err: unknown): void;
@@ -31,7 +37,11 @@ export class SileroVad implements BatchedStream {
   private queued = 0;
   private fill = 0; // samples in the slot being filled
   private energy = 0; // sum of squares of the slot being filled
+  /** Samples pushed (at inputRate), and every how many one goes to the model (1 or 2). */
   private samples = 0;
+  private readonly step: number;
+  /** Pushed samples still to skip before the next kept one (decimation phase across pushes). */
+  private skip = 0;
   /** The recurrent state, updated by each inference ([2 × 128]). */
   readonly batchState = new Float32Array(2 * SILERO_STATE);
   private readonly batcher: SileroBatcher;
@@ -49,6 +59,9 @@ export class SileroVad implements BatchedStream {
     if (!w) throw new RangeError(`Silero runs at 8000 or 16000 Hz, not ${o.rate}`);
     this.window = w.window;
     this.context = w.context;
+    const input = o.inputRate ?? o.rate;
+    if (input !== o.rate && input !== 2 * o.rate) throw new RangeError(`Silero at ${o.rate} Hz takes audio at ${o.rate} or ${2 * o.rate} Hz, not ${input}`);
+    this.step = input / o.rate;
     for (let i = 0; i < RING; i++) this.slots.push(new Float32Array(w.context + w.window));
     this.batcher = model.batcher(o.rate);
     if (o.batchWaitMs !== undefined) this.batcher.waitMs = o.batchWaitMs;
@@ -60,25 +73,32 @@ export class SileroVad implements BatchedStream {
     return this.lastProb;
   }
 
-  /** Caller audio (s16 at `rate`); the array may be reused by the caller as soon as this returns. */
+  /** Caller audio (s16 at `inputRate`); the array may be reused by the caller as soon as this returns. */
   push(pcm: Int16Array): void {
     if (this.closed) return;
-    let i = 0;
+    const step = this.step;
+    const base = this.samples;
+    let i = this.skip; // first pushed sample the model sees
     while (i < pcm.length) {
       const slot = this.slots[(this.head + this.queued) % RING];
-      const n = Math.min(this.window - this.fill, pcm.length - i);
+      // Model samples available in this push from i on, at one per `step` pushed samples.
+      const n = Math.min(this.window - this.fill, Math.ceil((pcm.length - i) / step));
       let e = this.energy;
-      for (let k = 0, o = this.context + this.fill; k < n; k++, o++) {
-        const v = pcm[i + k] / 32768;
+      for (let k = 0, o = this.context + this.fill, j = i; k < n; k++, o++, j += step) {
+        const v = pcm[j] / 32768;
         slot[o] = v;
         e += v * v;
       }
       this.energy = e;
       this.fill += n;
-      i += n;
-      this.samples += n;
-      if (this.fill === this.window) this.windowDone(slot);
+      i += n * step;
+      if (this.fill === this.window) {
+        this.samples = base + Math.min(i, pcm.length); // the window's end, in pushed samples
+        this.windowDone(slot);
+      }
     }
+    this.skip = i - pcm.length;
+    this.samples = base + pcm.length;
   }
 
   private windowDone(slot: Float32Array): void {
@@ -158,6 +178,7 @@ export class SileroVad implements BatchedStream {
     for (const s of this.slots) s.fill(0);
     this.fill = 0;
     this.energy = 0;
+    this.skip = 0;
   }
 
   close(): void {

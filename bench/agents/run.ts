@@ -6,10 +6,14 @@
 // Reports: calls per core (call count ÷ CPU cores used), platform overhead from endpoint detected to
 // first audio frame out (p50/p95), barge-in reaction from the confirming frame to `clear` (p50/p95), and
 // how Silero's windows were batched across calls (--vad-batch-wait: VAD_BATCH_WAIT_MS, default 4).
-// Usage: node --import tsx bench/agents/run.ts [--calls 60] [--seconds 15] [--vad-batch-wait 4]
+// --source-rate 8000 (default) simulates phone legs (Twilio, G.711): speech synthesized at 8 kHz and
+// upsampled to the bus's 16 kHz by the media core's own half-band filter, so the VAD runs at 8 kHz as it
+// does for such calls; 16000 simulates wideband legs (WebRTC, G.722) with the VAD at 16 kHz.
+// Usage: node --import tsx bench/agents/run.ts [--calls 60] [--seconds 15] [--vad-batch-wait 4] [--source-rate 8000]
 import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { CascadedCall, type VoiceDetectorFactory } from '../../agent/kinds/cascaded/cascaded-call.ts';
+import { CascadedCall, vadRate, type VoiceDetectorFactory } from '../../agent/kinds/cascaded/cascaded-call.ts';
+import { HalfbandUp2 } from '../../media/codecs/halfband.ts';
 import { parseCascadedSettings } from '../../agent/kinds/cascaded/settings.ts';
 import { noMetrics, type CascadedMetrics } from '../../agent/kinds/cascaded/metrics.ts';
 import { ScriptedStt, ScriptedLlm, ScriptedTts, RecordingTools, says } from '../../agent/kinds/cascaded/testing.ts';
@@ -21,11 +25,14 @@ import type { AgentOutput } from '../../agent/kinds/types.ts';
 import { newAudioFrameView } from '../../proto/index.ts';
 import { createLogger } from '../../lib/logger.ts';
 
-const { values } = parseArgs({ options: { calls: { type: 'string', default: '60' }, seconds: { type: 'string', default: '15' }, 'vad-batch-wait': { type: 'string', default: String(DEFAULT_BATCH_WAIT_MS) } } });
+const { values } = parseArgs({ options: { calls: { type: 'string', default: '60' }, seconds: { type: 'string', default: '15' }, 'vad-batch-wait': { type: 'string', default: String(DEFAULT_BATCH_WAIT_MS) }, 'source-rate': { type: 'string', default: '8000' } } });
 const CALLS = Number(values.calls);
 const SECONDS = Number(values.seconds);
 const BATCH_WAIT_MS = Number(values['vad-batch-wait']);
 const RATE = 16000;
+const SOURCE_RATE = Number(values['source-rate']);
+if (SOURCE_RATE !== 8000 && SOURCE_RATE !== 16000) throw new Error('--source-rate must be 8000 or 16000');
+const VAD_RATE = vadRate(RATE, SOURCE_RATE);
 const FRAME = RATE / 50;
 const CYCLE_FRAMES = 300; // 6 s per question/answer cycle
 
@@ -68,12 +75,19 @@ function quantile(xs: number[], q: number): number {
 }
 
 async function main(): Promise<void> {
-  const espeak = new EspeakTts(RATE);
-  const question = await espeak.synthesize('Hello, could you tell me what your opening hours are today?');
+  const espeak = new EspeakTts(SOURCE_RATE);
+  let question = await espeak.synthesize('Hello, could you tell me what your opening hours are today?');
   await espeak.close();
+  if (SOURCE_RATE === 8000) {
+    // As the media core does for a phone leg: 8 kHz up to the bus rate with its half-band filter.
+    const up = new HalfbandUp2();
+    const wide = new Int16Array(up.outputLength(question.length));
+    up.process(question, wide, question.length);
+    question = wide;
+  }
   const model = await SileroModel.load();
-  const vad: VoiceDetectorFactory = (rate, onProbability) => new SileroVad(model, { rate, onProbability, batchWaitMs: BATCH_WAIT_MS });
-  const batcher = model.batcher(RATE);
+  const vad: VoiceDetectorFactory = (rates, onProbability) => new SileroVad(model, { rate: rates.model, inputRate: rates.input, onProbability, batchWaitMs: BATCH_WAIT_MS });
+  const batcher = model.batcher(VAD_RATE);
   const runs0 = batcher.runs;
   const windows0 = batcher.windows;
   const firstAudio: number[] = [];
@@ -97,7 +111,7 @@ async function main(): Promise<void> {
       llm.script.push(says('We open at nine. We close at six in the evening. On Sundays we are closed all day.'));
     }
     const call = new CascadedCall(
-      { callId: `bench-${i}`, tenantId: 'bench', from: '+1', to: '+2', inputRate: RATE, settings: {}, log, out },
+      { callId: `bench-${i}`, tenantId: 'bench', from: '+1', to: '+2', inputRate: RATE, sourceRate: SOURCE_RATE, settings: {}, log, out },
       { vad, stt, llm, tts: new ScriptedTts('bench-tts', 180), fallbackTts: undefined, tools: new RecordingTools(), metrics, settings },
     );
     out.call = call;
@@ -145,10 +159,12 @@ async function main(): Promise<void> {
   const cpu = process.cpuUsage(cpu0);
   const cores = (cpu.user + cpu.system) / 1e6 / wall;
   for (const c of calls) c.call.onEnd('bench over');
-  const vadWindows = calls.length * SECONDS * (RATE / 512);
+  const vadWindows = calls.length * SECONDS * (VAD_RATE / (VAD_RATE === 8000 ? 256 : 512));
   const result = {
     calls: CALLS,
     seconds: SECONDS,
+    sourceRate: SOURCE_RATE,
+    vadRate: VAD_RATE,
     cpuCoresUsed: Number(cores.toFixed(3)),
     callsPerCore: Math.round(CALLS / cores),
     ticksLate: late,
@@ -165,6 +181,7 @@ async function main(): Promise<void> {
   console.log('\ncascaded agent, zero-latency providers, real Silero VAD and espeak-ng speech');
   console.table({
     'calls': result.calls,
+    'caller leg / VAD rate (Hz)': `${SOURCE_RATE} / ${VAD_RATE}`,
     'CPU cores used': result.cpuCoresUsed,
     'calls per core': result.callsPerCore,
     'answers measured': result.turns,

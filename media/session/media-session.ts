@@ -136,6 +136,7 @@ export class MediaSession implements Pumpable {
       agentConfigId: this.opts.started.agentConfigId ?? '',
       agentConfigJson: this.opts.agentConfigJson ?? '',
       sampleRate: this.opts.internalRate,
+      sourceRate: this.opts.transportRate,
       from: this.opts.started.from ?? '',
       to: this.opts.started.to ?? '',
       transport: this.opts.started.transport ?? '',

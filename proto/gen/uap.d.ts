@@ -2418,6 +2418,9 @@ export namespace uap {
         /** DispatchRequest history. */
         history: uap.Transcript.$Properties[];
 
+        /** DispatchRequest sourceRate. */
+        sourceRate: number;
+
         /**
          * Creates a new DispatchRequest instance using the specified properties.
          * @param [properties] Properties to set
@@ -2510,6 +2513,9 @@ export namespace uap {
 
             /** DispatchRequest history */
             history?: (uap.Transcript.$Properties[]|null);
+
+            /** DispatchRequest sourceRate */
+            sourceRate?: (number|null);
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];

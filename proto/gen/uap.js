@@ -6577,6 +6577,7 @@ export const uap = $root.uap = (() => {
          * @property {string|null} [transport] DispatchRequest transport
          * @property {number|null} [attempt] DispatchRequest attempt
          * @property {Array.<uap.Transcript.$Properties>|null} [history] DispatchRequest history
+         * @property {number|null} [sourceRate] DispatchRequest sourceRate
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -6698,6 +6699,14 @@ export const uap = $root.uap = (() => {
         DispatchRequest.prototype.history = $util.emptyArray;
 
         /**
+         * DispatchRequest sourceRate.
+         * @member {number} sourceRate
+         * @memberof uap.DispatchRequest
+         * @instance
+         */
+        DispatchRequest.prototype.sourceRate = 0;
+
+        /**
          * Creates a new DispatchRequest instance using the specified properties.
          * @function create
          * @memberof uap.DispatchRequest
@@ -6752,6 +6761,8 @@ export const uap = $root.uap = (() => {
             if (message.history != null && message.history.length)
                 for (let i = 0; i < message.history.length; ++i)
                     $root.uap.Transcript.encode(message.history[i], writer.uint32(/* id 11, wireType 2 =*/90).fork(), _depth + 1).ldelim();
+            if (message.sourceRate != null && $Object.hasOwnProperty.call(message, "sourceRate") && message.sourceRate !== 0)
+                writer.uint32(/* id 12, wireType 0 =*/96).uint32(message.sourceRate);
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -6894,6 +6905,15 @@ export const uap = $root.uap = (() => {
                         message.history.push($root.uap.Transcript.decode(reader, reader.size(), $undefined, _depth + 1));
                         continue;
                     }
+                case 12: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.sourceRate = value;
+                        else
+                            delete message.sourceRate;
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -6969,6 +6989,9 @@ export const uap = $root.uap = (() => {
                     message.history[i] = $root.uap.Transcript.fromObject(object.history[i], _depth + 1);
                 }
             }
+            if (object.sourceRate != null)
+                if ($Number(object.sourceRate) !== 0)
+                    message.sourceRate = object.sourceRate >>> 0;
             return message;
         };
 
@@ -7002,6 +7025,7 @@ export const uap = $root.uap = (() => {
                 object.to = "";
                 object.transport = "";
                 object.attempt = 0;
+                object.sourceRate = 0;
             }
             if (message.callId != null && $Object.hasOwnProperty.call(message, "callId"))
                 object.callId = message.callId;
@@ -7028,6 +7052,8 @@ export const uap = $root.uap = (() => {
                 for (let j = 0; j < message.history.length; ++j)
                     object.history[j] = $root.uap.Transcript.toObject(message.history[j], options, _depth + 1);
             }
+            if (message.sourceRate != null && $Object.hasOwnProperty.call(message, "sourceRate"))
+                object.sourceRate = message.sourceRate;
             return object;
         };
 

@@ -28,7 +28,17 @@ export interface VoiceDetector {
   inferences: number;
   gatedWindows: number;
 }
-export type VoiceDetectorFactory = (rate: number, onProbability: (prob: number, endSample: number) => void) => VoiceDetector;
+/**
+ * `input`: rate of the audio pushed; `model`: rate the detector runs at (half of `input` when the caller's
+ * leg is narrowband: the top half of the band is empty, and Silero at 8 kHz costs ~35% less per window).
+ * `endSample` counts pushed samples.
+ */
+export type VoiceDetectorFactory = (rates: { input: number; model: number }, onProbability: (prob: number, endSample: number) => void) => VoiceDetector;
+
+/** The rate the VAD runs at for caller audio at `input` Hz from a leg whose own rate is `source`. */
+export function vadRate(input: number, source: number | undefined): number {
+  return input === 16000 && source !== undefined && source <= 8000 ? 8000 : input;
+}
 
 export interface CascadedCallDeps {
   /** A promise while the model loads (the first call of a process): turns are detected once it is ready. */
@@ -144,13 +154,14 @@ export class CascadedCall implements AgentCall {
       { silenceMs: s.silenceMs, minSpeechMs: s.minSpeechMs, activation: s.vadThreshold, deactivation: Math.max(0.05, s.vadThreshold - 0.15) },
     );
     const onProbability = (p: number, endSample: number) => this.endpointer.update(p, ((endSample + this.vadOffset) * 1000) / this.rate);
-    if (typeof d.vad === 'function') this.vad = d.vad(this.rate, onProbability);
+    const rates = { input: this.rate, model: vadRate(this.rate, ctx.sourceRate) };
+    if (typeof d.vad === 'function') this.vad = d.vad(rates, onProbability);
     else {
       d.vad.then(
         (factory) => {
           if (this.ended) return;
           this.vadOffset = this.samplesIn;
-          this.vad = factory(this.rate, onProbability);
+          this.vad = factory(rates, onProbability);
         },
         (err: unknown) => ctx.log.error({ err: errorMessage(err) }, 'voice activity detection unavailable: the caller cannot be heard'),
       );

@@ -153,10 +153,11 @@ function sileroVad(ctx: AgentCallContext, metrics: CascadedMetrics, batchWaitMs:
   let vadErrors = 0;
   return SileroModel.load().then(
     (model): VoiceDetectorFactory =>
-      (rate, onProbability) =>
+      (rates, onProbability) =>
         new SileroVad(model, {
           batchWaitMs,
-          rate,
+          rate: rates.model,
+          inputRate: rates.input,
           onProbability,
           onError: (err) => {
             if (vadErrors++ === 0) ctx.log.error({ err: errorMessage(err) }, 'VAD inference failed (logged once per call)');

@@ -2,7 +2,7 @@
 // STT/LLM/TTS, and the frames, marks, clears, hang-ups and transcript turns that come out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CascadedCall, type CascadedTurn } from './cascaded-call.ts';
+import { CascadedCall, vadRate, type CascadedTurn } from './cascaded-call.ts';
 import { parseCascadedSettings } from './settings.ts';
 import { noMetrics, type CascadedMetrics } from './metrics.ts';
 import { energyVad, ScriptedStt, ScriptedLlm, ScriptedTts, RecordingOutput, RecordingTools, says, httpError } from './testing.ts';
@@ -243,4 +243,22 @@ test('an STT failure is apologised for; the call carries on', async () => {
   h.silence(320);
   await until(() => h.llm.requests.length === 1, 'next turn works');
   h.call.onEnd('test');
+});
+
+test('the VAD runs at 8 kHz for a narrowband leg on the 16 kHz bus, at the bus rate otherwise', () => {
+  const seen: Array<{ input: number; model: number }> = [];
+  const vad = energyVad();
+  for (const sourceRate of [8000, 16000, undefined]) {
+    const call = new CascadedCall(
+      { callId: 'c1', tenantId: 't1', from: '+1', to: '+2', inputRate: RATE, sourceRate, settings: {}, log: createLogger('silent'), out: new RecordingOutput(RATE) },
+      { vad: (rates, onProb) => (seen.push(rates), vad(rates, onProb)), stt: new ScriptedStt(), llm: new ScriptedLlm(), tts: new ScriptedTts(), fallbackTts: undefined, tools: new RecordingTools(), metrics: noMetrics, settings: parseCascadedSettings({}) },
+    );
+    call.onEnd('test over');
+  }
+  assert.deepEqual(seen, [
+    { input: 16000, model: 8000 },
+    { input: 16000, model: 16000 },
+    { input: 16000, model: 16000 },
+  ]);
+  assert.equal(vadRate(8000, 8000), 8000, 'an 8 kHz bus keeps its rate');
 });

@@ -9,7 +9,7 @@ import { ProviderError } from './provider-error.ts';
 /** Speech probability 0.9 for 20 ms frames louder than `rms`, else 0 (one "window" per push). */
 export const energyVad =
   (rms = 1000): VoiceDetectorFactory =>
-  (_rate, onProbability): VoiceDetector => {
+  (_rates, onProbability): VoiceDetector => {
     let samples = 0;
     const d = {
       inferences: 0,
