@@ -2,11 +2,13 @@
 // (SIP_ENABLED, the zero-delay echo agent, static routing). Two phases:
 //  1. concurrent calls: sipp ramps up N calls that each stream µ-law both ways for the hold time, while a
 //     few measuring calls from this process time every RTP packet the server sends them — the jitter of
-//     our outbound pacing (|inter-arrival − 20 ms|, p50/p99/max), the goal being p99 < 2 ms;
+//     our outbound pacing (|inter-arrival − 20 ms|, p50/p99/max), the goal being p99 < 2 ms; and, when
+//     tcpdump can run (root), the same figure from kernel capture timestamps of every call's packets on
+//     the loopback wire (wire-jitter.ts), which leaves out the measuring process's own scheduling delay;
 //  2. call setup rate: sipp places short calls (INVITE … BYE, no media) at a fixed rate.
 // Server CPU is read from /proc over steady windows, so "per core" figures are calls or setups per 100 %
 // of one core. Prints a table and writes bench/results/sip.json.
-// Usage: node --import tsx bench/sip/run.ts [--calls 200] [--hold 20] [--rate 50] [--setup-rate 100] [--setup-seconds 10] [--probes 5] [--precision 1]
+// Usage: node --import tsx bench/sip/run.ts [--calls 200] [--hold 20] [--rate 50] [--setup-rate 100] [--setup-seconds 10] [--probes 5] [--precision 1] [--capture auto|on|off]
 import { parseArgs } from 'node:util';
 import { spawn, execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
@@ -17,6 +19,7 @@ import { startUap, freePort } from '../../test/support/uap-process.ts';
 import { ulawEncode } from '../../media/codecs/index.ts';
 import { cpuSeconds, rssBytes, metricSum, histogramQuantile } from '../proc-stats.ts';
 import type { ProbeResult } from './probe.ts';
+import { canCapture, startWireCapture } from './wire-jitter.ts';
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +30,7 @@ const { values } = parseArgs({
     'setup-seconds': { type: 'string', default: '10' },
     probes: { type: 'string', default: '5' },
     precision: { type: 'string', default: '1' },
+    capture: { type: 'string', default: 'auto' },
   },
 });
 const CALLS = Number(values.calls);
@@ -95,6 +99,8 @@ async function main(): Promise<void> {
   const load = sipp(target, 'uac-load.xml', ['-m', String(CALLS), '-l', String(CALLS), '-r', String(RATE), '-d', String(HOLD_S * 1000), '-p', String(await freePort())], dir);
   await sleep(rampS * 1000 + 1000);
   const probeSeconds = Math.max(3, Math.min(10, HOLD_S - rampS - 4));
+  const capturing = values.capture === 'on' || (values.capture === 'auto' && canCapture());
+  const wire = capturing ? await startWireCapture(join(dir, 'rtp.pcap'), rtpMin, rtpMin + 4 * (CALLS + PROBES + 100)) : undefined;
   // The measuring calls run in a process of their own: nothing else there delays their receive timestamps.
   const probeRun = new Promise<ProbeResult[]>((resolve, reject) =>
     execFile(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./probe.ts', import.meta.url)), '127.0.0.1', String(sipPort), NUMBER, String(probeSeconds), String(PROBES)], { maxBuffer: 64 << 20 }, (err, stdout) =>
@@ -110,6 +116,8 @@ async function main(): Promise<void> {
   const rssLoaded = rssBytes(pid);
   const activeCalls = metricSum(m1, 'uap_sip_active_calls');
   const probeResults = await probeRun;
+  const wireByPort = await wire?.stop();
+  const wireDeviations = wireByPort ? [...wireByPort.values()].flat().sort((a, b) => a - b) : [];
   const loadSummary = await load.done;
   const deviations = probeResults.flatMap((p) => p.deviations).sort((a, b) => a - b);
   const cpuConcurrent = (100 * (cpu1 - cpu0)) / wall;
@@ -127,6 +135,8 @@ async function main(): Promise<void> {
     rtpTimeouts: metricSum(m1, 'uap_rtp_timeouts_total'),
     pacerLateTicks: metricSum(m1, 'uap_media_pacer_late_ticks_total'),
     outboundJitterMs: { samples: deviations.length, p50: quantile(deviations, 0.5), p99: quantile(deviations, 0.99), max: deviations.at(-1) ?? NaN },
+    // Kernel capture timestamps of every call's outbound packets (undefined without tcpdump/root).
+    wireJitterMs: wireByPort ? { streams: wireByPort.size, samples: wireDeviations.length, p50: quantile(wireDeviations, 0.5), p99: quantile(wireDeviations, 0.99), p999: quantile(wireDeviations, 0.999), max: wireDeviations.at(-1) ?? NaN } : undefined,
     // Inside the server: how late its 20 ms clock fired (bucket upper bounds).
     clockLatenessMs: { p50: histogramQuantile(m1, 'uap_rtp_clock_lateness_seconds', 0.5) * 1000, p99: histogramQuantile(m1, 'uap_rtp_clock_lateness_seconds', 0.99) * 1000 },
     // Inside the server: |tick interval − 20 ms|, the jitter our pacing itself adds (bucket upper bounds).
@@ -167,9 +177,11 @@ async function main(): Promise<void> {
     ['RSS per call KiB', String(concurrent.rssPerCallKiB)],
     ['RTP packets/s (in+out)', String(concurrent.rtpPacketsPerSecond)],
     ['RTP dropped / concealed / timeouts', `${concurrent.rtpDropped} / ${concurrent.rtpConcealedFrames} / ${concurrent.rtpTimeouts}`],
-    ['outbound RTP jitter p50 ms', concurrent.outboundJitterMs.p50.toFixed(3)],
-    ['outbound RTP jitter p99 ms', concurrent.outboundJitterMs.p99.toFixed(3)],
-    ['outbound RTP jitter max ms', concurrent.outboundJitterMs.max.toFixed(3)],
+    ['jitter at measuring callers p50 ms', concurrent.outboundJitterMs.p50.toFixed(3)],
+    ['jitter at measuring callers p99 ms', concurrent.outboundJitterMs.p99.toFixed(3)],
+    ['jitter at measuring callers max ms', concurrent.outboundJitterMs.max.toFixed(3)],
+    ['wire jitter, all calls p50/p99 ms', concurrent.wireJitterMs ? `${concurrent.wireJitterMs.p50.toFixed(3)} / ${concurrent.wireJitterMs.p99.toFixed(3)}` : 'no capture'],
+    ['wire jitter p99.9 / max ms', concurrent.wireJitterMs ? `${concurrent.wireJitterMs.p999.toFixed(3)} / ${concurrent.wireJitterMs.max.toFixed(3)}` : 'no capture'],
     ['server clock lateness p50/p99 ms ≤', `${concurrent.clockLatenessMs.p50} / ${concurrent.clockLatenessMs.p99}`],
     ['server send jitter p50/p99 ms ≤', `${concurrent.serverSendJitterMs.p50} / ${concurrent.serverSendJitterMs.p99}`],
     ['setup rate (sipp ok/failed)', `${setupRate.callsSuccessful}/${setupRate.callsFailed} at ${SETUP_RATE}/s`],
