@@ -46,6 +46,7 @@ export async function startAgentRole(config: Config, bus: Bus, registry: Registr
         anthropic: { apiKey: config.anthropicApiKey, baseUrl: config.anthropicBaseUrl },
         gemini: { apiKey: config.geminiApiKey, baseUrl: config.geminiBaseUrl },
         deepgram: { apiKey: config.deepgramApiKey, baseUrl: config.deepgramUrl },
+        elevenlabs: { apiKey: config.elevenlabsApiKey, baseUrl: config.elevenlabsBaseUrl },
       }),
     ],
     capacity: config.agentCapacity,

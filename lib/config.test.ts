@@ -227,3 +227,10 @@ test('TOOL_HTTP_ALLOW_PRIVATE is a checked boolean, off by default', () => {
   assert.throws(() => loadConfig({ VAD_BATCH_WAIT_MS: '50' }), /VAD_BATCH_WAIT_MS/);
   assert.throws(() => loadConfig({ TOOL_HTTP_ALLOW_PRIVATE: 'yes' }), /TOOL_HTTP_ALLOW_PRIVATE/);
 });
+
+test('ELEVENLABS_BASE_URL: ws(s) or http(s), trailing slash dropped; other schemes refused', () => {
+  assert.equal(loadConfig({ ELEVENLABS_BASE_URL: 'wss://api.elevenlabs.io/', ELEVENLABS_API_KEY: ' xi ' }).elevenlabsBaseUrl, 'wss://api.elevenlabs.io');
+  assert.equal(loadConfig({ ELEVENLABS_API_KEY: ' xi ' }).elevenlabsApiKey, 'xi');
+  assert.equal(loadConfig({ ELEVENLABS_BASE_URL: 'http://127.0.0.1:9000' }).elevenlabsBaseUrl, 'http://127.0.0.1:9000');
+  expectConfigError({ ELEVENLABS_BASE_URL: 'ftp://x' }, 'ELEVENLABS_BASE_URL');
+});

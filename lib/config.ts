@@ -77,6 +77,9 @@ export interface Config {
   geminiBaseUrl: string | undefined;
   deepgramApiKey: string | undefined;
   deepgramUrl: string | undefined;
+  /** ElevenLabs streaming speech: platform-wide key and API base (ws/wss; http/https are taken as such). */
+  elevenlabsApiKey: string | undefined;
+  elevenlabsBaseUrl: string | undefined;
   openaiRealtimeModel: string;
   /** Where call recordings are kept; calls.recording_url names files relative to it (`file:<name>`). */
   recordingsDir: string;
@@ -251,6 +254,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     geminiBaseUrl: url(env, 'GEMINI_BASE_URL', ['http:', 'https:'])?.toString().replace(/\/$/, ''),
     deepgramApiKey: envStr(env, 'DEEPGRAM_API_KEY'),
     deepgramUrl: url(env, 'DEEPGRAM_URL', ['ws:', 'wss:'])?.toString().replace(/\/$/, ''),
+    elevenlabsApiKey: envStr(env, 'ELEVENLABS_API_KEY'),
+    elevenlabsBaseUrl: url(env, 'ELEVENLABS_BASE_URL', ['ws:', 'wss:', 'http:', 'https:'])?.toString().replace(/\/$/, ''),
     openaiRealtimeModel,
     apiRateLimitPerIp: envInt(env, 'API_RATE_LIMIT_PER_IP', 1200, 1, 10_000_000),
     apiRateLimitPerPrincipal: envInt(env, 'API_RATE_LIMIT_PER_KEY', 600, 1, 10_000_000),

@@ -408,6 +408,7 @@ export class CascadedCall implements AgentCall {
     this.reportVad();
     this.vad?.close();
     this.d.stt.close();
+    this.d.tts.close?.();
     this.ctx.log.info({ reason, turns: this.turns.length }, 'cascaded call ended');
   }
 }

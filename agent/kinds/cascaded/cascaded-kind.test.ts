@@ -1,6 +1,6 @@
 // The kind as the worker creates it: providers chosen from the agent config, real SDKs against the
-// local fakes (Anthropic or Gemini for the LLM, Deepgram or OpenAI for STT, OpenAI speech), an energy
-// VAD standing in for Silero so the frames are deterministic.
+// local fakes (Anthropic or Gemini for the LLM, Deepgram or OpenAI for STT, OpenAI or ElevenLabs
+// speech), an energy VAD standing in for Silero so the frames are deterministic.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { Registry } from '../../../lib/metrics.ts';
@@ -12,17 +12,19 @@ import { startFakeOpenAI, type FakeOpenAI } from '../../../test/fakes/openai/ser
 import { startFakeAnthropic, type FakeAnthropic } from '../../../test/fakes/anthropic/server.ts';
 import { startFakeGemini, type FakeGemini } from '../../../test/fakes/gemini/server.ts';
 import { startFakeDeepgram, type FakeDeepgram } from '../../../test/fakes/deepgram/server.ts';
+import { startFakeElevenLabs, type FakeElevenLabs } from '../../../test/fakes/elevenlabs/server.ts';
 import type { AgentCall } from '../types.ts';
 
 let oa: FakeOpenAI;
 let an: FakeAnthropic;
 let ge: FakeGemini;
 let dg: FakeDeepgram;
+let el: FakeElevenLabs;
 before(async () => {
-  [oa, an, ge, dg] = await Promise.all([startFakeOpenAI(), startFakeAnthropic(), startFakeGemini(), startFakeDeepgram()]);
+  [oa, an, ge, dg, el] = await Promise.all([startFakeOpenAI(), startFakeAnthropic(), startFakeGemini(), startFakeDeepgram(), startFakeElevenLabs()]);
 });
 after(async () => {
-  await Promise.all([oa.stop(), an.stop(), ge.stop(), dg.stop()]);
+  await Promise.all([oa.stop(), an.stop(), ge.stop(), dg.stop(), el.stop()]);
 });
 
 function kind() {
@@ -32,6 +34,7 @@ function kind() {
     anthropic: { apiKey: 'ant-platform', baseUrl: an.baseUrl },
     gemini: { apiKey: 'gem-platform', baseUrl: ge.baseUrl },
     deepgram: { apiKey: 'dg-platform', baseUrl: dg.baseUrl },
+    elevenlabs: { apiKey: 'xi-platform', baseUrl: el.baseUrl },
     vad: energyVad(),
   });
 }
@@ -80,8 +83,30 @@ test('Gemini LLM with OpenAI STT; the config\'s own key wins over the platform\'
   call.onEnd('test');
 });
 
+test('ElevenLabs speech: the greeting and the answer stream as 16 kHz PCM over stream-input with the config\'s voice, model, settings and key; the call\'s end closes the socket held ahead', async () => {
+  oa.transcripts.push('Are you open on Sunday?');
+  oa.chat.push({ text: 'Yes, from ten.' });
+  const out = new RecordingOutput();
+  const n0 = el.sessions.length;
+  const tts = { provider: 'elevenlabs', voice: 'EXAVITQu4vr4xnSDxMaL', model: 'eleven_turbo_v2_5', voiceSettings: { stability: 0.6 } };
+  const call = await kind().create(ctx({ greeting: 'Hello.', tts, secrets: { ELEVENLABS_API_KEY: 'xi-tenant' } }, out));
+  await el.waitFor(() => out.marks.length === 1);
+  for (const m of out.takeMarks()) call.onMarkPlayed?.(m, false); // the greeting played
+  await new Promise((r) => setTimeout(r, 20));
+  await ask(call, out);
+  assert.ok(out.frames >= 2 * 20, `${out.frames} frames out`);
+  const spoken = el.sessions.slice(n0).filter((s) => s.messages.length > 1);
+  assert.deepEqual(spoken.map((s) => s.generations), [['Hello. '], ['Yes, from ten. ']]);
+  const s = spoken[0];
+  assert.deepEqual([s.voiceId, s.apiKey, s.query.get('model_id'), s.query.get('output_format')], ['EXAVITQu4vr4xnSDxMaL', 'xi-tenant', 'eleven_turbo_v2_5', 'pcm_16000']);
+  assert.deepEqual(s.voiceSettings, { stability: 0.6 });
+  call.onEnd('test');
+  await el.waitFor(() => el.sessions.slice(n0).every((x) => x.closed));
+});
+
 test('a config without a usable key or with a bad field is refused at start, naming the problem', async () => {
   const k = cascadedKind({ registry: new Registry(), vad: energyVad() });
   await assert.rejects(Promise.resolve(k.create(ctx({}, new RecordingOutput()))), /OPENAI_API_KEY/);
   await assert.rejects(Promise.resolve(kind().create(ctx({ llm: { provider: 'nope' } }, new RecordingOutput()))), /llm\.provider/);
+  await assert.rejects(Promise.resolve(cascadedKind({ registry: new Registry(), vad: energyVad(), openai: { apiKey: 'sk' } }).create(ctx({ tts: { provider: 'elevenlabs' } }, new RecordingOutput()))), /ELEVENLABS_API_KEY/);
 });

@@ -1,8 +1,9 @@
 // `cascaded`: our own pipeline per call — Silero VAD → endpointing → STT (OpenAI or Deepgram) → LLM
-// (OpenAI, Anthropic or Gemini) → sentence-chunked TTS (OpenAI) → the caller — built from the call's
-// agent config. Keys come from the agent config's secrets, else from the platform settings; base URLs
-// from the platform settings (tests point them at local fakes). The SDKs are imported on the first call
-// that needs them: evaluating them would add ~0.3 s and ~50 MB to every process start.
+// (OpenAI, Anthropic or Gemini) → sentence-chunked TTS (OpenAI or ElevenLabs) → the caller — built from
+// the call's agent config. Keys come from the agent config's secrets, else from the platform settings;
+// base URLs only from the platform settings (tests point them at local fakes; a tenant-chosen URL would
+// carry the platform's key to any host). The SDKs are imported on the first call that needs them:
+// evaluating them would add ~0.3 s and ~50 MB to every process start.
 import type OpenAI from 'openai';
 import type { AgentKind, AgentCall, AgentCallContext } from '../types.ts';
 import type { Registry } from '../../../lib/metrics.ts';
@@ -20,6 +21,7 @@ import { GeminiLlm } from './providers/gemini-llm.ts';
 import { OpenAiStt } from './providers/openai-stt.ts';
 import { DeepgramStt } from './providers/deepgram-stt.ts';
 import { OpenAiTts } from './providers/openai-tts.ts';
+import { ElevenLabsTts } from './providers/elevenlabs-tts.ts';
 import { EspeakTtsProvider } from './providers/espeak-tts.ts';
 import type { LlmProvider, SttProvider, ToolExecutor, TtsProvider } from './types.ts';
 import { usageReporter, type UsageService, type UsageSink } from '../../usage/call-usage.ts';
@@ -40,6 +42,7 @@ export interface CascadedKindOptions {
   anthropic?: ProviderEndpoint;
   gemini?: ProviderEndpoint;
   deepgram?: ProviderEndpoint;
+  elevenlabs?: ProviderEndpoint;
   allowPrivateHttp?: boolean;
   /** Replaces Silero (tests, bench). */
   vad?: VoiceDetectorFactory;
@@ -60,6 +63,8 @@ export const DEFAULT_MODELS = {
   deepgram: 'nova-3',
   openaiTts: 'gpt-4o-mini-tts',
   voice: 'alloy',
+  elevenlabsTts: 'eleven_flash_v2_5',
+  elevenlabsVoice: 'JBFqnCBsd6RMkjVDRZzb',
 } as const;
 
 export function cascadedKind(o: CascadedKindOptions): AgentKind {
@@ -133,7 +138,20 @@ async function sttFor(s: CascadedSettings, o: CascadedKindOptions, rate: number,
   return new OpenAiStt({ client: await openaiClient(s, o), toFile: (await loadOpenAI()).toFile, model, language: s.stt.language, rate, retries: s.retries, backoffMs: s.retryBackoffMs, onRetry: (e) => metrics.retry(e.provider, 'stt'), usage: usageReporter(usage, 'stt', 'openai', model) });
 }
 
-async function ttsFor(s: CascadedSettings, o: CascadedKindOptions, usage: UsageSink | undefined): Promise<TtsProvider> {
+async function ttsFor(s: CascadedSettings, o: CascadedKindOptions, metrics: CascadedMetrics, usage: UsageSink | undefined): Promise<TtsProvider> {
+  if (s.tts.provider === 'elevenlabs') {
+    const model = s.tts.model ?? DEFAULT_MODELS.elevenlabsTts;
+    return new ElevenLabsTts({
+      apiKey: keyFor(s, 'ELEVENLABS_API_KEY', o.elevenlabs, 'ElevenLabs'),
+      baseUrl: o.elevenlabs?.baseUrl ?? 'wss://api.elevenlabs.io',
+      voiceId: s.tts.voice ?? DEFAULT_MODELS.elevenlabsVoice,
+      model,
+      sampleRate: RATE, // PCM at the call's output rate: no resampling
+      voiceSettings: s.tts.voiceSettings,
+      onBadMessage: (reason) => metrics.badMessage('elevenlabs', reason),
+      usage: usageReporter(usage, 'tts', 'elevenlabs', model),
+    });
+  }
   const model = s.tts.model ?? DEFAULT_MODELS.openaiTts;
   return new OpenAiTts({ client: await openaiClient(s, o), model, voice: s.tts.voice ?? DEFAULT_MODELS.voice, instructions: s.tts.instructions, usage: usageReporter(usage, 'tts', 'openai', model) });
 }
@@ -172,7 +190,7 @@ async function createCascadedCall(ctx: AgentCallContext, o: CascadedKindOptions,
   if (ctx.inputRate !== 16000 && ctx.inputRate !== 8000) throw new CascadedSettingsError('inputRate', `caller audio at ${ctx.inputRate} Hz; the VAD runs at 8 or 16 kHz`);
   const summarize = summarizerFor(s, o, ctx);
   const llm = await llmFor(s, o, ctx.usage);
-  const tts = await ttsFor(s, o, ctx.usage);
+  const tts = await ttsFor(s, o, metrics, ctx.usage);
   const stt = await sttFor(s, o, ctx.inputRate, metrics, ctx.usage);
   // The first call of a process does not wait for the model: it greets while Silero loads.
   const vad = o.vad ?? sileroVad(ctx, metrics, o.vadBatchWaitMs);

@@ -9,11 +9,14 @@ import { energyVad, ScriptedStt, ScriptedLlm, ScriptedTts, RecordingOutput, Reco
 import { newAudioFrameView } from '../../../proto/index.ts';
 import { createLogger } from '../../../lib/logger.ts';
 import { ProviderError } from './provider-error.ts';
+import { ElevenLabsTts } from './providers/elevenlabs-tts.ts';
+import { startFakeElevenLabs } from '../../../test/fakes/elevenlabs/server.ts';
+import type { TtsProvider } from './types.ts';
 
 const RATE = 16000;
 const FRAME = RATE / 50;
 
-function harness(settings: Record<string, unknown> = {}, metrics: CascadedMetrics = noMetrics) {
+function harness(settings: Record<string, unknown> = {}, metrics: CascadedMetrics = noMetrics, realTts?: TtsProvider) {
   const out = new RecordingOutput(RATE);
   const stt = new ScriptedStt();
   const llm = new ScriptedLlm();
@@ -23,7 +26,7 @@ function harness(settings: Record<string, unknown> = {}, metrics: CascadedMetric
   const turns: CascadedTurn[] = [];
   const call = new CascadedCall(
     { callId: 'c1', tenantId: 't1', from: '+1', to: '+2', inputRate: RATE, settings: {}, log: createLogger('silent'), out, transcript: (t) => turns.push(t) },
-    { vad: energyVad(), stt, llm, tts, fallbackTts: fallback, tools, metrics, settings: parseCascadedSettings({ providerRetryBackoffMs: 1, dtmfPauseMs: 30, ...settings }) },
+    { vad: energyVad(), stt, llm, tts: realTts ?? tts, fallbackTts: fallback, tools, metrics, settings: parseCascadedSettings({ providerRetryBackoffMs: 1, dtmfPauseMs: 30, ...settings }) },
   );
   const view = newAudioFrameView();
   view.sampleRate = RATE;
@@ -261,4 +264,31 @@ test('the VAD runs at 8 kHz for a narrowband leg on the 16 kHz bus, at the bus r
     { input: 16000, model: 16000 },
   ]);
   assert.equal(vadRate(8000, 8000), 8000, 'an 8 kHz bus keeps its rate');
+});
+
+test('ElevenLabs speech: a reply streams from the stream-input fake; a barge-in mid-sentence closes its socket at once and nothing more is sent', async () => {
+  const el = await startFakeElevenLabs();
+  el.speech.chunkDelayMs = 20; // audio keeps coming while the caller talks over it
+  const tts = new ElevenLabsTts({ apiKey: 'xi', baseUrl: el.baseUrl, voiceId: 'JBFqnCBsd6RMkjVDRZzb', model: 'eleven_flash_v2_5', sampleRate: 16000 });
+  const h = harness({ endpointing: { silenceMs: 300, minSpeechMs: 200 } }, noMetrics, tts);
+  h.stt.script.push('Tell me a story.');
+  const first = 'Once upon a time there was a king who lived in a large castle by the sea.';
+  h.llm.script.push(says(`${first} He had three daughters.`));
+  h.speech(600);
+  h.silence(320);
+  await until(() => h.out.frames > 10, 'the first sentence playing');
+  const live = el.sessions.find((s) => s.generations.length > 0)!;
+  assert.deepEqual(live.generations, [`${first} `]);
+  h.speech(200);
+  assert.equal(h.out.clears, 1, 'cleared within the confirming frame');
+  await el.waitFor(() => live.closed, 200);
+  assert.equal(live.closedBy, 'client', 'the socket was dropped by us, mid-sentence');
+  const frames = h.out.frames;
+  await new Promise((r) => setTimeout(r, 100));
+  assert.equal(h.out.frames, frames, 'no audio after the barge-in');
+  assert.ok(live.audioBytes < first.length * 40 * 32, 'the sentence was cut short');
+  assert.ok(!el.texts.includes('He had three daughters. '), 'the next sentence was never sent');
+  h.call.onEnd('test');
+  await el.waitFor(() => el.sessions.every((s) => s.closed));
+  await el.stop();
 });

@@ -26,3 +26,20 @@ test('a bad field refuses the call with a message naming it', () => {
   ];
   for (const [raw, re] of bad) assert.throws(() => parseCascadedSettings(raw), (e: unknown) => e instanceof CascadedSettingsError && re.test(e.message), JSON.stringify(raw));
 });
+
+test('ElevenLabs speech: a voice id, the model, voice settings; OpenAI-only fields and bad values refused by name', () => {
+  const s = parseCascadedSettings({ tts: { provider: 'elevenlabs', voice: 'JBFqnCBsd6RMkjVDRZzb', model: 'eleven_flash_v2_5', voiceSettings: { stability: 0.3, speed: 1.1, useSpeakerBoost: true } } });
+  assert.deepEqual(s.tts, { provider: 'elevenlabs', model: 'eleven_flash_v2_5', voice: 'JBFqnCBsd6RMkjVDRZzb', instructions: undefined, voiceSettings: { stability: 0.3, useSpeakerBoost: true, speed: 1.1 } });
+  assert.equal(parseCascadedSettings({ tts: { provider: 'elevenlabs' } }).tts.voiceSettings, undefined);
+  const bad: Array<[Record<string, unknown>, RegExp]> = [
+    [{ tts: { provider: 'elevenlabs', voice: 'alloy' } }, /tts\.voice: not an ElevenLabs voice id/],
+    [{ tts: { provider: 'elevenlabs', instructions: 'Speak softly.' } }, /tts\.instructions: only for provider openai/],
+    [{ tts: { voiceSettings: { stability: 0.5 } } }, /tts\.voiceSettings: only for provider elevenlabs/],
+    [{ tts: { provider: 'elevenlabs', voiceSettings: { speed: 2 } } }, /tts\.voiceSettings\.speed: must be a number from 0\.7 to 1\.2/],
+    [{ tts: { provider: 'elevenlabs', voiceSettings: { similarity_boost: 0.5 } } }, /tts\.voiceSettings\.similarity_boost: unknown/],
+    [{ tts: { provider: 'elevenlabs', voiceSettings: { useSpeakerBoost: 'yes' } } }, /useSpeakerBoost: must be true or false/],
+    [{ tts: { provider: 'elevenlabs', voiceSettings: [] } }, /tts\.voiceSettings: must be an object/],
+    [{ tts: { provider: 'polly' } }, /tts\.provider: must be one of openai, elevenlabs/],
+  ];
+  for (const [raw, re] of bad) assert.throws(() => parseCascadedSettings(raw), (e: unknown) => e instanceof CascadedSettingsError && re.test(e.message), JSON.stringify(raw));
+});

@@ -4,16 +4,19 @@
 //   { "prompt": "...", "greeting": "...", "apology": "...",
 //     "llm": { "provider": "openai" | "anthropic" | "gemini", "model": "...", "temperature": 0.7, "maxTokens": 400 },
 //     "stt": { "provider": "openai" | "deepgram", "model": "...", "language": "en" },
-//     "tts": { "provider": "openai", "model": "...", "voice": "alloy", "instructions": "..." },
+//     "tts": { "provider": "openai", "model": "...", "voice": "alloy", "instructions": "..." }
+//          | { "provider": "elevenlabs", "model": "eleven_flash_v2_5", "voice": "<voice id>",
+//              "voiceSettings": { "stability": 0.5, "similarityBoost": 0.75, "style": 0, "useSpeakerBoost": true, "speed": 1 } },
 //     "endpointing": { "silenceMs": 500, "minSpeechMs": 200, "vadThreshold": 0.5 },
 //     "tools": [ … agent/tools format … ], "dtmfPauseMs": 700,
 //     "summary": false | { "model": "..." },   (checked by agent/summary/summarize.ts)
-//     "secrets": { "OPENAI_API_KEY": "…", "ANTHROPIC_API_KEY": "…", "GEMINI_API_KEY": "…", "DEEPGRAM_API_KEY": "…" } }
+//     "secrets": { "OPENAI_API_KEY": "…", "ANTHROPIC_API_KEY": "…", "GEMINI_API_KEY": "…", "DEEPGRAM_API_KEY": "…", "ELEVENLABS_API_KEY": "…" } }
 import { UapError } from '../../../lib/errors.ts';
+import type { ElevenLabsVoiceSettings } from './providers/elevenlabs-wire.ts';
 
 export type LlmProviderName = 'openai' | 'anthropic' | 'gemini';
 export type SttProviderName = 'openai' | 'deepgram';
-export type TtsProviderName = 'openai';
+export type TtsProviderName = 'openai' | 'elevenlabs';
 
 export interface CascadedSettings {
   prompt: string;
@@ -22,7 +25,7 @@ export interface CascadedSettings {
   resumeLine: string;
   llm: { provider: LlmProviderName; model: string | undefined; temperature: number | undefined; maxTokens: number };
   stt: { provider: SttProviderName; model: string | undefined; language: string | undefined };
-  tts: { provider: TtsProviderName; model: string | undefined; voice: string | undefined; instructions: string | undefined };
+  tts: { provider: TtsProviderName; model: string | undefined; voice: string | undefined; instructions: string | undefined; voiceSettings: ElevenLabsVoiceSettings | undefined };
   silenceMs: number;
   minSpeechMs: number;
   vadThreshold: number;
@@ -77,6 +80,21 @@ function model(o: Obj, field: string): string | undefined {
   return m;
 }
 
+/** ElevenLabs voice settings (ranges from its API reference); only with provider elevenlabs. */
+function voiceSettings(tts: Obj, provider: TtsProviderName): ElevenLabsVoiceSettings | undefined {
+  if (tts.voiceSettings === undefined || tts.voiceSettings === null) return undefined;
+  if (provider !== 'elevenlabs') throw new CascadedSettingsError('tts.voiceSettings', 'only for provider elevenlabs');
+  const v = obj(tts.voiceSettings, 'tts.voiceSettings');
+  const known = ['stability', 'similarityBoost', 'style', 'useSpeakerBoost', 'speed'];
+  const unknown = Object.keys(v).find((k) => !known.includes(k));
+  if (unknown) throw new CascadedSettingsError(`tts.voiceSettings.${unknown}`, `unknown; expected ${known.join(', ')}`);
+  const opt = (key: string, min: number, max: number) => (v[key] === undefined ? undefined : num(v, key, 'tts.voiceSettings', 0, min, max));
+  if (v.useSpeakerBoost !== undefined && typeof v.useSpeakerBoost !== 'boolean') throw new CascadedSettingsError('tts.voiceSettings.useSpeakerBoost', 'must be true or false');
+  const out: ElevenLabsVoiceSettings = { stability: opt('stability', 0, 1), similarityBoost: opt('similarityBoost', 0, 1), style: opt('style', 0, 1), useSpeakerBoost: v.useSpeakerBoost as boolean | undefined, speed: opt('speed', 0.7, 1.2) };
+  for (const k of Object.keys(out) as Array<keyof ElevenLabsVoiceSettings>) if (out[k] === undefined) delete out[k];
+  return out;
+}
+
 export function parseCascadedSettings(raw: Record<string, unknown>): CascadedSettings {
   const s = raw;
   const llm = obj(s.llm, 'llm');
@@ -89,8 +107,13 @@ export function parseCascadedSettings(raw: Record<string, unknown>): CascadedSet
   for (const [k, v] of Object.entries(secretsIn)) if (typeof v === 'string' && v !== '') secrets[k] = v;
   const language = text(stt, 'language', 'stt', 16);
   if (language !== undefined && !/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$/.test(language)) throw new CascadedSettingsError('stt.language', 'not a language code');
+  const ttsProvider = oneOf(tts, 'provider', 'tts', ['openai', 'elevenlabs'] as const, 'openai');
   const voice = text(tts, 'voice', 'tts', 64);
   if (voice !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(voice)) throw new CascadedSettingsError('tts.voice', 'not a voice name');
+  // ElevenLabs voices are ids (20 letters and digits), not names: catch an OpenAI voice name early.
+  if (ttsProvider === 'elevenlabs' && voice !== undefined && !/^[A-Za-z0-9]{16,40}$/.test(voice)) throw new CascadedSettingsError('tts.voice', 'not an ElevenLabs voice id (like JBFqnCBsd6RMkjVDRZzb)');
+  const instructions = text(tts, 'instructions', 'tts', 2000);
+  if (instructions !== undefined && ttsProvider !== 'openai') throw new CascadedSettingsError('tts.instructions', 'only for provider openai');
   return {
     prompt: text(s, 'prompt', 'settings') ?? text(s, 'systemPrompt', 'settings') ?? DEFAULT_PROMPT,
     greeting: text(s, 'greeting', 'settings', 2000),
@@ -103,7 +126,7 @@ export function parseCascadedSettings(raw: Record<string, unknown>): CascadedSet
       maxTokens: num(llm, 'maxTokens', 'llm', 400, 1, 8192),
     },
     stt: { provider: oneOf(stt, 'provider', 'stt', ['openai', 'deepgram'] as const, 'openai'), model: model(stt, 'stt'), language },
-    tts: { provider: oneOf(tts, 'provider', 'tts', ['openai'] as const, 'openai'), model: model(tts, 'tts'), voice, instructions: text(tts, 'instructions', 'tts', 2000) },
+    tts: { provider: ttsProvider, model: model(tts, 'tts'), voice, instructions, voiceSettings: voiceSettings(tts, ttsProvider) },
     silenceMs: num(ep, 'silenceMs', 'endpointing', 500, 100, 5000),
     minSpeechMs: num(ep, 'minSpeechMs', 'endpointing', 200, 32, 2000),
     vadThreshold: num(ep, 'vadThreshold', 'endpointing', 0.5, 0.1, 0.95),

@@ -64,6 +64,8 @@ export interface TtsProvider {
   readonly sampleRate: number;
   /** s16le mono chunks of any size (possibly split mid-sample). Throws ProviderError. */
   synthesize(text: string, signal: AbortSignal): AsyncIterable<Uint8Array>;
+  /** The call ended: release what is held between sentences (a socket opened ahead). */
+  close?(): void;
 }
 
 /** Tools of the call: declarations for the model and their execution. */
