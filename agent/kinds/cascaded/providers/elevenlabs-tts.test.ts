@@ -216,4 +216,5 @@ test('wire: URL from the base (https or a trailing /v1 tolerated); server messag
   assert.deepEqual(c(1011, ''), ['TTS_SERVER_CLOSED', true]);
   assert.deepEqual(c(1006, ''), ['TTS_CONNECTION', true]);
   assert.deepEqual(c(1009, ''), ['TTS_REFUSED', false]);
+  assert.deepEqual(c(1008, 'Have not received a new text input within the timeout of 20 seconds. Streaming input terminated. Please make sure to eit'), ['TTS_IDLE_TIMEOUT', true]);
 });

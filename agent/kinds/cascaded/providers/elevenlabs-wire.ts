@@ -109,9 +109,10 @@ export function handshakeError(status: number, body: string): ProviderError {
 const TRANSIENT_CLOSE = new Set([1001, 1006, 1011, 1012, 1013, 1014]);
 
 /**
- * The socket closed before `isFinal`. ElevenLabs closes with 1008 (policy violation) and a reason for
- * refusals (bad key, quota, unknown voice, idle timeout) and also for its own hiccups ("something went
- * wrong … you are not charged"): the reason decides. A cut connection (1006) may pass on a retry.
+ * The socket closed before `isFinal`. ElevenLabs closes with 1008 (policy violation) and a reason (cut
+ * at 123 bytes) for refusals (bad key, quota, unknown voice), for the idle timeout and for its own
+ * hiccups ("something went wrong … you are not charged"): the reason decides. A cut connection (1006)
+ * may pass on a retry.
  */
 export function closeError(code: number, reason: string): ProviderError {
   const why = reason.slice(0, 200);
@@ -119,6 +120,8 @@ export function closeError(code: number, reason: string): ProviderError {
   if (/quota|credits?/i.test(why)) return new ProviderError(PROVIDER, 'tts', 'TTS_QUOTA', msg, { retryable: false });
   if (/api[ _-]?key|unauthori[sz]ed|authenticat|permission/i.test(why)) return new ProviderError(PROVIDER, 'tts', 'TTS_AUTH', msg, { status: 401, retryable: false });
   if (/concurren|too many|rate limit|busy/i.test(why)) return new ProviderError(PROVIDER, 'tts', 'TTS_RATE_LIMITED', msg, { status: 429, retryable: true });
+  // The idle timeout can only bite a socket that waited too long (a spare near its age limit): a new one will do.
+  if (/have not received a new text|timeout/i.test(why)) return new ProviderError(PROVIDER, 'tts', 'TTS_IDLE_TIMEOUT', msg, { retryable: true });
   if (/something went wrong|not charged|try again/i.test(why) || TRANSIENT_CLOSE.has(code)) return new ProviderError(PROVIDER, 'tts', code === 1006 ? 'TTS_CONNECTION' : 'TTS_SERVER_CLOSED', msg, { retryable: true });
   if (code === 1000) return new ProviderError(PROVIDER, 'tts', 'TTS_INCOMPLETE', `${msg} before the final message`, { retryable: true });
   // Other refusals (1008 with an unknown voice or model, 1009, 1002, …): the request itself is wrong.
