@@ -17,7 +17,9 @@ export class BusAgentOutput implements AgentOutput {
   private readonly controlSubject: string;
   framesOut = 0;
 
-  constructor(private readonly bus: Bus, readonly callId: string, readonly outputRate: number) {
+  /** `afterSeq`: the last frame sequence of the call's previous output (a handoff continues it, so media keeps ordering). */
+  constructor(private readonly bus: Bus, readonly callId: string, readonly outputRate: number, afterSeq = 0) {
+    this.seq = afterSeq;
     this.frameSamples = (outputRate * FRAME_MS) / 1000;
     this.pad = new Int16Array(this.frameSamples);
     this.encoder = new AudioFrameEncoder(callId);
@@ -35,6 +37,11 @@ export class BusAgentOutput implements AgentOutput {
       this.pad.set(pcm.subarray(i));
       this.publish(this.pad, originTs);
     }
+  }
+
+  /** Sequence of the last frame published. */
+  get lastSeq(): number {
+    return this.seq;
   }
 
   private publish(samples: Int16Array, originTs: number): void {

@@ -12,6 +12,7 @@ import { echoKind } from './kinds/echo.ts';
 import { ultravoxKind } from './kinds/ultravox/ultravox-kind.ts';
 import { openaiRealtimeKind } from './kinds/openai-realtime/realtime-kind.ts';
 import { cascadedKind } from './kinds/cascaded/cascaded-kind.ts';
+import { recordingStore } from '../lib/recordings.ts';
 
 export type { AgentKind, AgentCall, AgentCallContext, AgentOutput } from './kinds/types.ts';
 
@@ -25,13 +26,17 @@ export async function startAgentRole(config: Config, bus: Bus, registry: Registr
   const tts = new EspeakTts(16000);
   // Until agent configs live in the database, settings come from the ROUTES config by config id.
   const settingsById = new Map<string, Record<string, unknown>>();
-  for (const r of config.routes.values()) settingsById.set(r.agentConfigId, r.agent);
+  const kindById = new Map<string, string>();
+  for (const r of config.routes.values()) {
+    settingsById.set(r.agentConfigId, r.agent);
+    kindById.set(r.agentConfigId, r.agentKind);
+  }
   const worker = new AgentWorker({
     bus,
     log,
     registry,
     kinds: [
-      offlineKind(tts),
+      offlineKind(tts, { vadBatchWaitMs: config.vadBatchWaitMs }),
       echoKind,
       ultravoxKind({ apiKey: config.ultravoxApiKey, baseUrl: config.ultravoxBaseUrl, allowPrivateHttp: config.toolHttpAllowPrivate }),
       openaiRealtimeKind({ apiKey: config.openaiApiKey, url: config.openaiRealtimeUrl, model: config.openaiRealtimeModel, restBaseUrl: config.openaiBaseUrl, registry, allowPrivateHttp: config.toolHttpAllowPrivate }),
@@ -52,6 +57,9 @@ export async function startAgentRole(config: Config, bus: Bus, registry: Registr
     capacity: config.agentCapacity,
     heartbeatIntervalMs: config.heartbeatIntervalMs,
     resolveSettings: (id) => (config.routingSource === 'config' ? settingsById.get(id) : undefined),
+    resolveKind: (id) => (config.routingSource === 'config' ? kindById.get(id) : undefined),
+    // Voicemail: the NATS object store, or RECORDINGS_DIR when every role shares this process.
+    recordings: recordingStore(bus, config.recordingsDir),
     // The configuration (with its provider secrets) comes from the control API.
     fetchSettings: async (tenantId, id) => {
       try {

@@ -9,11 +9,13 @@ import { callLogger, type Logger } from '../lib/logger.ts';
 import { Counter, Gauge, Histogram, hotCounter, type Registry } from '../lib/metrics.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { BusAgentOutput } from './call-output.ts';
-import type { AgentCall, AgentKind, AgentTurn } from './kinds/types.ts';
+import type { AgentCall, AgentCallContext, AgentKind, AgentTurn, HandoffResult } from './kinds/types.ts';
 import { CallEventPublisher } from '../lib/call-events.ts';
 import { CallUsage, type UsageDelta, type UsageService } from './usage/call-usage.ts';
 import { usageMetrics, type UsageMetrics } from './usage/usage-metrics.ts';
 import { EndOfCallSummaries } from './summary/summaries.ts';
+import { CallRecordings } from './recordings.ts';
+import type { RecordingStore } from '../lib/recordings.ts';
 
 /** A latency stage as whole ms for the wire (uint32). */
 const ms = (v: number | undefined): number => (v === undefined || !(v > 0) ? 0 : Math.min(0xffffffff, Math.round(v)));
@@ -35,6 +37,10 @@ export interface WorkerOptions {
   idleTimeoutMs?: number;
   /** Longest wait for an ended call's summary. Default 10 s. */
   summaryTimeoutMs?: number;
+  /** The agent kind of a config id when settings come from config (ROUTES); else the config's `kind`. */
+  resolveKind?: (agentConfigId: string) => string | undefined;
+  /** Where finished recordings (voicemail) go; without it agents cannot record. */
+  recordings?: RecordingStore;
 }
 
 interface LiveCall {
@@ -53,12 +59,19 @@ interface LiveCall {
   /** Set once released: usage reported later (a stream cut at the end) is flushed shortly after. */
   released: boolean;
   usageTimer: NodeJS.Timeout | undefined;
+  /** What the current agent was created with (a handoff derives the next agent's from it). */
+  ctx: AgentCallContext;
+  out: BusAgentOutput;
+  kindName: string;
+  handoffs: number;
 }
 
 /** Usage is published at least this often while a call has some (kinds that publish no agent turns). */
 const USAGE_FLUSH_MS = 60_000;
 /** Usage reported after the call's release is published after this pause (collects the stragglers). */
 const LATE_USAGE_MS = 200;
+/** Handoffs one call may make (offline menus can hand to offline menus: no endless loop). */
+const MAX_HANDOFFS = 5;
 
 export class AgentWorker {
   readonly workerId = `w-${randomBytes(6).toString('hex')}`;
@@ -157,6 +170,10 @@ export class AgentWorker {
       usageFlushedAt: Date.now(),
       released: false,
       usageTimer: undefined,
+      ctx: undefined as unknown as AgentCallContext,
+      out,
+      kindName: kind.name,
+      handoffs: 0,
     };
     this.calls.set(req.callId, live);
     this.m.active.set(this.calls.size);
@@ -181,7 +198,13 @@ export class AgentWorker {
         this.m.toolCalls.labels(type, outcome).inc();
         this.m.toolSeconds.labels(type).observe(ms / 1000);
       };
-      live.call = await kind.create({ callId: req.callId, tenantId: req.tenantId, from: req.from, to: req.to, inputRate: req.sampleRate, sourceRate: req.sourceRate || req.sampleRate, settings, log, out, resume, transcript, onToolCall, usage });
+      const recordings = this.o.recordings ? new CallRecordings(this.o.recordings, events, req.callId, req.tenantId, log) : undefined;
+      live.ctx = {
+        callId: req.callId, tenantId: req.tenantId, from: req.from, to: req.to, inputRate: req.sampleRate, sourceRate: req.sourceRate || req.sampleRate, settings, log, out, resume, transcript, onToolCall, usage,
+        saveRecording: recordings ? (r) => recordings.save(r) : undefined,
+        handoff: (agentConfigId) => this.handoff(live, agentConfigId),
+      };
+      live.call = await kind.create(live.ctx);
     } catch (err) {
       live.released = true;
       this.flushUsage(live); // a start that failed after provider work (e.g. a retried connection)
@@ -231,6 +254,55 @@ export class AgentWorker {
     } catch (err) {
       this.kindError(live, err);
     }
+  }
+
+  /**
+   * Hands the call to another agent configuration in place: same worker, same media session, the new
+   * kind's output continuing the frame sequence. The previous agent is ended only once the new one has
+   * started, so a failed start leaves the call with the agent it had. The `handoff` call event tells the
+   * media core (a later re-dispatch goes to the new configuration) and history.
+   */
+  private async handoff(live: LiveCall, agentConfigId: string): Promise<HandoffResult> {
+    const fail = (errorCode: string, errorMessage: string): HandoffResult => {
+      live.log.warn({ agentConfigId, errorCode, error: errorMessage }, 'handoff to another agent failed');
+      return { ok: false, errorCode, errorMessage };
+    };
+    if (live.handoffs >= MAX_HANDOFFS) return fail('TOO_MANY_HANDOFFS', `a call may be handed on at most ${MAX_HANDOFFS} times`);
+    const { tenantId } = live.ctx;
+    const settings = this.o.resolveSettings?.(agentConfigId) ?? (await this.o.fetchSettings?.(tenantId, agentConfigId));
+    const kindName = this.o.resolveKind?.(agentConfigId) ?? (typeof settings?.kind === 'string' ? settings.kind : undefined);
+    if (!settings || !kindName) return fail('UNKNOWN_AGENT_CONFIG', `no agent config "${agentConfigId}"`);
+    const kind = this.kinds.get(kindName);
+    if (!kind) return fail('UNKNOWN_AGENT_KIND', `no agent kind "${kindName}" on this worker`);
+    if (live.released) return fail('CALL_ENDED', 'the call ended first');
+    const log = callLogger(this.o.log, live.callId, tenantId, { workerId: this.workerId, agentKind: kind.name });
+    const out = new BusAgentOutput(this.o.bus, live.callId, kind.outputRate, live.out.lastSeq);
+    const ctx: AgentCallContext = { ...live.ctx, settings, log, out, resume: undefined };
+    let next: AgentCall;
+    try {
+      next = await kind.create(ctx);
+    } catch (err) {
+      return fail('AGENT_START_FAILED', errorMessage(err));
+    }
+    if (live.released) {
+      try {
+        next.onEnd('ended');
+      } catch (err) {
+        this.kindError(live, err);
+      }
+      return fail('CALL_ENDED', 'the call ended first');
+    }
+    const prev = live.call;
+    const fromKind = live.kindName;
+    Object.assign(live, { call: next, ctx, out, log, kindName: kind.name, handoffs: live.handoffs + 1 });
+    try {
+      prev.onEnd('handed off');
+    } catch (err) {
+      this.kindError(live, err);
+    }
+    void live.events.emit({ handoff: { agentKind: kind.name, agentConfigId, fromKind } });
+    log.info({ fromKind, agentConfigId }, 'call handed to another agent');
+    return { ok: true, agentKind: kind.name };
   }
 
   private kindError(live: LiveCall, err: unknown): void {

@@ -2,7 +2,8 @@
 // Media Streams WebSocket), listens to the agent, presses keys, and writes what it heard to a WAV file.
 import { parseArgs } from 'node:util';
 import { writeFileSync } from 'node:fs';
-import { SimulatedCall, ulawToPcm, tone, pcmToUlaw } from '../test/twilio-sim/index.ts';
+import { SimulatedCall, ulawToPcm, pcmToUlaw } from '../test/twilio-sim/index.ts';
+import { EspeakTts } from '../agent/tts/espeak.ts';
 
 function wav8k(pcm: Int16Array): Buffer {
   const h = Buffer.alloc(44);
@@ -79,14 +80,18 @@ export async function runCall(args: string[]): Promise<void> {
       log(`pressed ${d}`);
       await until((c) => c.marksReturned > marks, 'the key read-out');
     }
-    // Say something (a tone) and hear it echoed.
-    if (left() > 1500) {
+    // Say something (synthesized speech) and hear it back: the offline agent plays an utterance back
+    // once the caller stops (its echo mode, frame by frame, at once).
+    if (left() > 5000) {
+      const voice = new EspeakTts(8000);
+      const speech = await voice.synthesize('Testing, one, two, three.').finally(() => voice.close());
       const before = call.bytesReceived;
       speaking = true;
-      await call.sendAudio(pcmToUlaw(tone(440, 1000, 8000, 0.3)));
+      await call.sendAudio(pcmToUlaw(speech));
       speaking = false;
-      await until((c) => c.bytesReceived - before >= 7600, 'the echo');
-      log(`echo: ${((call.bytesReceived - before) / 8000).toFixed(2)} s of audio came back for 1.0 s sent`);
+      const sent = speech.length / 8000;
+      await until((c) => c.bytesReceived - before >= speech.length * 0.8, 'the speech played back');
+      log(`played back: ${((call.bytesReceived - before) / 8000).toFixed(2)} s of audio came back for ${sent.toFixed(2)} s said`);
     }
     await until(() => false, 'the end of the call');
   } catch (err) {

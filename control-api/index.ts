@@ -10,6 +10,7 @@ import { Counter, type Registry } from '../lib/metrics.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { openDatabase, seedDefaults, type Database } from './db/index.ts';
 import { CallEventWriter } from './history/event-writer.ts';
+import { recordingStore } from '../lib/recordings.ts';
 import { RoutingLookupService } from './routing/lookup-service.ts';
 import { mountApi } from './http-api.ts';
 import { AgentConfigService } from './routing/agent-config-service.ts';
@@ -44,7 +45,8 @@ export async function startApiRole(config: Config, bus: Bus, registry: Registry,
   transfers.start();
   const api = await mountApi(http, db, config, log, () => routing.invalidate(), secretsKey, bus);
 
-  const writer = new CallEventWriter(db);
+  // Agents' recordings (voicemail) arrive in the NATS object store (or RECORDINGS_DIR in-process).
+  const writer = new CallEventWriter(db, recordingStore(bus, config.recordingsDir));
   // A short ack wait: events a crashed instance had in hand come back within seconds.
   const consumer: DurableConsumer = await bus.consumeDurable({ durable: 'control-api', filter: 'events.>', ackWaitMs: 5000 }, async (msg) => {
     let ev: uap.CallEvent;

@@ -13,7 +13,9 @@ export type CallEventBody =
   | { providerStatus: uap.IProviderStatus }
   | { transfer: uap.ITransferOutcome }
   | { usage: uap.IUsage }
-  | { summary: uap.ICallSummary };
+  | { summary: uap.ICallSummary }
+  | { recording: uap.IRecording }
+  | { handoff: uap.IAgentHandoff };
 
 export function eventKind(body: CallEventBody): string {
   if ('started' in body) return 'started';
@@ -24,6 +26,8 @@ export function eventKind(body: CallEventBody): string {
   if ('transfer' in body) return 'transfer';
   if ('usage' in body) return 'usage';
   if ('summary' in body) return 'summary';
+  if ('recording' in body) return 'recording';
+  if ('handoff' in body) return 'handoff';
   return 'status';
 }
 

@@ -18,3 +18,33 @@ test('bad entries are reported and skipped, never thrown', () => {
   assert.deepEqual(parseMenu(['1']).problems, ['menu must be an object of key → entry']);
   assert.deepEqual(parseMenu(undefined), { menu: new Map(), problems: [] });
 });
+
+test('voicemail entries: defaults, bounds and the after-message choice are checked', () => {
+  const { menu, problems } = parseMenu({
+    '2': { action: 'voicemail', say: 'Leave a message after the tone.', maxSeconds: 120 },
+    '3': { action: 'voicemail', maxSeconds: 30, silenceSeconds: 5, then: 'menu', thanks: 'Thanks!' },
+    '4': { action: 'voicemail', maxSeconds: 0 },
+    '5': { action: 'voicemail', maxSeconds: '60' },
+    '6': { action: 'voicemail', silenceSeconds: 90 },
+    '7': { action: 'voicemail', then: 'dance' },
+    '8': { action: 'voicemail', thanks: 3 },
+  });
+  assert.deepEqual(menu.get('2'), { action: 'voicemail', say: 'Leave a message after the tone.', maxSeconds: 120, silenceSeconds: 3, thanks: undefined, then: 'hangup' });
+  assert.deepEqual(menu.get('3'), { action: 'voicemail', say: undefined, maxSeconds: 30, silenceSeconds: 5, thanks: 'Thanks!', then: 'menu' });
+  assert.equal(menu.size, 2);
+  assert.equal(problems.length, 5, problems.join('; '));
+});
+
+test('agent entries need a config id; "speech" is the one key that is not a phone key', () => {
+  const { menu, problems } = parseMenu({
+    '3': { action: 'agent', configId: '0b6f1c9e-8a4e-4d47-9d1c-2f3b5a6c7d8e', say: 'Connecting you to our assistant.' },
+    speech: { action: 'agent', configId: 'cascade' },
+    '4': { action: 'agent' },
+    '5': { action: 'agent', configId: '../etc' },
+    voice: { action: 'hangup' },
+  });
+  assert.deepEqual(menu.get('3'), { action: 'agent', configId: '0b6f1c9e-8a4e-4d47-9d1c-2f3b5a6c7d8e', say: 'Connecting you to our assistant.' });
+  assert.deepEqual(menu.get('speech'), { action: 'agent', configId: 'cascade', say: undefined });
+  assert.equal(menu.size, 2);
+  assert.equal(problems.length, 3, problems.join('; '));
+});

@@ -39,6 +39,22 @@ export interface AgentTurn {
   latency?: { endpointingMs?: number; sttMs?: number; llmFirstTokenMs?: number; ttsFirstByteMs?: number; firstAudioMs?: number };
 }
 
+/** A finished recording of the call's audio (PCM s16 mono chunks, in order). */
+export interface RecordingInput {
+  kind: 'voicemail';
+  chunks: readonly Int16Array[];
+  sampleRate: number;
+}
+
+export interface SavedRecording {
+  /** Path under RECORDINGS_DIR once the control API has it. */
+  name: string;
+  durationMs: number;
+  bytes: number;
+}
+
+export type HandoffResult = { ok: true; agentKind: string } | { ok: false; errorCode: string; errorMessage: string };
+
 /** Set when the call was re-dispatched because the worker that had it died. */
 export interface AgentResume {
   /** 1 for the first re-dispatch. */
@@ -71,6 +87,16 @@ export interface AgentCallContext {
   onToolCall?(name: string, type: string, outcome: string, ms: number): void;
   /** Provider usage of the call (summed and published as Usage call events by the worker). */
   usage?: UsageSink;
+  /**
+   * Stores a finished recording durably where the control API can serve it, and records it on the call.
+   * Rejects when it could not be stored.
+   */
+  saveRecording?(r: RecordingInput): Promise<SavedRecording>;
+  /**
+   * Hands the call to another agent configuration (any kind) on this worker: on success the new agent
+   * has started (and greets), and this call has been ended (onEnd); on failure this call carries on.
+   */
+  handoff?(agentConfigId: string): Promise<HandoffResult>;
 }
 
 export interface AgentCall {

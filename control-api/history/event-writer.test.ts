@@ -1,12 +1,16 @@
 // Usage and summary events into call history, on PostgreSQL and PGlite: Usage deltas are summed into
 // calls.metadata.usage per service, provider and model (a redelivered event counts once), the summary
-// sets calls.summary, and GET /voice/calls/{id} shows both.
+// sets calls.summary, and GET /voice/calls/{id} shows both. Recording events (voicemail) point the call's
+// recording_url at the file once it is in RECORDINGS_DIR.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { CallEventWriter } from './event-writer.ts';
 import { addUsage } from './usage-totals.ts';
 import { setupApi, json, type ApiHarness } from '../test-support.ts';
 import { uap } from '../../proto/index.ts';
+import { join } from 'node:path';
+import { FileRecordingStore, type RecordingStore } from '../../lib/recordings.ts';
+import { wavFile } from '../../lib/wav.ts';
 
 const harnesses: ApiHarness[] = [];
 after(async () => {
@@ -75,5 +79,49 @@ for (const kind of ['postgres', 'pglite'] as const) {
     const c = json(view);
     assert.equal(c.summary, row.summary);
     assert.deepEqual(c.metadata.usage, row.metadata.usage);
+  });
+}
+
+for (const kind of ['postgres', 'pglite'] as const) {
+  test(`recording events: the file is made local, the call's recording_url and metadata point at it, the API serves it (${kind})`, { timeout: 60_000 }, async () => {
+    const h = await setupApi(kind);
+    harnesses.push(h);
+    const dir = join(h.dataDir, 'recordings');
+    const callId = 'CA' + 'v'.repeat(32);
+    const wav = wavFile([new Int16Array(8000).fill(1000)], 8000);
+    // In-process: the agent already wrote the file into RECORDINGS_DIR; the event carries no bucket.
+    const name = (await new FileRecordingStore(dir).put(`default/${callId}-voicemail-1.wav`, wav)) && `default/${callId}-voicemail-1.wav`;
+    const materialized: string[] = [];
+    const store: RecordingStore = {
+      kind: 'file',
+      put: async () => ({ bucket: '' }),
+      materialize: async (n, bucket, bytes) => {
+        materialized.push(`${n} ${bucket} ${bytes}`);
+        return n === name;
+      },
+    };
+    const writer = new CallEventWriter(h.db, store);
+    await writer.write(event(callId, 'media.1', 1, { started: { transport: 'twilio', direction: 'inbound', agentKind: 'offline' } }));
+    const rec = event(callId, 'agent-w1.1', 2, { recording: { name, kind: 'voicemail', durationMs: 1000, bytes: wav.length, bucket: '', sampleRate: 8000 } });
+    assert.deepEqual(await writer.write(rec), { stored: true, kind: 'recording' });
+    assert.deepEqual(await writer.write(rec), { stored: false, kind: 'recording' }, 'a redelivery is a no-op');
+    // A recording that is gone (or a name that could leave the directory) is kept as an event only.
+    await writer.write(event('CA' + 'w'.repeat(32), 'agent-w1.1', 1, { recording: { name: 'default/gone-voicemail-1.wav', kind: 'voicemail', durationMs: 500, bytes: 100, bucket: 'RECORDINGS' } }));
+    await writer.write(event('CA' + 'x'.repeat(32), 'agent-w1.1', 1, { recording: { name: '../../etc/passwd.wav', kind: 'voicemail', durationMs: 500, bytes: 100 } }));
+    assert.deepEqual(materialized, [`${name}  ${wav.length}`, `${name}  ${wav.length}`, 'default/gone-voicemail-1.wav RECORDINGS 100'], 'unsafe names never reach the store');
+
+    const rows = await h.db.withPlatform((tx) => tx<{ id: string; recording_url: string | null; metadata: Record<string, unknown> }[]>`select id, recording_url, metadata from calls where id like 'CA%' order by id`);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    assert.equal(byId.get(callId)!.recording_url, `file:${name}`);
+    assert.deepEqual(byId.get(callId)!.metadata.voicemail, { name, kind: 'voicemail', durationMs: 1000, bytes: wav.length, available: true });
+    assert.equal(byId.get(callId)!.metadata.agentKind, 'offline', 'other metadata kept');
+    assert.equal(byId.get('CA' + 'w'.repeat(32))!.recording_url, null);
+    assert.equal((byId.get('CA' + 'w'.repeat(32))!.metadata.voicemail as { available: boolean }).available, false);
+
+    const reg = await h.call('POST', '/auth/register', { body: { tenantName: 'Default', tenantSlug: 'default', email: 'me@example.com', password: 'a long passphrase' } });
+    const audio = await h.call('GET', `/voice/calls/${callId}/recording`, { token: json(reg).accessToken });
+    assert.equal(audio.statusCode, 200, audio.body);
+    assert.equal(audio.headers['content-type'], 'audio/wav');
+    assert.deepEqual(audio.rawPayload, wav);
   });
 }

@@ -4,6 +4,8 @@ import { uap } from '../../proto/index.ts';
 import type { Database, Tx } from '../db/index.ts';
 import { eventKind, type CallEventBody } from '../../lib/call-events.ts';
 import { addUsage } from './usage-totals.ts';
+import { isRecordingName, type RecordingStore } from '../../lib/recordings.ts';
+import { UapError } from '../../lib/errors.ts';
 
 export interface EventWriterResult {
   stored: boolean;
@@ -18,7 +20,8 @@ export class CallEventWriter {
   /** Tenant token on the bus (slug or uuid) → tenant uuid. */
   private readonly tenants = new Map<string, string | null>();
 
-  constructor(private readonly db: Database) {}
+  /** `recordings`: where agents' recordings (voicemail) are copied from into RECORDINGS_DIR. */
+  constructor(private readonly db: Database, private readonly recordings?: RecordingStore) {}
 
   private async tenantId(token: string): Promise<string | null> {
     if (this.tenants.has(token)) return this.tenants.get(token)!;
@@ -37,18 +40,32 @@ export class CallEventWriter {
     const obj = uap.CallEvent.toObject(ev, { longs: Number, enums: String, defaults: false }) as Record<string, unknown>;
     const payload = ((ev.body ? obj[ev.body] : undefined) ?? {}) as Record<string, string | number | boolean>;
     const ts = new Date(ev.ts || Date.now());
+    // Outside the transaction: a copy from the object store (idempotent) must not hold a row lock.
+    const recording = ev.recording ? await this.materialize(ev.recording) : false;
     return this.db.withTenant(tenant, async (tx) => {
       const ins = await tx`insert into call_events (tenant_id, event_id, call_id, kind, seq, ts, payload)
         values (${tenant}, ${ev.eventId}, ${ev.callId}, ${kind}, ${ev.seq}, ${ts}, ${tx.json(payload)})
         on conflict (event_id) do nothing returning id`;
       if (ins.length === 0) return { stored: false, kind };
-      await this.fold(tx, tenant, ev, ts);
+      await this.fold(tx, tenant, ev, ts, recording);
       return { stored: true, kind };
     });
   }
 
   /** Applies the event to the call row (created on whichever event comes first). */
-  private async fold(tx: Tx, tenant: string, ev: uap.CallEvent, ts: Date): Promise<void> {
+  /** The recording as a file in RECORDINGS_DIR: true once there, false when it is gone (or unusable). Throws to retry. */
+  private async materialize(r: uap.IRecording): Promise<boolean> {
+    if (!this.recordings || !r.name) return false;
+    if (!isRecordingName(r.name)) return false;
+    try {
+      return await this.recordings.materialize(r.name, r.bucket ?? '', r.bytes ?? 0);
+    } catch (err) {
+      if (err instanceof UapError && !err.retryable) return false; // kept as an event; retrying cannot help
+      throw err;
+    }
+  }
+
+  private async fold(tx: Tx, tenant: string, ev: uap.CallEvent, ts: Date, recordingHere = false): Promise<void> {
     const id = ev.callId;
     if (ev.started) {
       const s = ev.started;
@@ -86,6 +103,15 @@ export class CallEventWriter {
         const by = { provider: ev.summary.provider ?? '', model: ev.summary.model ?? '' };
         await tx`update calls set summary = ${text}, metadata = metadata || ${tx.json({ summaryBy: by })} where id = ${id}`;
       }
+    } else if (ev.recording) {
+      // The call's own recording (voicemail) is what GET /voice/calls/{id}/recording serves from now on.
+      const r = ev.recording;
+      const info = { name: r.name ?? '', kind: r.kind ?? '', durationMs: r.durationMs ?? 0, bytes: r.bytes ?? 0, available: recordingHere };
+      const key = r.kind === 'voicemail' ? 'voicemail' : 'recording';
+      await tx`update calls set recording_url = case when ${recordingHere} then ${`file:${r.name ?? ''}`} else recording_url end,
+        metadata = metadata || ${tx.json({ [key]: info })} where id = ${id}`;
+    } else if (ev.handoff) {
+      await tx`update calls set metadata = metadata || ${tx.json({ handoff: { agentKind: ev.handoff.agentKind ?? '', agentConfigId: ev.handoff.agentConfigId ?? '', fromKind: ev.handoff.fromKind ?? '' } })} where id = ${id}`;
     } else if (ev.providerStatus) {
       const st = ev.providerStatus.status ?? '';
       let raw: Record<string, string> = {};

@@ -100,6 +100,8 @@ export class MediaSession implements Pumpable {
   private transferred = false;
   /** Final transcript turns of the call so far, handed to a replacement worker. */
   private readonly history: uap.ITranscript[] = [];
+  /** The agent configuration a (re-)dispatch asks for: routing's, until an agent hands the call on. */
+  private agent: { kind: string; configId: string; configJson: string };
 
   constructor(readonly opts: SessionOptions, private readonly deps: SessionDeps) {
     this.callId = opts.callId;
@@ -114,6 +116,7 @@ export class MediaSession implements Pumpable {
     this.upsampler = new Resampler(opts.transportRate, opts.internalRate);
     this.encoder = new AudioFrameEncoder(opts.callId);
     this.inSubject = subjects.mediaIn(opts.callId);
+    this.agent = { kind: opts.started.agentKind || 'offline', configId: opts.started.agentConfigId ?? '', configJson: opts.agentConfigJson ?? '' };
   }
 
   /** Subscribes to the agent's audio and control, announces the call, and dispatches it to an agent. */
@@ -132,9 +135,9 @@ export class MediaSession implements Pumpable {
     const req = uap.DispatchRequest.encode({
       callId: this.callId,
       tenantId: this.tenantId,
-      agentKind: this.opts.started.agentKind ?? 'offline',
-      agentConfigId: this.opts.started.agentConfigId ?? '',
-      agentConfigJson: this.opts.agentConfigJson ?? '',
+      agentKind: this.agent.kind,
+      agentConfigId: this.agent.configId,
+      agentConfigJson: this.agent.configJson,
       sampleRate: this.opts.internalRate,
       sourceRate: this.opts.transportRate,
       from: this.opts.started.from ?? '',
@@ -193,15 +196,21 @@ export class MediaSession implements Pumpable {
     }
   }
 
-  /** Keeps the final transcript turns (from whichever worker) for a re-dispatch. */
+  /** Keeps the final transcript turns (from whichever worker), and the agent handed to, for a re-dispatch. */
   private onCallEvent(m: BusMsg): void {
     if (this.closed) return;
-    let t: uap.ITranscript | null | undefined;
+    let ev: uap.CallEvent;
     try {
-      t = uap.CallEvent.decode(m.data).transcript;
+      ev = uap.CallEvent.decode(m.data);
     } catch {
       return; // not ours to police: the agent worker counts undecodable events
     }
+    if (ev.handoff?.agentKind) {
+      // The worker fetches the new configuration by id (routing's JSON was the previous agent's).
+      this.agent = { kind: ev.handoff.agentKind, configId: ev.handoff.agentConfigId ?? '', configJson: '' };
+      return;
+    }
+    const t = ev.transcript;
     if (!t || !t.final || !t.text) return;
     if (this.history.length >= HISTORY_TURNS) this.history.shift();
     this.history.push({ role: t.role, text: t.text, final: true, interrupted: t.interrupted, startMs: t.startMs, endMs: t.endMs });

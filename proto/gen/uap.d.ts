@@ -1452,6 +1452,234 @@ export namespace uap {
     }
 
     /**
+     * Properties of a Recording.
+     * @deprecated Use uap.Recording.$Properties instead.
+     */
+    interface IRecording extends uap.Recording.$Properties {
+    }
+
+    /** Represents a Recording. */
+    class Recording {
+
+        /**
+         * Constructs a new Recording.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.Recording.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** Recording name. */
+        name: string;
+
+        /** Recording kind. */
+        kind: string;
+
+        /** Recording durationMs. */
+        durationMs: number;
+
+        /** Recording bytes. */
+        bytes: number;
+
+        /** Recording bucket. */
+        bucket: string;
+
+        /** Recording sampleRate. */
+        sampleRate: number;
+
+        /**
+         * Creates a new Recording instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns Recording instance
+         */
+        static create(properties: uap.Recording.$Shape): uap.Recording & uap.Recording.$Shape;
+        static create(properties?: uap.Recording.$Properties): uap.Recording;
+
+        /**
+         * Encodes the specified Recording message. Does not implicitly {@link uap.Recording.verify|verify} messages.
+         * @param message Recording message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.Recording.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a Recording message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.Recording & uap.Recording.$Shape} Recording
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.Recording & uap.Recording.$Shape;
+
+        /**
+         * Creates a Recording message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns Recording
+         */
+        static fromObject(object: { [k: string]: any }): uap.Recording;
+
+        /**
+         * Creates a plain object from a Recording message. Also converts values to other types if specified.
+         * @param message Recording
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.Recording, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this Recording to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for Recording
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace Recording {
+
+        /** Properties of a Recording. */
+        interface $Properties {
+
+            /** Recording name */
+            name?: (string|null);
+
+            /** Recording kind */
+            kind?: (string|null);
+
+            /** Recording durationMs */
+            durationMs?: (number|null);
+
+            /** Recording bytes */
+            bytes?: (number|null);
+
+            /** Recording bucket */
+            bucket?: (string|null);
+
+            /** Recording sampleRate */
+            sampleRate?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a Recording. */
+        type $Shape = uap.Recording.$Properties;
+    }
+
+    /**
+     * Properties of an AgentHandoff.
+     * @deprecated Use uap.AgentHandoff.$Properties instead.
+     */
+    interface IAgentHandoff extends uap.AgentHandoff.$Properties {
+    }
+
+    /** Represents an AgentHandoff. */
+    class AgentHandoff {
+
+        /**
+         * Constructs a new AgentHandoff.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.AgentHandoff.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** AgentHandoff agentKind. */
+        agentKind: string;
+
+        /** AgentHandoff agentConfigId. */
+        agentConfigId: string;
+
+        /** AgentHandoff fromKind. */
+        fromKind: string;
+
+        /**
+         * Creates a new AgentHandoff instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns AgentHandoff instance
+         */
+        static create(properties: uap.AgentHandoff.$Shape): uap.AgentHandoff & uap.AgentHandoff.$Shape;
+        static create(properties?: uap.AgentHandoff.$Properties): uap.AgentHandoff;
+
+        /**
+         * Encodes the specified AgentHandoff message. Does not implicitly {@link uap.AgentHandoff.verify|verify} messages.
+         * @param message AgentHandoff message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.AgentHandoff.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes an AgentHandoff message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.AgentHandoff & uap.AgentHandoff.$Shape} AgentHandoff
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.AgentHandoff & uap.AgentHandoff.$Shape;
+
+        /**
+         * Creates an AgentHandoff message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns AgentHandoff
+         */
+        static fromObject(object: { [k: string]: any }): uap.AgentHandoff;
+
+        /**
+         * Creates a plain object from an AgentHandoff message. Also converts values to other types if specified.
+         * @param message AgentHandoff
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.AgentHandoff, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this AgentHandoff to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for AgentHandoff
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace AgentHandoff {
+
+        /** Properties of an AgentHandoff. */
+        interface $Properties {
+
+            /** AgentHandoff agentKind */
+            agentKind?: (string|null);
+
+            /** AgentHandoff agentConfigId */
+            agentConfigId?: (string|null);
+
+            /** AgentHandoff fromKind */
+            fromKind?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of an AgentHandoff. */
+        type $Shape = uap.AgentHandoff.$Properties;
+    }
+
+    /**
      * Properties of a CallEvent.
      * @deprecated Use uap.CallEvent.$Properties instead.
      */
@@ -1512,8 +1740,14 @@ export namespace uap {
         /** CallEvent summary. */
         summary?: (uap.CallSummary.$Properties|null);
 
+        /** CallEvent recording. */
+        recording?: (uap.Recording.$Properties|null);
+
+        /** CallEvent handoff. */
+        handoff?: (uap.AgentHandoff.$Properties|null);
+
         /** CallEvent body. */
-        body?: ("started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer"|"usage"|"summary");
+        body?: ("started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer"|"usage"|"summary"|"recording"|"handoff");
 
         /**
          * Creates a new CallEvent instance using the specified properties.
@@ -1617,8 +1851,14 @@ export namespace uap {
             /** CallEvent summary */
             summary?: (uap.CallSummary.$Properties|null);
 
+            /** CallEvent recording */
+            recording?: (uap.Recording.$Properties|null);
+
+            /** CallEvent handoff */
+            handoff?: (uap.AgentHandoff.$Properties|null);
+
             /** CallEvent body */
-            body?: ("started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer"|"usage"|"summary");
+            body?: ("started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer"|"usage"|"summary"|"recording"|"handoff");
 
             /** Unknown fields preserved while decoding when enabled */
             $unknowns?: Uint8Array[];
@@ -1640,9 +1880,11 @@ export namespace uap {
           transfer?: uap.TransferOutcome.$Shape|null;
           usage?: uap.Usage.$Shape|null;
           summary?: uap.CallSummary.$Shape|null;
+          recording?: uap.Recording.$Shape|null;
+          handoff?: uap.AgentHandoff.$Shape|null;
           $unknowns?: Uint8Array[];
         } & (
-          ({ body?: undefined; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "started"; started: uap.CallStarted.$Shape; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "dtmf"; started?: null; dtmf: uap.Dtmf.$Shape; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "mark"; started?: null; dtmf?: null; mark: uap.MarkPlayed.$Shape; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "transcript"; started?: null; dtmf?: null; mark?: null; transcript: uap.Transcript.$Shape; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "ended"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended: uap.CallEnded.$Shape; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "providerStatus"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus: uap.ProviderStatus.$Shape; transfer?: null; usage?: null; summary?: null }|{ body?: "transfer"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer: uap.TransferOutcome.$Shape; usage?: null; summary?: null }|{ body?: "usage"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage: uap.Usage.$Shape; summary?: null }|{ body?: "summary"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary: uap.CallSummary.$Shape })
+          ({ body?: undefined; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null; recording?: null; handoff?: null }|{ body?: "started"; started: uap.CallStarted.$Shape; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null; recording?: null; handoff?: null }|{ body?: "dtmf"; started?: null; dtmf: uap.Dtmf.$Shape; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null; recording?: null; handoff?: null }|{ body?: "mark"; started?: null; dtmf?: null; mark: uap.MarkPlayed.$Shape; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null; recording?: null; handoff?: null }|{ body?: "transcript"; started?: null; dtmf?: null; mark?: null; transcript: uap.Transcript.$Shape; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null; recording?: null; handoff?: null }|{ body?: "ended"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended: uap.CallEnded.$Shape; providerStatus?: null; transfer?: null; usage?: null; summary?: null; recording?: null; handoff?: null }|{ body?: "providerStatus"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus: uap.ProviderStatus.$Shape; transfer?: null; usage?: null; summary?: null; recording?: null; handoff?: null }|{ body?: "transfer"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer: uap.TransferOutcome.$Shape; usage?: null; summary?: null; recording?: null; handoff?: null }|{ body?: "usage"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage: uap.Usage.$Shape; summary?: null; recording?: null; handoff?: null }|{ body?: "summary"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary: uap.CallSummary.$Shape; recording?: null; handoff?: null }|{ body?: "recording"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null; recording: uap.Recording.$Shape; handoff?: null }|{ body?: "handoff"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null; recording?: null; handoff: uap.AgentHandoff.$Shape })
         );
     }
 

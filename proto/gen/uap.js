@@ -4114,6 +4114,640 @@ export const uap = $root.uap = (() => {
         return CallSummary;
     })();
 
+    uap.Recording = (function() {
+
+        /**
+         * Properties of a Recording.
+         * @typedef {Object} uap.Recording.$Properties
+         * @property {string|null} [name] Recording name
+         * @property {string|null} [kind] Recording kind
+         * @property {number|null} [durationMs] Recording durationMs
+         * @property {number|null} [bytes] Recording bytes
+         * @property {string|null} [bucket] Recording bucket
+         * @property {number|null} [sampleRate] Recording sampleRate
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a Recording.
+         * @memberof uap
+         * @interface IRecording
+         * @augments uap.Recording.$Properties
+         * @deprecated Use uap.Recording.$Properties instead.
+         */
+
+        /**
+         * Shape of a Recording.
+         * @typedef {uap.Recording.$Properties} uap.Recording.$Shape
+         */
+
+        /**
+         * Constructs a new Recording.
+         * @memberof uap
+         * @classdesc Represents a Recording.
+         * @constructor
+         * @param {uap.Recording.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const Recording = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * Recording name.
+         * @member {string} name
+         * @memberof uap.Recording
+         * @instance
+         */
+        Recording.prototype.name = "";
+
+        /**
+         * Recording kind.
+         * @member {string} kind
+         * @memberof uap.Recording
+         * @instance
+         */
+        Recording.prototype.kind = "";
+
+        /**
+         * Recording durationMs.
+         * @member {number} durationMs
+         * @memberof uap.Recording
+         * @instance
+         */
+        Recording.prototype.durationMs = 0;
+
+        /**
+         * Recording bytes.
+         * @member {number} bytes
+         * @memberof uap.Recording
+         * @instance
+         */
+        Recording.prototype.bytes = 0;
+
+        /**
+         * Recording bucket.
+         * @member {string} bucket
+         * @memberof uap.Recording
+         * @instance
+         */
+        Recording.prototype.bucket = "";
+
+        /**
+         * Recording sampleRate.
+         * @member {number} sampleRate
+         * @memberof uap.Recording
+         * @instance
+         */
+        Recording.prototype.sampleRate = 0;
+
+        /**
+         * Creates a new Recording instance using the specified properties.
+         * @function create
+         * @memberof uap.Recording
+         * @static
+         * @param {uap.Recording.$Properties=} [properties] Properties to set
+         * @returns {uap.Recording} Recording instance
+         * @type {{
+         *   (properties: uap.Recording.$Shape): uap.Recording & uap.Recording.$Shape;
+         *   (properties?: uap.Recording.$Properties): uap.Recording;
+         * }}
+         */
+        Recording.create = function(properties) {
+            return new Recording(properties);
+        };
+
+        /**
+         * Encodes the specified Recording message. Does not implicitly {@link uap.Recording.verify|verify} messages.
+         * @function encode
+         * @memberof uap.Recording
+         * @static
+         * @param {uap.Recording.$Properties} message Recording message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        Recording.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name") && message.name !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.name);
+            if (message.kind != null && $Object.hasOwnProperty.call(message, "kind") && message.kind !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.kind);
+            if (message.durationMs != null && $Object.hasOwnProperty.call(message, "durationMs") && message.durationMs !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.durationMs);
+            if (message.bytes != null && $Object.hasOwnProperty.call(message, "bytes") && message.bytes !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.bytes);
+            if (message.bucket != null && $Object.hasOwnProperty.call(message, "bucket") && message.bucket !== "")
+                writer.uint32(/* id 5, wireType 2 =*/42).string(message.bucket);
+            if (message.sampleRate != null && $Object.hasOwnProperty.call(message, "sampleRate") && message.sampleRate !== 0)
+                writer.uint32(/* id 6, wireType 0 =*/48).uint32(message.sampleRate);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a Recording message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.Recording
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.Recording & uap.Recording.$Shape} Recording
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        Recording.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.Recording();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.name = value;
+                        else
+                            delete message.name;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.kind = value;
+                        else
+                            delete message.kind;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.durationMs = value;
+                        else
+                            delete message.durationMs;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.bytes = value;
+                        else
+                            delete message.bytes;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.bucket = value;
+                        else
+                            delete message.bucket;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.sampleRate = value;
+                        else
+                            delete message.sampleRate;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a Recording message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.Recording
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.Recording} Recording
+         */
+        Recording.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.Recording)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.Recording: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.Recording();
+            if (object.name != null)
+                if (typeof object.name !== "string" || object.name.length)
+                    message.name = $String(object.name);
+            if (object.kind != null)
+                if (typeof object.kind !== "string" || object.kind.length)
+                    message.kind = $String(object.kind);
+            if (object.durationMs != null)
+                if ($Number(object.durationMs) !== 0)
+                    message.durationMs = object.durationMs >>> 0;
+            if (object.bytes != null)
+                if ($Number(object.bytes) !== 0)
+                    message.bytes = object.bytes >>> 0;
+            if (object.bucket != null)
+                if (typeof object.bucket !== "string" || object.bucket.length)
+                    message.bucket = $String(object.bucket);
+            if (object.sampleRate != null)
+                if ($Number(object.sampleRate) !== 0)
+                    message.sampleRate = object.sampleRate >>> 0;
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a Recording message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.Recording
+         * @static
+         * @param {uap.Recording} message Recording
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        Recording.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.name = "";
+                object.kind = "";
+                object.durationMs = 0;
+                object.bytes = 0;
+                object.bucket = "";
+                object.sampleRate = 0;
+            }
+            if (message.name != null && $Object.hasOwnProperty.call(message, "name"))
+                object.name = message.name;
+            if (message.kind != null && $Object.hasOwnProperty.call(message, "kind"))
+                object.kind = message.kind;
+            if (message.durationMs != null && $Object.hasOwnProperty.call(message, "durationMs"))
+                object.durationMs = message.durationMs;
+            if (message.bytes != null && $Object.hasOwnProperty.call(message, "bytes"))
+                object.bytes = message.bytes;
+            if (message.bucket != null && $Object.hasOwnProperty.call(message, "bucket"))
+                object.bucket = message.bucket;
+            if (message.sampleRate != null && $Object.hasOwnProperty.call(message, "sampleRate"))
+                object.sampleRate = message.sampleRate;
+            return object;
+        };
+
+        /**
+         * Converts this Recording to JSON.
+         * @function toJSON
+         * @memberof uap.Recording
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        Recording.prototype.toJSON = function() {
+            return Recording.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for Recording
+         * @function getTypeUrl
+         * @memberof uap.Recording
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        Recording.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.Recording";
+        };
+
+        return Recording;
+    })();
+
+    uap.AgentHandoff = (function() {
+
+        /**
+         * Properties of an AgentHandoff.
+         * @typedef {Object} uap.AgentHandoff.$Properties
+         * @property {string|null} [agentKind] AgentHandoff agentKind
+         * @property {string|null} [agentConfigId] AgentHandoff agentConfigId
+         * @property {string|null} [fromKind] AgentHandoff fromKind
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of an AgentHandoff.
+         * @memberof uap
+         * @interface IAgentHandoff
+         * @augments uap.AgentHandoff.$Properties
+         * @deprecated Use uap.AgentHandoff.$Properties instead.
+         */
+
+        /**
+         * Shape of an AgentHandoff.
+         * @typedef {uap.AgentHandoff.$Properties} uap.AgentHandoff.$Shape
+         */
+
+        /**
+         * Constructs a new AgentHandoff.
+         * @memberof uap
+         * @classdesc Represents an AgentHandoff.
+         * @constructor
+         * @param {uap.AgentHandoff.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const AgentHandoff = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * AgentHandoff agentKind.
+         * @member {string} agentKind
+         * @memberof uap.AgentHandoff
+         * @instance
+         */
+        AgentHandoff.prototype.agentKind = "";
+
+        /**
+         * AgentHandoff agentConfigId.
+         * @member {string} agentConfigId
+         * @memberof uap.AgentHandoff
+         * @instance
+         */
+        AgentHandoff.prototype.agentConfigId = "";
+
+        /**
+         * AgentHandoff fromKind.
+         * @member {string} fromKind
+         * @memberof uap.AgentHandoff
+         * @instance
+         */
+        AgentHandoff.prototype.fromKind = "";
+
+        /**
+         * Creates a new AgentHandoff instance using the specified properties.
+         * @function create
+         * @memberof uap.AgentHandoff
+         * @static
+         * @param {uap.AgentHandoff.$Properties=} [properties] Properties to set
+         * @returns {uap.AgentHandoff} AgentHandoff instance
+         * @type {{
+         *   (properties: uap.AgentHandoff.$Shape): uap.AgentHandoff & uap.AgentHandoff.$Shape;
+         *   (properties?: uap.AgentHandoff.$Properties): uap.AgentHandoff;
+         * }}
+         */
+        AgentHandoff.create = function(properties) {
+            return new AgentHandoff(properties);
+        };
+
+        /**
+         * Encodes the specified AgentHandoff message. Does not implicitly {@link uap.AgentHandoff.verify|verify} messages.
+         * @function encode
+         * @memberof uap.AgentHandoff
+         * @static
+         * @param {uap.AgentHandoff.$Properties} message AgentHandoff message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        AgentHandoff.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.agentKind != null && $Object.hasOwnProperty.call(message, "agentKind") && message.agentKind !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.agentKind);
+            if (message.agentConfigId != null && $Object.hasOwnProperty.call(message, "agentConfigId") && message.agentConfigId !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.agentConfigId);
+            if (message.fromKind != null && $Object.hasOwnProperty.call(message, "fromKind") && message.fromKind !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.fromKind);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes an AgentHandoff message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.AgentHandoff
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.AgentHandoff & uap.AgentHandoff.$Shape} AgentHandoff
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        AgentHandoff.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.AgentHandoff();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.agentKind = value;
+                        else
+                            delete message.agentKind;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.agentConfigId = value;
+                        else
+                            delete message.agentConfigId;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.fromKind = value;
+                        else
+                            delete message.fromKind;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates an AgentHandoff message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.AgentHandoff
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.AgentHandoff} AgentHandoff
+         */
+        AgentHandoff.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.AgentHandoff)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.AgentHandoff: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.AgentHandoff();
+            if (object.agentKind != null)
+                if (typeof object.agentKind !== "string" || object.agentKind.length)
+                    message.agentKind = $String(object.agentKind);
+            if (object.agentConfigId != null)
+                if (typeof object.agentConfigId !== "string" || object.agentConfigId.length)
+                    message.agentConfigId = $String(object.agentConfigId);
+            if (object.fromKind != null)
+                if (typeof object.fromKind !== "string" || object.fromKind.length)
+                    message.fromKind = $String(object.fromKind);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from an AgentHandoff message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.AgentHandoff
+         * @static
+         * @param {uap.AgentHandoff} message AgentHandoff
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        AgentHandoff.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.agentKind = "";
+                object.agentConfigId = "";
+                object.fromKind = "";
+            }
+            if (message.agentKind != null && $Object.hasOwnProperty.call(message, "agentKind"))
+                object.agentKind = message.agentKind;
+            if (message.agentConfigId != null && $Object.hasOwnProperty.call(message, "agentConfigId"))
+                object.agentConfigId = message.agentConfigId;
+            if (message.fromKind != null && $Object.hasOwnProperty.call(message, "fromKind"))
+                object.fromKind = message.fromKind;
+            return object;
+        };
+
+        /**
+         * Converts this AgentHandoff to JSON.
+         * @function toJSON
+         * @memberof uap.AgentHandoff
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        AgentHandoff.prototype.toJSON = function() {
+            return AgentHandoff.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for AgentHandoff
+         * @function getTypeUrl
+         * @memberof uap.AgentHandoff
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        AgentHandoff.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.AgentHandoff";
+        };
+
+        return AgentHandoff;
+    })();
+
     uap.CallEvent = (function() {
 
         /**
@@ -4133,7 +4767,9 @@ export const uap = $root.uap = (() => {
          * @property {uap.TransferOutcome.$Properties|null} [transfer] CallEvent transfer
          * @property {uap.Usage.$Properties|null} [usage] CallEvent usage
          * @property {uap.CallSummary.$Properties|null} [summary] CallEvent summary
-         * @property {"started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer"|"usage"|"summary"} [body] CallEvent body
+         * @property {uap.Recording.$Properties|null} [recording] CallEvent recording
+         * @property {uap.AgentHandoff.$Properties|null} [handoff] CallEvent handoff
+         * @property {"started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer"|"usage"|"summary"|"recording"|"handoff"} [body] CallEvent body
          * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
          */
 
@@ -4162,9 +4798,11 @@ export const uap = $root.uap = (() => {
          *   transfer?: uap.TransferOutcome.$Shape|null;
          *   usage?: uap.Usage.$Shape|null;
          *   summary?: uap.CallSummary.$Shape|null;
+         *   recording?: uap.Recording.$Shape|null;
+         *   handoff?: uap.AgentHandoff.$Shape|null;
          *   $unknowns?: Array.<Uint8Array>;
          * } & (
-         *   ({ body?: undefined; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "started"; started: uap.CallStarted.$Shape; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "dtmf"; started?: null; dtmf: uap.Dtmf.$Shape; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "mark"; started?: null; dtmf?: null; mark: uap.MarkPlayed.$Shape; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "transcript"; started?: null; dtmf?: null; mark?: null; transcript: uap.Transcript.$Shape; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "ended"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended: uap.CallEnded.$Shape; providerStatus?: null; transfer?: null; usage?: null; summary?: null }|{ body?: "providerStatus"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus: uap.ProviderStatus.$Shape; transfer?: null; usage?: null; summary?: null }|{ body?: "transfer"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer: uap.TransferOutcome.$Shape; usage?: null; summary?: null }|{ body?: "usage"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage: uap.Usage.$Shape; summary?: null }|{ body?: "summary"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary: uap.CallSummary.$Shape })
+         *   ({ body?: undefined; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null; recording?: null; handoff?: null }|{ body?: "started"; started: uap.CallStarted.$Shape; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null; recording?: null; handoff?: null }|{ body?: "dtmf"; started?: null; dtmf: uap.Dtmf.$Shape; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null; recording?: null; handoff?: null }|{ body?: "mark"; started?: null; dtmf?: null; mark: uap.MarkPlayed.$Shape; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null; recording?: null; handoff?: null }|{ body?: "transcript"; started?: null; dtmf?: null; mark?: null; transcript: uap.Transcript.$Shape; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null; recording?: null; handoff?: null }|{ body?: "ended"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended: uap.CallEnded.$Shape; providerStatus?: null; transfer?: null; usage?: null; summary?: null; recording?: null; handoff?: null }|{ body?: "providerStatus"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus: uap.ProviderStatus.$Shape; transfer?: null; usage?: null; summary?: null; recording?: null; handoff?: null }|{ body?: "transfer"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer: uap.TransferOutcome.$Shape; usage?: null; summary?: null; recording?: null; handoff?: null }|{ body?: "usage"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage: uap.Usage.$Shape; summary?: null; recording?: null; handoff?: null }|{ body?: "summary"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary: uap.CallSummary.$Shape; recording?: null; handoff?: null }|{ body?: "recording"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null; recording: uap.Recording.$Shape; handoff?: null }|{ body?: "handoff"; started?: null; dtmf?: null; mark?: null; transcript?: null; ended?: null; providerStatus?: null; transfer?: null; usage?: null; summary?: null; recording?: null; handoff: uap.AgentHandoff.$Shape })
          * )} uap.CallEvent.$Shape
          */
 
@@ -4295,17 +4933,33 @@ export const uap = $root.uap = (() => {
          */
         CallEvent.prototype.summary = null;
 
+        /**
+         * CallEvent recording.
+         * @member {uap.Recording.$Properties|null|undefined} recording
+         * @memberof uap.CallEvent
+         * @instance
+         */
+        CallEvent.prototype.recording = null;
+
+        /**
+         * CallEvent handoff.
+         * @member {uap.AgentHandoff.$Properties|null|undefined} handoff
+         * @memberof uap.CallEvent
+         * @instance
+         */
+        CallEvent.prototype.handoff = null;
+
         // OneOf field names bound to virtual getters and setters
         let $oneOfFields;
 
         /**
          * CallEvent body.
-         * @member {"started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer"|"usage"|"summary"|undefined} body
+         * @member {"started"|"dtmf"|"mark"|"transcript"|"ended"|"providerStatus"|"transfer"|"usage"|"summary"|"recording"|"handoff"|undefined} body
          * @memberof uap.CallEvent
          * @instance
          */
         $Object.defineProperty(CallEvent.prototype, "body", {
-            get: $util.oneOfGetter($oneOfFields = ["started", "dtmf", "mark", "transcript", "ended", "providerStatus", "transfer", "usage", "summary"]),
+            get: $util.oneOfGetter($oneOfFields = ["started", "dtmf", "mark", "transcript", "ended", "providerStatus", "transfer", "usage", "summary", "recording", "handoff"]),
             set: $util.oneOfSetter($oneOfFields)
         });
 
@@ -4369,6 +5023,10 @@ export const uap = $root.uap = (() => {
                 $root.uap.Usage.encode(message.usage, writer.uint32(/* id 17, wireType 2 =*/138).fork(), _depth + 1).ldelim();
             if (message.summary != null && $Object.hasOwnProperty.call(message, "summary"))
                 $root.uap.CallSummary.encode(message.summary, writer.uint32(/* id 18, wireType 2 =*/146).fork(), _depth + 1).ldelim();
+            if (message.recording != null && $Object.hasOwnProperty.call(message, "recording"))
+                $root.uap.Recording.encode(message.recording, writer.uint32(/* id 19, wireType 2 =*/154).fork(), _depth + 1).ldelim();
+            if (message.handoff != null && $Object.hasOwnProperty.call(message, "handoff"))
+                $root.uap.AgentHandoff.encode(message.handoff, writer.uint32(/* id 20, wireType 2 =*/162).fork(), _depth + 1).ldelim();
             if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
                 for (let i = 0; i < message.$unknowns.length; ++i)
                     writer.raw(message.$unknowns[i]);
@@ -4521,6 +5179,20 @@ export const uap = $root.uap = (() => {
                         message.body = "summary";
                         continue;
                     }
+                case 19: {
+                        if (wireType !== 2)
+                            break;
+                        message.recording = $root.uap.Recording.decode(reader, reader.size(), $undefined, _depth + 1, message.recording);
+                        message.body = "recording";
+                        continue;
+                    }
+                case 20: {
+                        if (wireType !== 2)
+                            break;
+                        message.handoff = $root.uap.AgentHandoff.decode(reader, reader.size(), $undefined, _depth + 1, message.handoff);
+                        message.body = "handoff";
+                        continue;
+                    }
                 }
                 reader.skipType(wireType, _depth, tag);
                 if (!reader.discardUnknown) {
@@ -4616,6 +5288,16 @@ export const uap = $root.uap = (() => {
                     throw $TypeError(".uap.CallEvent.summary: object expected");
                 message.summary = $root.uap.CallSummary.fromObject(object.summary, _depth + 1);
             }
+            if (object.recording != null) {
+                if (!$util.isObject(object.recording))
+                    throw $TypeError(".uap.CallEvent.recording: object expected");
+                message.recording = $root.uap.Recording.fromObject(object.recording, _depth + 1);
+            }
+            if (object.handoff != null) {
+                if (!$util.isObject(object.handoff))
+                    throw $TypeError(".uap.CallEvent.handoff: object expected");
+                message.handoff = $root.uap.AgentHandoff.fromObject(object.handoff, _depth + 1);
+            }
             return message;
         };
 
@@ -4697,6 +5379,16 @@ export const uap = $root.uap = (() => {
                 object.summary = $root.uap.CallSummary.toObject(message.summary, options, _depth + 1);
                 if (options.oneofs)
                     object.body = "summary";
+            }
+            if (message.recording != null && $Object.hasOwnProperty.call(message, "recording")) {
+                object.recording = $root.uap.Recording.toObject(message.recording, options, _depth + 1);
+                if (options.oneofs)
+                    object.body = "recording";
+            }
+            if (message.handoff != null && $Object.hasOwnProperty.call(message, "handoff")) {
+                object.handoff = $root.uap.AgentHandoff.toObject(message.handoff, options, _depth + 1);
+                if (options.oneofs)
+                    object.body = "handoff";
             }
             return object;
         };

@@ -25,8 +25,9 @@ test('database routing, and no call event lost when the control API restarts mid
   const env = { NATS_URL: nats.url, DATABASE_URL: pg.url };
   let api = await startUap({ roles: 'api', env });
   procs.push(api);
-  // The seeded default tenant's catch-all answers; give its agent a short greeting through the database.
-  await pg.sql`update agent_configs set settings = settings || '{"greeting": "Hello from the database."}'`;
+  // The seeded default tenant's catch-all answers; give its agent a short greeting (and the echo line-test
+  // mode, so a tone comes back) through the database.
+  await pg.sql`update agent_configs set settings = settings || '{"greeting": "Hello from the database.", "mode": "echo"}'`;
   const agent = await startUap({ roles: 'agent', env });
   const edge = await startUap({ roles: 'media,signaling', env });
   procs.push(agent, edge);

@@ -4,8 +4,11 @@ import assert from 'node:assert/strict';
 import { SimulatedCall, tone, pcmToUlaw, ulawToPcm, goertzelPower, rms } from '../twilio-sim/index.ts';
 import { TEST_AUTH_TOKEN } from './uap-process.ts';
 
-/** Route config with a short greeting so the tests do not sit through the long default one. */
-export const SHORT_GREETING_ROUTES = JSON.stringify({ '*': { agent: 'offline', configId: 'e2e', settings: { greeting: 'Hello there.' } } });
+/**
+ * Route config with a short greeting so the tests do not sit through the long default one, in the
+ * offline agent's echo (line test) mode: the caller's tone comes straight back, frame by frame.
+ */
+export const SHORT_GREETING_ROUTES = JSON.stringify({ '*': { agent: 'offline', configId: 'e2e', settings: { greeting: 'Hello there.', mode: 'echo' } } });
 
 export interface ScenarioResult {
   callSid: string;
