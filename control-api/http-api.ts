@@ -30,6 +30,7 @@ import { loadSecretsKey } from './crypto/secrets.ts';
 import { FeatureFlags } from './auth/features.ts';
 import { softphoneRoutes } from './routes/softphone-routes.ts';
 import { widgetKeyRoutes } from './routes/widget-key-routes.ts';
+import { knowledgeRoutes } from './routes/knowledge-routes.ts';
 import { registerSoftphonePage } from './softphone/page.ts';
 import { softphoneTokenKey } from '../lib/softphone-token.ts';
 
@@ -62,7 +63,7 @@ export async function mountApi(http: FastifyInstance, db: Database, config: Conf
     rateLimit: { redis, perIp: { max: config.apiRateLimitPerIp, timeWindow: 60_000 }, perPrincipal: { max: config.apiRateLimitPerPrincipal, timeWindow: 60_000 } },
     routes: [auditHook(db), authRoutes({ db, access, refresh }), apiKeyRoutes(db, () => keys.invalidate()), callRoutes(db), callControlRoutes({ db, config, features, sipCalls: bus ? new SipCalls({ db, bus, secretsKey }, log) : undefined }), callDataRoutes({ db, recordingsDir: config.recordingsDir, features }), auditRoutes(db),
       tenantRoutes({ db, onRoutingChange: () => (onRoutingChange(), features.invalidate()) }), userRoutes(db), phoneNumberRoutes({ db, onRoutingChange }), agentConfigRoutes({ db, secretsKey, onRoutingChange }), sipTrunkRoutes({ db, secretsKey, onRoutingChange }),
-      widgetKeyRoutes(db),
+      widgetKeyRoutes(db), knowledgeRoutes(db),
       softphoneRoutes({ db, webrtc: config.webrtc, tokenKey: softphoneTokenKey(config.webrtc.tokenSecret, config.dataDir, (file) => log.warn({ file }, 'SOFTPHONE_TOKEN_SECRET is not set: generated a call-token key in the data dir (set it when the api and media roles run on different hosts)')) })],
   });
   await registerSoftphonePage(http);

@@ -14,6 +14,8 @@ import { recordingStore } from '../lib/recordings.ts';
 import { RoutingLookupService } from './routing/lookup-service.ts';
 import { mountApi } from './http-api.ts';
 import { AgentConfigService } from './routing/agent-config-service.ts';
+import { KbSearchService } from './knowledge/kb-search-service.ts';
+import { SqlQueryService } from './text-to-sql/sql-query-service.ts';
 import { loadSecretsKey } from './crypto/secrets.ts';
 import { TwilioTransferService } from './twilio/transfer-service.ts';
 import { twilioFromConfig, type TwilioCalls } from './twilio/client.ts';
@@ -40,6 +42,11 @@ export async function startApiRole(config: Config, bus: Bus, registry: Registry,
   routing.start();
   const agentConfigs = new AgentConfigService(db, bus, secretsKey, log);
   agentConfigs.start();
+  // The tenant's data for agents' tools: knowledge search and read-only SQL.
+  const kbSearch = new KbSearchService(db, bus, log, registry);
+  kbSearch.start();
+  const sqlQuery = new SqlQueryService(db, bus, log, registry);
+  sqlQuery.start();
   let twilio: TwilioCalls | null | undefined;
   const transfers = new TwilioTransferService(bus, () => (twilio === undefined ? (twilio = twilioFromConfig(config)) : twilio), log, registry);
   transfers.start();
@@ -82,6 +89,8 @@ export async function startApiRole(config: Config, bus: Bus, registry: Registry,
     async close() {
       routing.stop();
       agentConfigs.stop();
+      kbSearch.stop();
+      sqlQuery.stop();
       transfers.stop();
       await api.close();
       await consumer.stop();

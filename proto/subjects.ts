@@ -16,6 +16,10 @@ export const subjects = {
   agentConfigGet: 'agent.config.get',
   /** The control API asks a SIP gateway (queue group) to place an outbound call through a trunk. */
   sipOriginate: 'sip.originate',
+  /** Agents' knowledge_search tool asks the control API (queue group) for the tenant's best knowledge-base chunks. */
+  kbSearch: 'kb.search',
+  /** Agents' query_database tool asks the control API (queue group) to run one read-only SELECT for the tenant. */
+  sqlQuery: 'sql.query',
   /** Media asks whoever owns the call's provider leg to transfer the caller (twilio: control API, sip: signaling). */
   transfer: (transport: string) => `calls.transfer.${transport}`,
 } as const;

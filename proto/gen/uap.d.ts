@@ -3984,4 +3984,607 @@ export namespace uap {
         /** Shape of an AgentConfigReply. */
         type $Shape = uap.AgentConfigReply.$Properties;
     }
+
+    /**
+     * Properties of a KbSearchRequest.
+     * @deprecated Use uap.KbSearchRequest.$Properties instead.
+     */
+    interface IKbSearchRequest extends uap.KbSearchRequest.$Properties {
+    }
+
+    /** Represents a KbSearchRequest. */
+    class KbSearchRequest {
+
+        /**
+         * Constructs a new KbSearchRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.KbSearchRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** KbSearchRequest tenantId. */
+        tenantId: string;
+
+        /** KbSearchRequest query. */
+        query: string;
+
+        /** KbSearchRequest topK. */
+        topK: number;
+
+        /** KbSearchRequest collection. */
+        collection: string;
+
+        /** KbSearchRequest agentConfigId. */
+        agentConfigId: string;
+
+        /** KbSearchRequest callId. */
+        callId: string;
+
+        /**
+         * Creates a new KbSearchRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns KbSearchRequest instance
+         */
+        static create(properties: uap.KbSearchRequest.$Shape): uap.KbSearchRequest & uap.KbSearchRequest.$Shape;
+        static create(properties?: uap.KbSearchRequest.$Properties): uap.KbSearchRequest;
+
+        /**
+         * Encodes the specified KbSearchRequest message. Does not implicitly {@link uap.KbSearchRequest.verify|verify} messages.
+         * @param message KbSearchRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.KbSearchRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a KbSearchRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.KbSearchRequest & uap.KbSearchRequest.$Shape} KbSearchRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.KbSearchRequest & uap.KbSearchRequest.$Shape;
+
+        /**
+         * Creates a KbSearchRequest message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns KbSearchRequest
+         */
+        static fromObject(object: { [k: string]: any }): uap.KbSearchRequest;
+
+        /**
+         * Creates a plain object from a KbSearchRequest message. Also converts values to other types if specified.
+         * @param message KbSearchRequest
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.KbSearchRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this KbSearchRequest to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for KbSearchRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace KbSearchRequest {
+
+        /** Properties of a KbSearchRequest. */
+        interface $Properties {
+
+            /** KbSearchRequest tenantId */
+            tenantId?: (string|null);
+
+            /** KbSearchRequest query */
+            query?: (string|null);
+
+            /** KbSearchRequest topK */
+            topK?: (number|null);
+
+            /** KbSearchRequest collection */
+            collection?: (string|null);
+
+            /** KbSearchRequest agentConfigId */
+            agentConfigId?: (string|null);
+
+            /** KbSearchRequest callId */
+            callId?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a KbSearchRequest. */
+        type $Shape = uap.KbSearchRequest.$Properties;
+    }
+
+    /**
+     * Properties of a KbHit.
+     * @deprecated Use uap.KbHit.$Properties instead.
+     */
+    interface IKbHit extends uap.KbHit.$Properties {
+    }
+
+    /** Represents a KbHit. */
+    class KbHit {
+
+        /**
+         * Constructs a new KbHit.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.KbHit.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** KbHit documentId. */
+        documentId: string;
+
+        /** KbHit title. */
+        title: string;
+
+        /** KbHit collection. */
+        collection: string;
+
+        /** KbHit chunkIndex. */
+        chunkIndex: number;
+
+        /** KbHit heading. */
+        heading: string;
+
+        /** KbHit text. */
+        text: string;
+
+        /** KbHit score. */
+        score: number;
+
+        /**
+         * Creates a new KbHit instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns KbHit instance
+         */
+        static create(properties: uap.KbHit.$Shape): uap.KbHit & uap.KbHit.$Shape;
+        static create(properties?: uap.KbHit.$Properties): uap.KbHit;
+
+        /**
+         * Encodes the specified KbHit message. Does not implicitly {@link uap.KbHit.verify|verify} messages.
+         * @param message KbHit message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.KbHit.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a KbHit message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.KbHit & uap.KbHit.$Shape} KbHit
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.KbHit & uap.KbHit.$Shape;
+
+        /**
+         * Creates a KbHit message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns KbHit
+         */
+        static fromObject(object: { [k: string]: any }): uap.KbHit;
+
+        /**
+         * Creates a plain object from a KbHit message. Also converts values to other types if specified.
+         * @param message KbHit
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.KbHit, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this KbHit to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for KbHit
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace KbHit {
+
+        /** Properties of a KbHit. */
+        interface $Properties {
+
+            /** KbHit documentId */
+            documentId?: (string|null);
+
+            /** KbHit title */
+            title?: (string|null);
+
+            /** KbHit collection */
+            collection?: (string|null);
+
+            /** KbHit chunkIndex */
+            chunkIndex?: (number|null);
+
+            /** KbHit heading */
+            heading?: (string|null);
+
+            /** KbHit text */
+            text?: (string|null);
+
+            /** KbHit score */
+            score?: (number|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a KbHit. */
+        type $Shape = uap.KbHit.$Properties;
+    }
+
+    /**
+     * Properties of a KbSearchReply.
+     * @deprecated Use uap.KbSearchReply.$Properties instead.
+     */
+    interface IKbSearchReply extends uap.KbSearchReply.$Properties {
+    }
+
+    /** Represents a KbSearchReply. */
+    class KbSearchReply {
+
+        /**
+         * Constructs a new KbSearchReply.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.KbSearchReply.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** KbSearchReply ok. */
+        ok: boolean;
+
+        /** KbSearchReply hits. */
+        hits: uap.KbHit.$Properties[];
+
+        /** KbSearchReply errorCode. */
+        errorCode: string;
+
+        /** KbSearchReply errorMessage. */
+        errorMessage: string;
+
+        /**
+         * Creates a new KbSearchReply instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns KbSearchReply instance
+         */
+        static create(properties: uap.KbSearchReply.$Shape): uap.KbSearchReply & uap.KbSearchReply.$Shape;
+        static create(properties?: uap.KbSearchReply.$Properties): uap.KbSearchReply;
+
+        /**
+         * Encodes the specified KbSearchReply message. Does not implicitly {@link uap.KbSearchReply.verify|verify} messages.
+         * @param message KbSearchReply message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.KbSearchReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a KbSearchReply message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.KbSearchReply & uap.KbSearchReply.$Shape} KbSearchReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.KbSearchReply & uap.KbSearchReply.$Shape;
+
+        /**
+         * Creates a KbSearchReply message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns KbSearchReply
+         */
+        static fromObject(object: { [k: string]: any }): uap.KbSearchReply;
+
+        /**
+         * Creates a plain object from a KbSearchReply message. Also converts values to other types if specified.
+         * @param message KbSearchReply
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.KbSearchReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this KbSearchReply to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for KbSearchReply
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace KbSearchReply {
+
+        /** Properties of a KbSearchReply. */
+        interface $Properties {
+
+            /** KbSearchReply ok */
+            ok?: (boolean|null);
+
+            /** KbSearchReply hits */
+            hits?: (uap.KbHit.$Properties[]|null);
+
+            /** KbSearchReply errorCode */
+            errorCode?: (string|null);
+
+            /** KbSearchReply errorMessage */
+            errorMessage?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a KbSearchReply. */
+        type $Shape = uap.KbSearchReply.$Properties;
+    }
+
+    /**
+     * Properties of a SqlQueryRequest.
+     * @deprecated Use uap.SqlQueryRequest.$Properties instead.
+     */
+    interface ISqlQueryRequest extends uap.SqlQueryRequest.$Properties {
+    }
+
+    /** Represents a SqlQueryRequest. */
+    class SqlQueryRequest {
+
+        /**
+         * Constructs a new SqlQueryRequest.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.SqlQueryRequest.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** SqlQueryRequest tenantId. */
+        tenantId: string;
+
+        /** SqlQueryRequest sql. */
+        sql: string;
+
+        /** SqlQueryRequest maxRows. */
+        maxRows: number;
+
+        /** SqlQueryRequest callId. */
+        callId: string;
+
+        /**
+         * Creates a new SqlQueryRequest instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns SqlQueryRequest instance
+         */
+        static create(properties: uap.SqlQueryRequest.$Shape): uap.SqlQueryRequest & uap.SqlQueryRequest.$Shape;
+        static create(properties?: uap.SqlQueryRequest.$Properties): uap.SqlQueryRequest;
+
+        /**
+         * Encodes the specified SqlQueryRequest message. Does not implicitly {@link uap.SqlQueryRequest.verify|verify} messages.
+         * @param message SqlQueryRequest message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.SqlQueryRequest.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a SqlQueryRequest message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.SqlQueryRequest & uap.SqlQueryRequest.$Shape} SqlQueryRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.SqlQueryRequest & uap.SqlQueryRequest.$Shape;
+
+        /**
+         * Creates a SqlQueryRequest message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns SqlQueryRequest
+         */
+        static fromObject(object: { [k: string]: any }): uap.SqlQueryRequest;
+
+        /**
+         * Creates a plain object from a SqlQueryRequest message. Also converts values to other types if specified.
+         * @param message SqlQueryRequest
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.SqlQueryRequest, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this SqlQueryRequest to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for SqlQueryRequest
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace SqlQueryRequest {
+
+        /** Properties of a SqlQueryRequest. */
+        interface $Properties {
+
+            /** SqlQueryRequest tenantId */
+            tenantId?: (string|null);
+
+            /** SqlQueryRequest sql */
+            sql?: (string|null);
+
+            /** SqlQueryRequest maxRows */
+            maxRows?: (number|null);
+
+            /** SqlQueryRequest callId */
+            callId?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a SqlQueryRequest. */
+        type $Shape = uap.SqlQueryRequest.$Properties;
+    }
+
+    /**
+     * Properties of a SqlQueryReply.
+     * @deprecated Use uap.SqlQueryReply.$Properties instead.
+     */
+    interface ISqlQueryReply extends uap.SqlQueryReply.$Properties {
+    }
+
+    /** Represents a SqlQueryReply. */
+    class SqlQueryReply {
+
+        /**
+         * Constructs a new SqlQueryReply.
+         * @param [properties] Properties to set
+         */
+        constructor(properties?: uap.SqlQueryReply.$Properties);
+
+        /** Unknown fields preserved while decoding when enabled */
+        $unknowns?: Uint8Array[];
+
+        /** SqlQueryReply ok. */
+        ok: boolean;
+
+        /** SqlQueryReply columns. */
+        columns: string[];
+
+        /** SqlQueryReply rowsJson. */
+        rowsJson: string;
+
+        /** SqlQueryReply rowCount. */
+        rowCount: number;
+
+        /** SqlQueryReply truncated. */
+        truncated: boolean;
+
+        /** SqlQueryReply errorCode. */
+        errorCode: string;
+
+        /** SqlQueryReply errorMessage. */
+        errorMessage: string;
+
+        /**
+         * Creates a new SqlQueryReply instance using the specified properties.
+         * @param [properties] Properties to set
+         * @returns SqlQueryReply instance
+         */
+        static create(properties: uap.SqlQueryReply.$Shape): uap.SqlQueryReply & uap.SqlQueryReply.$Shape;
+        static create(properties?: uap.SqlQueryReply.$Properties): uap.SqlQueryReply;
+
+        /**
+         * Encodes the specified SqlQueryReply message. Does not implicitly {@link uap.SqlQueryReply.verify|verify} messages.
+         * @param message SqlQueryReply message or plain object to encode
+         * @param [writer] Writer to encode to
+         * @returns Writer
+         */
+        static encode(message: uap.SqlQueryReply.$Properties, writer?: $protobuf.Writer): $protobuf.Writer;
+
+        /**
+         * Decodes a SqlQueryReply message from the specified reader or buffer.
+         * @param reader Reader or buffer to decode from
+         * @param [length] Message length if known beforehand
+         * @returns {uap.SqlQueryReply & uap.SqlQueryReply.$Shape} SqlQueryReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        static decode(reader: ($protobuf.Reader|Uint8Array), length?: number): uap.SqlQueryReply & uap.SqlQueryReply.$Shape;
+
+        /**
+         * Creates a SqlQueryReply message from a plain object. Also converts values to their respective internal types.
+         * @param object Plain object
+         * @returns SqlQueryReply
+         */
+        static fromObject(object: { [k: string]: any }): uap.SqlQueryReply;
+
+        /**
+         * Creates a plain object from a SqlQueryReply message. Also converts values to other types if specified.
+         * @param message SqlQueryReply
+         * @param [options] Conversion options
+         * @returns Plain object
+         */
+        static toObject(message: uap.SqlQueryReply, options?: $protobuf.IConversionOptions): { [k: string]: any };
+
+        /**
+         * Converts this SqlQueryReply to JSON.
+         * @returns JSON object
+         */
+        toJSON(): { [k: string]: any };
+
+        /**
+         * Gets the type url for SqlQueryReply
+         * @param [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns The type url
+         */
+        static getTypeUrl(prefix?: string): string;
+    }
+
+    namespace SqlQueryReply {
+
+        /** Properties of a SqlQueryReply. */
+        interface $Properties {
+
+            /** SqlQueryReply ok */
+            ok?: (boolean|null);
+
+            /** SqlQueryReply columns */
+            columns?: (string[]|null);
+
+            /** SqlQueryReply rowsJson */
+            rowsJson?: (string|null);
+
+            /** SqlQueryReply rowCount */
+            rowCount?: (number|null);
+
+            /** SqlQueryReply truncated */
+            truncated?: (boolean|null);
+
+            /** SqlQueryReply errorCode */
+            errorCode?: (string|null);
+
+            /** SqlQueryReply errorMessage */
+            errorMessage?: (string|null);
+
+            /** Unknown fields preserved while decoding when enabled */
+            $unknowns?: Uint8Array[];
+        }
+
+        /** Shape of a SqlQueryReply. */
+        type $Shape = uap.SqlQueryReply.$Properties;
+    }
 }

@@ -11292,6 +11292,1755 @@ export const uap = $root.uap = (() => {
         return AgentConfigReply;
     })();
 
+    uap.KbSearchRequest = (function() {
+
+        /**
+         * Properties of a KbSearchRequest.
+         * @typedef {Object} uap.KbSearchRequest.$Properties
+         * @property {string|null} [tenantId] KbSearchRequest tenantId
+         * @property {string|null} [query] KbSearchRequest query
+         * @property {number|null} [topK] KbSearchRequest topK
+         * @property {string|null} [collection] KbSearchRequest collection
+         * @property {string|null} [agentConfigId] KbSearchRequest agentConfigId
+         * @property {string|null} [callId] KbSearchRequest callId
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a KbSearchRequest.
+         * @memberof uap
+         * @interface IKbSearchRequest
+         * @augments uap.KbSearchRequest.$Properties
+         * @deprecated Use uap.KbSearchRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a KbSearchRequest.
+         * @typedef {uap.KbSearchRequest.$Properties} uap.KbSearchRequest.$Shape
+         */
+
+        /**
+         * Constructs a new KbSearchRequest.
+         * @memberof uap
+         * @classdesc Represents a KbSearchRequest.
+         * @constructor
+         * @param {uap.KbSearchRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const KbSearchRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * KbSearchRequest tenantId.
+         * @member {string} tenantId
+         * @memberof uap.KbSearchRequest
+         * @instance
+         */
+        KbSearchRequest.prototype.tenantId = "";
+
+        /**
+         * KbSearchRequest query.
+         * @member {string} query
+         * @memberof uap.KbSearchRequest
+         * @instance
+         */
+        KbSearchRequest.prototype.query = "";
+
+        /**
+         * KbSearchRequest topK.
+         * @member {number} topK
+         * @memberof uap.KbSearchRequest
+         * @instance
+         */
+        KbSearchRequest.prototype.topK = 0;
+
+        /**
+         * KbSearchRequest collection.
+         * @member {string} collection
+         * @memberof uap.KbSearchRequest
+         * @instance
+         */
+        KbSearchRequest.prototype.collection = "";
+
+        /**
+         * KbSearchRequest agentConfigId.
+         * @member {string} agentConfigId
+         * @memberof uap.KbSearchRequest
+         * @instance
+         */
+        KbSearchRequest.prototype.agentConfigId = "";
+
+        /**
+         * KbSearchRequest callId.
+         * @member {string} callId
+         * @memberof uap.KbSearchRequest
+         * @instance
+         */
+        KbSearchRequest.prototype.callId = "";
+
+        /**
+         * Creates a new KbSearchRequest instance using the specified properties.
+         * @function create
+         * @memberof uap.KbSearchRequest
+         * @static
+         * @param {uap.KbSearchRequest.$Properties=} [properties] Properties to set
+         * @returns {uap.KbSearchRequest} KbSearchRequest instance
+         * @type {{
+         *   (properties: uap.KbSearchRequest.$Shape): uap.KbSearchRequest & uap.KbSearchRequest.$Shape;
+         *   (properties?: uap.KbSearchRequest.$Properties): uap.KbSearchRequest;
+         * }}
+         */
+        KbSearchRequest.create = function(properties) {
+            return new KbSearchRequest(properties);
+        };
+
+        /**
+         * Encodes the specified KbSearchRequest message. Does not implicitly {@link uap.KbSearchRequest.verify|verify} messages.
+         * @function encode
+         * @memberof uap.KbSearchRequest
+         * @static
+         * @param {uap.KbSearchRequest.$Properties} message KbSearchRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        KbSearchRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.tenantId != null && $Object.hasOwnProperty.call(message, "tenantId") && message.tenantId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.tenantId);
+            if (message.query != null && $Object.hasOwnProperty.call(message, "query") && message.query !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.query);
+            if (message.topK != null && $Object.hasOwnProperty.call(message, "topK") && message.topK !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.topK);
+            if (message.collection != null && $Object.hasOwnProperty.call(message, "collection") && message.collection !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.collection);
+            if (message.agentConfigId != null && $Object.hasOwnProperty.call(message, "agentConfigId") && message.agentConfigId !== "")
+                writer.uint32(/* id 5, wireType 2 =*/42).string(message.agentConfigId);
+            if (message.callId != null && $Object.hasOwnProperty.call(message, "callId") && message.callId !== "")
+                writer.uint32(/* id 6, wireType 2 =*/50).string(message.callId);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a KbSearchRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.KbSearchRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.KbSearchRequest & uap.KbSearchRequest.$Shape} KbSearchRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        KbSearchRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.KbSearchRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.tenantId = value;
+                        else
+                            delete message.tenantId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.query = value;
+                        else
+                            delete message.query;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.topK = value;
+                        else
+                            delete message.topK;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.collection = value;
+                        else
+                            delete message.collection;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.agentConfigId = value;
+                        else
+                            delete message.agentConfigId;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.callId = value;
+                        else
+                            delete message.callId;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a KbSearchRequest message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.KbSearchRequest
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.KbSearchRequest} KbSearchRequest
+         */
+        KbSearchRequest.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.KbSearchRequest)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.KbSearchRequest: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.KbSearchRequest();
+            if (object.tenantId != null)
+                if (typeof object.tenantId !== "string" || object.tenantId.length)
+                    message.tenantId = $String(object.tenantId);
+            if (object.query != null)
+                if (typeof object.query !== "string" || object.query.length)
+                    message.query = $String(object.query);
+            if (object.topK != null)
+                if ($Number(object.topK) !== 0)
+                    message.topK = object.topK >>> 0;
+            if (object.collection != null)
+                if (typeof object.collection !== "string" || object.collection.length)
+                    message.collection = $String(object.collection);
+            if (object.agentConfigId != null)
+                if (typeof object.agentConfigId !== "string" || object.agentConfigId.length)
+                    message.agentConfigId = $String(object.agentConfigId);
+            if (object.callId != null)
+                if (typeof object.callId !== "string" || object.callId.length)
+                    message.callId = $String(object.callId);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a KbSearchRequest message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.KbSearchRequest
+         * @static
+         * @param {uap.KbSearchRequest} message KbSearchRequest
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        KbSearchRequest.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.tenantId = "";
+                object.query = "";
+                object.topK = 0;
+                object.collection = "";
+                object.agentConfigId = "";
+                object.callId = "";
+            }
+            if (message.tenantId != null && $Object.hasOwnProperty.call(message, "tenantId"))
+                object.tenantId = message.tenantId;
+            if (message.query != null && $Object.hasOwnProperty.call(message, "query"))
+                object.query = message.query;
+            if (message.topK != null && $Object.hasOwnProperty.call(message, "topK"))
+                object.topK = message.topK;
+            if (message.collection != null && $Object.hasOwnProperty.call(message, "collection"))
+                object.collection = message.collection;
+            if (message.agentConfigId != null && $Object.hasOwnProperty.call(message, "agentConfigId"))
+                object.agentConfigId = message.agentConfigId;
+            if (message.callId != null && $Object.hasOwnProperty.call(message, "callId"))
+                object.callId = message.callId;
+            return object;
+        };
+
+        /**
+         * Converts this KbSearchRequest to JSON.
+         * @function toJSON
+         * @memberof uap.KbSearchRequest
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        KbSearchRequest.prototype.toJSON = function() {
+            return KbSearchRequest.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for KbSearchRequest
+         * @function getTypeUrl
+         * @memberof uap.KbSearchRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        KbSearchRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.KbSearchRequest";
+        };
+
+        return KbSearchRequest;
+    })();
+
+    uap.KbHit = (function() {
+
+        /**
+         * Properties of a KbHit.
+         * @typedef {Object} uap.KbHit.$Properties
+         * @property {string|null} [documentId] KbHit documentId
+         * @property {string|null} [title] KbHit title
+         * @property {string|null} [collection] KbHit collection
+         * @property {number|null} [chunkIndex] KbHit chunkIndex
+         * @property {string|null} [heading] KbHit heading
+         * @property {string|null} [text] KbHit text
+         * @property {number|null} [score] KbHit score
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a KbHit.
+         * @memberof uap
+         * @interface IKbHit
+         * @augments uap.KbHit.$Properties
+         * @deprecated Use uap.KbHit.$Properties instead.
+         */
+
+        /**
+         * Shape of a KbHit.
+         * @typedef {uap.KbHit.$Properties} uap.KbHit.$Shape
+         */
+
+        /**
+         * Constructs a new KbHit.
+         * @memberof uap
+         * @classdesc Represents a KbHit.
+         * @constructor
+         * @param {uap.KbHit.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const KbHit = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * KbHit documentId.
+         * @member {string} documentId
+         * @memberof uap.KbHit
+         * @instance
+         */
+        KbHit.prototype.documentId = "";
+
+        /**
+         * KbHit title.
+         * @member {string} title
+         * @memberof uap.KbHit
+         * @instance
+         */
+        KbHit.prototype.title = "";
+
+        /**
+         * KbHit collection.
+         * @member {string} collection
+         * @memberof uap.KbHit
+         * @instance
+         */
+        KbHit.prototype.collection = "";
+
+        /**
+         * KbHit chunkIndex.
+         * @member {number} chunkIndex
+         * @memberof uap.KbHit
+         * @instance
+         */
+        KbHit.prototype.chunkIndex = 0;
+
+        /**
+         * KbHit heading.
+         * @member {string} heading
+         * @memberof uap.KbHit
+         * @instance
+         */
+        KbHit.prototype.heading = "";
+
+        /**
+         * KbHit text.
+         * @member {string} text
+         * @memberof uap.KbHit
+         * @instance
+         */
+        KbHit.prototype.text = "";
+
+        /**
+         * KbHit score.
+         * @member {number} score
+         * @memberof uap.KbHit
+         * @instance
+         */
+        KbHit.prototype.score = 0;
+
+        /**
+         * Creates a new KbHit instance using the specified properties.
+         * @function create
+         * @memberof uap.KbHit
+         * @static
+         * @param {uap.KbHit.$Properties=} [properties] Properties to set
+         * @returns {uap.KbHit} KbHit instance
+         * @type {{
+         *   (properties: uap.KbHit.$Shape): uap.KbHit & uap.KbHit.$Shape;
+         *   (properties?: uap.KbHit.$Properties): uap.KbHit;
+         * }}
+         */
+        KbHit.create = function(properties) {
+            return new KbHit(properties);
+        };
+
+        /**
+         * Encodes the specified KbHit message. Does not implicitly {@link uap.KbHit.verify|verify} messages.
+         * @function encode
+         * @memberof uap.KbHit
+         * @static
+         * @param {uap.KbHit.$Properties} message KbHit message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        KbHit.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.documentId != null && $Object.hasOwnProperty.call(message, "documentId") && message.documentId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.documentId);
+            if (message.title != null && $Object.hasOwnProperty.call(message, "title") && message.title !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.title);
+            if (message.collection != null && $Object.hasOwnProperty.call(message, "collection") && message.collection !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.collection);
+            if (message.chunkIndex != null && $Object.hasOwnProperty.call(message, "chunkIndex") && message.chunkIndex !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.chunkIndex);
+            if (message.heading != null && $Object.hasOwnProperty.call(message, "heading") && message.heading !== "")
+                writer.uint32(/* id 5, wireType 2 =*/42).string(message.heading);
+            if (message.text != null && $Object.hasOwnProperty.call(message, "text") && message.text !== "")
+                writer.uint32(/* id 6, wireType 2 =*/50).string(message.text);
+            if (message.score != null && $Object.hasOwnProperty.call(message, "score") && !$Object.is(message.score, 0))
+                writer.uint32(/* id 7, wireType 1 =*/57).double(message.score);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a KbHit message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.KbHit
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.KbHit & uap.KbHit.$Shape} KbHit
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        KbHit.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.KbHit();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.documentId = value;
+                        else
+                            delete message.documentId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.title = value;
+                        else
+                            delete message.title;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.collection = value;
+                        else
+                            delete message.collection;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.chunkIndex = value;
+                        else
+                            delete message.chunkIndex;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.heading = value;
+                        else
+                            delete message.heading;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.text = value;
+                        else
+                            delete message.text;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 1)
+                            break;
+                        if (!$Object.is(value = reader.double(), 0))
+                            message.score = value;
+                        else
+                            delete message.score;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a KbHit message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.KbHit
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.KbHit} KbHit
+         */
+        KbHit.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.KbHit)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.KbHit: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.KbHit();
+            if (object.documentId != null)
+                if (typeof object.documentId !== "string" || object.documentId.length)
+                    message.documentId = $String(object.documentId);
+            if (object.title != null)
+                if (typeof object.title !== "string" || object.title.length)
+                    message.title = $String(object.title);
+            if (object.collection != null)
+                if (typeof object.collection !== "string" || object.collection.length)
+                    message.collection = $String(object.collection);
+            if (object.chunkIndex != null)
+                if ($Number(object.chunkIndex) !== 0)
+                    message.chunkIndex = object.chunkIndex >>> 0;
+            if (object.heading != null)
+                if (typeof object.heading !== "string" || object.heading.length)
+                    message.heading = $String(object.heading);
+            if (object.text != null)
+                if (typeof object.text !== "string" || object.text.length)
+                    message.text = $String(object.text);
+            if (object.score != null)
+                if (!$Object.is($Number(object.score), 0))
+                    message.score = $Number(object.score);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a KbHit message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.KbHit
+         * @static
+         * @param {uap.KbHit} message KbHit
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        KbHit.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.documentId = "";
+                object.title = "";
+                object.collection = "";
+                object.chunkIndex = 0;
+                object.heading = "";
+                object.text = "";
+                object.score = 0;
+            }
+            if (message.documentId != null && $Object.hasOwnProperty.call(message, "documentId"))
+                object.documentId = message.documentId;
+            if (message.title != null && $Object.hasOwnProperty.call(message, "title"))
+                object.title = message.title;
+            if (message.collection != null && $Object.hasOwnProperty.call(message, "collection"))
+                object.collection = message.collection;
+            if (message.chunkIndex != null && $Object.hasOwnProperty.call(message, "chunkIndex"))
+                object.chunkIndex = message.chunkIndex;
+            if (message.heading != null && $Object.hasOwnProperty.call(message, "heading"))
+                object.heading = message.heading;
+            if (message.text != null && $Object.hasOwnProperty.call(message, "text"))
+                object.text = message.text;
+            if (message.score != null && $Object.hasOwnProperty.call(message, "score"))
+                object.score = options.json && !$isFinite(message.score) ? $String(message.score) : message.score;
+            return object;
+        };
+
+        /**
+         * Converts this KbHit to JSON.
+         * @function toJSON
+         * @memberof uap.KbHit
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        KbHit.prototype.toJSON = function() {
+            return KbHit.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for KbHit
+         * @function getTypeUrl
+         * @memberof uap.KbHit
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        KbHit.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.KbHit";
+        };
+
+        return KbHit;
+    })();
+
+    uap.KbSearchReply = (function() {
+
+        /**
+         * Properties of a KbSearchReply.
+         * @typedef {Object} uap.KbSearchReply.$Properties
+         * @property {boolean|null} [ok] KbSearchReply ok
+         * @property {Array.<uap.KbHit.$Properties>|null} [hits] KbSearchReply hits
+         * @property {string|null} [errorCode] KbSearchReply errorCode
+         * @property {string|null} [errorMessage] KbSearchReply errorMessage
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a KbSearchReply.
+         * @memberof uap
+         * @interface IKbSearchReply
+         * @augments uap.KbSearchReply.$Properties
+         * @deprecated Use uap.KbSearchReply.$Properties instead.
+         */
+
+        /**
+         * Shape of a KbSearchReply.
+         * @typedef {uap.KbSearchReply.$Properties} uap.KbSearchReply.$Shape
+         */
+
+        /**
+         * Constructs a new KbSearchReply.
+         * @memberof uap
+         * @classdesc Represents a KbSearchReply.
+         * @constructor
+         * @param {uap.KbSearchReply.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const KbSearchReply = function (properties) {
+            this.hits = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * KbSearchReply ok.
+         * @member {boolean} ok
+         * @memberof uap.KbSearchReply
+         * @instance
+         */
+        KbSearchReply.prototype.ok = false;
+
+        /**
+         * KbSearchReply hits.
+         * @member {Array.<uap.KbHit.$Properties>} hits
+         * @memberof uap.KbSearchReply
+         * @instance
+         */
+        KbSearchReply.prototype.hits = $util.emptyArray;
+
+        /**
+         * KbSearchReply errorCode.
+         * @member {string} errorCode
+         * @memberof uap.KbSearchReply
+         * @instance
+         */
+        KbSearchReply.prototype.errorCode = "";
+
+        /**
+         * KbSearchReply errorMessage.
+         * @member {string} errorMessage
+         * @memberof uap.KbSearchReply
+         * @instance
+         */
+        KbSearchReply.prototype.errorMessage = "";
+
+        /**
+         * Creates a new KbSearchReply instance using the specified properties.
+         * @function create
+         * @memberof uap.KbSearchReply
+         * @static
+         * @param {uap.KbSearchReply.$Properties=} [properties] Properties to set
+         * @returns {uap.KbSearchReply} KbSearchReply instance
+         * @type {{
+         *   (properties: uap.KbSearchReply.$Shape): uap.KbSearchReply & uap.KbSearchReply.$Shape;
+         *   (properties?: uap.KbSearchReply.$Properties): uap.KbSearchReply;
+         * }}
+         */
+        KbSearchReply.create = function(properties) {
+            return new KbSearchReply(properties);
+        };
+
+        /**
+         * Encodes the specified KbSearchReply message. Does not implicitly {@link uap.KbSearchReply.verify|verify} messages.
+         * @function encode
+         * @memberof uap.KbSearchReply
+         * @static
+         * @param {uap.KbSearchReply.$Properties} message KbSearchReply message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        KbSearchReply.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.ok != null && $Object.hasOwnProperty.call(message, "ok") && message.ok !== false)
+                writer.uint32(/* id 1, wireType 0 =*/8).bool(message.ok);
+            if (message.hits != null && message.hits.length)
+                for (let i = 0; i < message.hits.length; ++i)
+                    $root.uap.KbHit.encode(message.hits[i], writer.uint32(/* id 2, wireType 2 =*/18).fork(), _depth + 1).ldelim();
+            if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode") && message.errorCode !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.errorCode);
+            if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage") && message.errorMessage !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.errorMessage);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a KbSearchReply message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.KbSearchReply
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.KbSearchReply & uap.KbSearchReply.$Shape} KbSearchReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        KbSearchReply.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.KbSearchReply();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.ok = value;
+                        else
+                            delete message.ok;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.hits && message.hits.length))
+                            message.hits = [];
+                        message.hits.push($root.uap.KbHit.decode(reader, reader.size(), $undefined, _depth + 1));
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.errorCode = value;
+                        else
+                            delete message.errorCode;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.errorMessage = value;
+                        else
+                            delete message.errorMessage;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a KbSearchReply message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.KbSearchReply
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.KbSearchReply} KbSearchReply
+         */
+        KbSearchReply.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.KbSearchReply)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.KbSearchReply: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.KbSearchReply();
+            if (object.ok != null)
+                if (object.ok)
+                    message.ok = $Boolean(object.ok);
+            if (object.hits) {
+                if (!$Array.isArray(object.hits))
+                    throw $TypeError(".uap.KbSearchReply.hits: array expected");
+                message.hits = $Array(object.hits.length);
+                for (let i = 0; i < object.hits.length; ++i) {
+                    if (!$util.isObject(object.hits[i]))
+                        throw $TypeError(".uap.KbSearchReply.hits: object expected");
+                    message.hits[i] = $root.uap.KbHit.fromObject(object.hits[i], _depth + 1);
+                }
+            }
+            if (object.errorCode != null)
+                if (typeof object.errorCode !== "string" || object.errorCode.length)
+                    message.errorCode = $String(object.errorCode);
+            if (object.errorMessage != null)
+                if (typeof object.errorMessage !== "string" || object.errorMessage.length)
+                    message.errorMessage = $String(object.errorMessage);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a KbSearchReply message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.KbSearchReply
+         * @static
+         * @param {uap.KbSearchReply} message KbSearchReply
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        KbSearchReply.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.hits = [];
+            if (options.defaults) {
+                object.ok = false;
+                object.errorCode = "";
+                object.errorMessage = "";
+            }
+            if (message.ok != null && $Object.hasOwnProperty.call(message, "ok"))
+                object.ok = message.ok;
+            if (message.hits && message.hits.length) {
+                object.hits = $Array(message.hits.length);
+                for (let j = 0; j < message.hits.length; ++j)
+                    object.hits[j] = $root.uap.KbHit.toObject(message.hits[j], options, _depth + 1);
+            }
+            if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode"))
+                object.errorCode = message.errorCode;
+            if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage"))
+                object.errorMessage = message.errorMessage;
+            return object;
+        };
+
+        /**
+         * Converts this KbSearchReply to JSON.
+         * @function toJSON
+         * @memberof uap.KbSearchReply
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        KbSearchReply.prototype.toJSON = function() {
+            return KbSearchReply.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for KbSearchReply
+         * @function getTypeUrl
+         * @memberof uap.KbSearchReply
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        KbSearchReply.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.KbSearchReply";
+        };
+
+        return KbSearchReply;
+    })();
+
+    uap.SqlQueryRequest = (function() {
+
+        /**
+         * Properties of a SqlQueryRequest.
+         * @typedef {Object} uap.SqlQueryRequest.$Properties
+         * @property {string|null} [tenantId] SqlQueryRequest tenantId
+         * @property {string|null} [sql] SqlQueryRequest sql
+         * @property {number|null} [maxRows] SqlQueryRequest maxRows
+         * @property {string|null} [callId] SqlQueryRequest callId
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SqlQueryRequest.
+         * @memberof uap
+         * @interface ISqlQueryRequest
+         * @augments uap.SqlQueryRequest.$Properties
+         * @deprecated Use uap.SqlQueryRequest.$Properties instead.
+         */
+
+        /**
+         * Shape of a SqlQueryRequest.
+         * @typedef {uap.SqlQueryRequest.$Properties} uap.SqlQueryRequest.$Shape
+         */
+
+        /**
+         * Constructs a new SqlQueryRequest.
+         * @memberof uap
+         * @classdesc Represents a SqlQueryRequest.
+         * @constructor
+         * @param {uap.SqlQueryRequest.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SqlQueryRequest = function (properties) {
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SqlQueryRequest tenantId.
+         * @member {string} tenantId
+         * @memberof uap.SqlQueryRequest
+         * @instance
+         */
+        SqlQueryRequest.prototype.tenantId = "";
+
+        /**
+         * SqlQueryRequest sql.
+         * @member {string} sql
+         * @memberof uap.SqlQueryRequest
+         * @instance
+         */
+        SqlQueryRequest.prototype.sql = "";
+
+        /**
+         * SqlQueryRequest maxRows.
+         * @member {number} maxRows
+         * @memberof uap.SqlQueryRequest
+         * @instance
+         */
+        SqlQueryRequest.prototype.maxRows = 0;
+
+        /**
+         * SqlQueryRequest callId.
+         * @member {string} callId
+         * @memberof uap.SqlQueryRequest
+         * @instance
+         */
+        SqlQueryRequest.prototype.callId = "";
+
+        /**
+         * Creates a new SqlQueryRequest instance using the specified properties.
+         * @function create
+         * @memberof uap.SqlQueryRequest
+         * @static
+         * @param {uap.SqlQueryRequest.$Properties=} [properties] Properties to set
+         * @returns {uap.SqlQueryRequest} SqlQueryRequest instance
+         * @type {{
+         *   (properties: uap.SqlQueryRequest.$Shape): uap.SqlQueryRequest & uap.SqlQueryRequest.$Shape;
+         *   (properties?: uap.SqlQueryRequest.$Properties): uap.SqlQueryRequest;
+         * }}
+         */
+        SqlQueryRequest.create = function(properties) {
+            return new SqlQueryRequest(properties);
+        };
+
+        /**
+         * Encodes the specified SqlQueryRequest message. Does not implicitly {@link uap.SqlQueryRequest.verify|verify} messages.
+         * @function encode
+         * @memberof uap.SqlQueryRequest
+         * @static
+         * @param {uap.SqlQueryRequest.$Properties} message SqlQueryRequest message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SqlQueryRequest.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.tenantId != null && $Object.hasOwnProperty.call(message, "tenantId") && message.tenantId !== "")
+                writer.uint32(/* id 1, wireType 2 =*/10).string(message.tenantId);
+            if (message.sql != null && $Object.hasOwnProperty.call(message, "sql") && message.sql !== "")
+                writer.uint32(/* id 2, wireType 2 =*/18).string(message.sql);
+            if (message.maxRows != null && $Object.hasOwnProperty.call(message, "maxRows") && message.maxRows !== 0)
+                writer.uint32(/* id 3, wireType 0 =*/24).uint32(message.maxRows);
+            if (message.callId != null && $Object.hasOwnProperty.call(message, "callId") && message.callId !== "")
+                writer.uint32(/* id 4, wireType 2 =*/34).string(message.callId);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SqlQueryRequest message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.SqlQueryRequest
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.SqlQueryRequest & uap.SqlQueryRequest.$Shape} SqlQueryRequest
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SqlQueryRequest.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.SqlQueryRequest();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.tenantId = value;
+                        else
+                            delete message.tenantId;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.sql = value;
+                        else
+                            delete message.sql;
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.maxRows = value;
+                        else
+                            delete message.maxRows;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.callId = value;
+                        else
+                            delete message.callId;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a SqlQueryRequest message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.SqlQueryRequest
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.SqlQueryRequest} SqlQueryRequest
+         */
+        SqlQueryRequest.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.SqlQueryRequest)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.SqlQueryRequest: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.SqlQueryRequest();
+            if (object.tenantId != null)
+                if (typeof object.tenantId !== "string" || object.tenantId.length)
+                    message.tenantId = $String(object.tenantId);
+            if (object.sql != null)
+                if (typeof object.sql !== "string" || object.sql.length)
+                    message.sql = $String(object.sql);
+            if (object.maxRows != null)
+                if ($Number(object.maxRows) !== 0)
+                    message.maxRows = object.maxRows >>> 0;
+            if (object.callId != null)
+                if (typeof object.callId !== "string" || object.callId.length)
+                    message.callId = $String(object.callId);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SqlQueryRequest message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.SqlQueryRequest
+         * @static
+         * @param {uap.SqlQueryRequest} message SqlQueryRequest
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SqlQueryRequest.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.defaults) {
+                object.tenantId = "";
+                object.sql = "";
+                object.maxRows = 0;
+                object.callId = "";
+            }
+            if (message.tenantId != null && $Object.hasOwnProperty.call(message, "tenantId"))
+                object.tenantId = message.tenantId;
+            if (message.sql != null && $Object.hasOwnProperty.call(message, "sql"))
+                object.sql = message.sql;
+            if (message.maxRows != null && $Object.hasOwnProperty.call(message, "maxRows"))
+                object.maxRows = message.maxRows;
+            if (message.callId != null && $Object.hasOwnProperty.call(message, "callId"))
+                object.callId = message.callId;
+            return object;
+        };
+
+        /**
+         * Converts this SqlQueryRequest to JSON.
+         * @function toJSON
+         * @memberof uap.SqlQueryRequest
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SqlQueryRequest.prototype.toJSON = function() {
+            return SqlQueryRequest.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for SqlQueryRequest
+         * @function getTypeUrl
+         * @memberof uap.SqlQueryRequest
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        SqlQueryRequest.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.SqlQueryRequest";
+        };
+
+        return SqlQueryRequest;
+    })();
+
+    uap.SqlQueryReply = (function() {
+
+        /**
+         * Properties of a SqlQueryReply.
+         * @typedef {Object} uap.SqlQueryReply.$Properties
+         * @property {boolean|null} [ok] SqlQueryReply ok
+         * @property {Array.<string>|null} [columns] SqlQueryReply columns
+         * @property {string|null} [rowsJson] SqlQueryReply rowsJson
+         * @property {number|null} [rowCount] SqlQueryReply rowCount
+         * @property {boolean|null} [truncated] SqlQueryReply truncated
+         * @property {string|null} [errorCode] SqlQueryReply errorCode
+         * @property {string|null} [errorMessage] SqlQueryReply errorMessage
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+
+        /**
+         * Properties of a SqlQueryReply.
+         * @memberof uap
+         * @interface ISqlQueryReply
+         * @augments uap.SqlQueryReply.$Properties
+         * @deprecated Use uap.SqlQueryReply.$Properties instead.
+         */
+
+        /**
+         * Shape of a SqlQueryReply.
+         * @typedef {uap.SqlQueryReply.$Properties} uap.SqlQueryReply.$Shape
+         */
+
+        /**
+         * Constructs a new SqlQueryReply.
+         * @memberof uap
+         * @classdesc Represents a SqlQueryReply.
+         * @constructor
+         * @param {uap.SqlQueryReply.$Properties=} [properties] Properties to set
+         * @property {Array.<Uint8Array>} [$unknowns] Unknown fields preserved while decoding when enabled
+         */
+        const SqlQueryReply = function (properties) {
+            this.columns = [];
+            if (properties)
+                for (let keys = $Object.keys(properties), i = 0; i < keys.length; ++i)
+                    if (properties[keys[i]] != null && keys[i] !== "__proto__")
+                        this[keys[i]] = properties[keys[i]];
+        };
+
+        /**
+         * SqlQueryReply ok.
+         * @member {boolean} ok
+         * @memberof uap.SqlQueryReply
+         * @instance
+         */
+        SqlQueryReply.prototype.ok = false;
+
+        /**
+         * SqlQueryReply columns.
+         * @member {Array.<string>} columns
+         * @memberof uap.SqlQueryReply
+         * @instance
+         */
+        SqlQueryReply.prototype.columns = $util.emptyArray;
+
+        /**
+         * SqlQueryReply rowsJson.
+         * @member {string} rowsJson
+         * @memberof uap.SqlQueryReply
+         * @instance
+         */
+        SqlQueryReply.prototype.rowsJson = "";
+
+        /**
+         * SqlQueryReply rowCount.
+         * @member {number} rowCount
+         * @memberof uap.SqlQueryReply
+         * @instance
+         */
+        SqlQueryReply.prototype.rowCount = 0;
+
+        /**
+         * SqlQueryReply truncated.
+         * @member {boolean} truncated
+         * @memberof uap.SqlQueryReply
+         * @instance
+         */
+        SqlQueryReply.prototype.truncated = false;
+
+        /**
+         * SqlQueryReply errorCode.
+         * @member {string} errorCode
+         * @memberof uap.SqlQueryReply
+         * @instance
+         */
+        SqlQueryReply.prototype.errorCode = "";
+
+        /**
+         * SqlQueryReply errorMessage.
+         * @member {string} errorMessage
+         * @memberof uap.SqlQueryReply
+         * @instance
+         */
+        SqlQueryReply.prototype.errorMessage = "";
+
+        /**
+         * Creates a new SqlQueryReply instance using the specified properties.
+         * @function create
+         * @memberof uap.SqlQueryReply
+         * @static
+         * @param {uap.SqlQueryReply.$Properties=} [properties] Properties to set
+         * @returns {uap.SqlQueryReply} SqlQueryReply instance
+         * @type {{
+         *   (properties: uap.SqlQueryReply.$Shape): uap.SqlQueryReply & uap.SqlQueryReply.$Shape;
+         *   (properties?: uap.SqlQueryReply.$Properties): uap.SqlQueryReply;
+         * }}
+         */
+        SqlQueryReply.create = function(properties) {
+            return new SqlQueryReply(properties);
+        };
+
+        /**
+         * Encodes the specified SqlQueryReply message. Does not implicitly {@link uap.SqlQueryReply.verify|verify} messages.
+         * @function encode
+         * @memberof uap.SqlQueryReply
+         * @static
+         * @param {uap.SqlQueryReply.$Properties} message SqlQueryReply message or plain object to encode
+         * @param {$protobuf.Writer} [writer] Writer to encode to
+         * @returns {$protobuf.Writer} Writer
+         */
+        SqlQueryReply.encode = function (message, writer, _depth) {
+            if (!writer)
+                writer = $Writer.create();
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            if (message.ok != null && $Object.hasOwnProperty.call(message, "ok") && message.ok !== false)
+                writer.uint32(/* id 1, wireType 0 =*/8).bool(message.ok);
+            if (message.columns != null && message.columns.length)
+                for (let i = 0; i < message.columns.length; ++i)
+                    writer.uint32(/* id 2, wireType 2 =*/18).string(message.columns[i]);
+            if (message.rowsJson != null && $Object.hasOwnProperty.call(message, "rowsJson") && message.rowsJson !== "")
+                writer.uint32(/* id 3, wireType 2 =*/26).string(message.rowsJson);
+            if (message.rowCount != null && $Object.hasOwnProperty.call(message, "rowCount") && message.rowCount !== 0)
+                writer.uint32(/* id 4, wireType 0 =*/32).uint32(message.rowCount);
+            if (message.truncated != null && $Object.hasOwnProperty.call(message, "truncated") && message.truncated !== false)
+                writer.uint32(/* id 5, wireType 0 =*/40).bool(message.truncated);
+            if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode") && message.errorCode !== "")
+                writer.uint32(/* id 6, wireType 2 =*/50).string(message.errorCode);
+            if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage") && message.errorMessage !== "")
+                writer.uint32(/* id 7, wireType 2 =*/58).string(message.errorMessage);
+            if (message.$unknowns != null && $Object.hasOwnProperty.call(message, "$unknowns"))
+                for (let i = 0; i < message.$unknowns.length; ++i)
+                    writer.raw(message.$unknowns[i]);
+            return writer;
+        };
+
+        /**
+         * Decodes a SqlQueryReply message from the specified reader or buffer.
+         * @function decode
+         * @memberof uap.SqlQueryReply
+         * @static
+         * @param {$protobuf.Reader|Uint8Array} reader Reader or buffer to decode from
+         * @param {number} [length] Message length if known beforehand
+         * @returns {uap.SqlQueryReply & uap.SqlQueryReply.$Shape} SqlQueryReply
+         * @throws {Error} If the payload is not a reader or valid buffer
+         * @throws {$protobuf.util.ProtocolError} If required fields are missing
+         */
+        SqlQueryReply.decode = function (reader, length, _end, _depth, _target) {
+            if (!(reader instanceof $Reader))
+                reader = $Reader.create(reader);
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $Reader.recursionLimit)
+                throw $Error("max depth exceeded");
+            let end, message, value;
+            if (length === $undefined)
+                end = reader.len;
+            else {
+                end = reader.pos + length;
+                if (end > reader.len)
+                    throw $RangeError("index out of range");
+                length = reader.len;
+                reader.len = end;
+            }
+            message = _target || new $root.uap.SqlQueryReply();
+            while (reader.pos < end) {
+                let start = reader.pos;
+                let tag = reader.tag();
+                if (tag === _end) {
+                    _end = $undefined;
+                    break;
+                }
+                let wireType = tag & 7;
+                switch (tag >>>= 3) {
+                case 1: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.ok = value;
+                        else
+                            delete message.ok;
+                        continue;
+                    }
+                case 2: {
+                        if (wireType !== 2)
+                            break;
+                        if (!(message.columns && message.columns.length))
+                            message.columns = [];
+                        message.columns.push(reader.stringVerify());
+                        continue;
+                    }
+                case 3: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.rowsJson = value;
+                        else
+                            delete message.rowsJson;
+                        continue;
+                    }
+                case 4: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.uint32())
+                            message.rowCount = value;
+                        else
+                            delete message.rowCount;
+                        continue;
+                    }
+                case 5: {
+                        if (wireType !== 0)
+                            break;
+                        if (value = reader.bool())
+                            message.truncated = value;
+                        else
+                            delete message.truncated;
+                        continue;
+                    }
+                case 6: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.errorCode = value;
+                        else
+                            delete message.errorCode;
+                        continue;
+                    }
+                case 7: {
+                        if (wireType !== 2)
+                            break;
+                        if ((value = reader.stringVerify()).length)
+                            message.errorMessage = value;
+                        else
+                            delete message.errorMessage;
+                        continue;
+                    }
+                }
+                reader.skipType(wireType, _depth, tag);
+                if (!reader.discardUnknown) {
+                    $util.makeProp(message, "$unknowns", false);
+                    (message.$unknowns || (message.$unknowns = [])).push(reader.raw(start, reader.pos));
+                }
+            }
+            if (length !== $undefined) {
+                if (reader.pos !== end)
+                    throw $RangeError("index out of range");
+                reader.len = length;
+            }
+            if (_end !== $undefined)
+                throw $Error("missing end group");
+            return message;
+        };
+
+        /**
+         * Creates a SqlQueryReply message from a plain object. Also converts values to their respective internal types.
+         * @function fromObject
+         * @memberof uap.SqlQueryReply
+         * @static
+         * @param {Object.<string,*>} object Plain object
+         * @returns {uap.SqlQueryReply} SqlQueryReply
+         */
+        SqlQueryReply.fromObject = function (object, _depth) {
+            if (object instanceof $root.uap.SqlQueryReply)
+                return object;
+            if (!$util.isObject(object))
+                throw $TypeError(".uap.SqlQueryReply: object expected");
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let message = new $root.uap.SqlQueryReply();
+            if (object.ok != null)
+                if (object.ok)
+                    message.ok = $Boolean(object.ok);
+            if (object.columns) {
+                if (!$Array.isArray(object.columns))
+                    throw $TypeError(".uap.SqlQueryReply.columns: array expected");
+                message.columns = $Array(object.columns.length);
+                for (let i = 0; i < object.columns.length; ++i)
+                    message.columns[i] = $String(object.columns[i]);
+            }
+            if (object.rowsJson != null)
+                if (typeof object.rowsJson !== "string" || object.rowsJson.length)
+                    message.rowsJson = $String(object.rowsJson);
+            if (object.rowCount != null)
+                if ($Number(object.rowCount) !== 0)
+                    message.rowCount = object.rowCount >>> 0;
+            if (object.truncated != null)
+                if (object.truncated)
+                    message.truncated = $Boolean(object.truncated);
+            if (object.errorCode != null)
+                if (typeof object.errorCode !== "string" || object.errorCode.length)
+                    message.errorCode = $String(object.errorCode);
+            if (object.errorMessage != null)
+                if (typeof object.errorMessage !== "string" || object.errorMessage.length)
+                    message.errorMessage = $String(object.errorMessage);
+            return message;
+        };
+
+        /**
+         * Creates a plain object from a SqlQueryReply message. Also converts values to other types if specified.
+         * @function toObject
+         * @memberof uap.SqlQueryReply
+         * @static
+         * @param {uap.SqlQueryReply} message SqlQueryReply
+         * @param {$protobuf.IConversionOptions} [options] Conversion options
+         * @returns {Object.<string,*>} Plain object
+         */
+        SqlQueryReply.toObject = function (message, options, _depth) {
+            if (!options)
+                options = {};
+            if (_depth === $undefined)
+                _depth = 0;
+            if (_depth > $util.recursionLimit)
+                throw $Error("max depth exceeded");
+            let object = {};
+            if (options.arrays || options.defaults)
+                object.columns = [];
+            if (options.defaults) {
+                object.ok = false;
+                object.rowsJson = "";
+                object.rowCount = 0;
+                object.truncated = false;
+                object.errorCode = "";
+                object.errorMessage = "";
+            }
+            if (message.ok != null && $Object.hasOwnProperty.call(message, "ok"))
+                object.ok = message.ok;
+            if (message.columns && message.columns.length) {
+                object.columns = $Array(message.columns.length);
+                for (let j = 0; j < message.columns.length; ++j)
+                    object.columns[j] = message.columns[j];
+            }
+            if (message.rowsJson != null && $Object.hasOwnProperty.call(message, "rowsJson"))
+                object.rowsJson = message.rowsJson;
+            if (message.rowCount != null && $Object.hasOwnProperty.call(message, "rowCount"))
+                object.rowCount = message.rowCount;
+            if (message.truncated != null && $Object.hasOwnProperty.call(message, "truncated"))
+                object.truncated = message.truncated;
+            if (message.errorCode != null && $Object.hasOwnProperty.call(message, "errorCode"))
+                object.errorCode = message.errorCode;
+            if (message.errorMessage != null && $Object.hasOwnProperty.call(message, "errorMessage"))
+                object.errorMessage = message.errorMessage;
+            return object;
+        };
+
+        /**
+         * Converts this SqlQueryReply to JSON.
+         * @function toJSON
+         * @memberof uap.SqlQueryReply
+         * @instance
+         * @returns {Object.<string,*>} JSON object
+         */
+        SqlQueryReply.prototype.toJSON = function() {
+            return SqlQueryReply.toObject(this, $protobuf.util.toJSONOptions);
+        };
+
+        /**
+         * Gets the type url for SqlQueryReply
+         * @function getTypeUrl
+         * @memberof uap.SqlQueryReply
+         * @static
+         * @param {string} [prefix] Custom type url prefix, defaults to `"type.googleapis.com"`
+         * @returns {string} The type url
+         */
+        SqlQueryReply.getTypeUrl = function(prefix) {
+            if (prefix === $undefined)
+                prefix = "type.googleapis.com";
+            return prefix + "/uap.SqlQueryReply";
+        };
+
+        return SqlQueryReply;
+    })();
+
     return uap;
 })();
 
