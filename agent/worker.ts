@@ -9,6 +9,7 @@ import { callLogger, type Logger } from '../lib/logger.ts';
 import { Counter, Gauge, Histogram, hotCounter, type Registry } from '../lib/metrics.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { BusAgentOutput } from './call-output.ts';
+import { busDataTools } from './tools/data-tools.ts';
 import type { AgentCall, AgentCallContext, AgentKind, AgentTurn, HandoffResult } from './kinds/types.ts';
 import { CallEventPublisher } from '../lib/call-events.ts';
 import { CallUsage, type UsageDelta, type UsageService } from './usage/call-usage.ts';
@@ -201,6 +202,7 @@ export class AgentWorker {
       const recordings = this.o.recordings ? new CallRecordings(this.o.recordings, events, req.callId, req.tenantId, log) : undefined;
       live.ctx = {
         callId: req.callId, tenantId: req.tenantId, from: req.from, to: req.to, inputRate: req.sampleRate, sourceRate: req.sourceRate || req.sampleRate, settings, log, out, resume, transcript, onToolCall, usage,
+        agentConfigId: req.agentConfigId || undefined, data: busDataTools(this.o.bus, req.tenantId, req.callId),
         saveRecording: recordings ? (r) => recordings.save(r) : undefined,
         handoff: (agentConfigId) => this.handoff(live, agentConfigId),
       };
@@ -277,7 +279,7 @@ export class AgentWorker {
     if (live.released) return fail('CALL_ENDED', 'the call ended first');
     const log = callLogger(this.o.log, live.callId, tenantId, { workerId: this.workerId, agentKind: kind.name });
     const out = new BusAgentOutput(this.o.bus, live.callId, kind.outputRate, live.out.lastSeq);
-    const ctx: AgentCallContext = { ...live.ctx, settings, log, out, resume: undefined };
+    const ctx: AgentCallContext = { ...live.ctx, agentConfigId, settings, log, out, resume: undefined };
     let next: AgentCall;
     try {
       next = await kind.create(ctx);

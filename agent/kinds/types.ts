@@ -4,6 +4,7 @@ import type { Logger } from '../../lib/logger.ts';
 import type { AudioFrameView } from '../../proto/index.ts';
 import type { UsageSink } from '../usage/call-usage.ts';
 import type { Summarizer } from '../summary/summarize.ts';
+import type { DataTools } from '../tools/data-tools.ts';
 
 /** What an agent can do to its call. Audio is PCM s16le mono at `outputRate`. */
 export interface AgentOutput {
@@ -87,6 +88,10 @@ export interface AgentCallContext {
   onToolCall?(name: string, type: string, outcome: string, ms: number): void;
   /** Provider usage of the call (summed and published as Usage call events by the worker). */
   usage?: UsageSink;
+  /** The agent config this call runs (knowledge_search also finds the documents scoped to it). */
+  agentConfigId?: string;
+  /** The tenant's knowledge base and call data (kb.search, sql.query), bound to this call's tenant. */
+  data?: DataTools;
   /**
    * Stores a finished recording durably where the control API can serve it, and records it on the call.
    * Rejects when it could not be stored.

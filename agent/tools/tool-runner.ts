@@ -1,12 +1,13 @@
 // Runs the tools a model calls, for any agent kind: checks the arguments against the tool's schema, does
-// the work (HTTP request, transfer, end of call), and returns a JSON text result the kind hands back to
+// the work (HTTP request, transfer, end of call, knowledge search, SQL), and returns a JSON text result the kind hands back to
 // its provider. A tool never throws into the kind: every failure is a result the model can talk about.
-import { errorMessage } from '../../lib/errors.ts';
+import { BusNoRespondersError, BusTimeoutError, errorMessage } from '../../lib/errors.ts';
 import type { Logger } from '../../lib/logger.ts';
 import type { AgentOutput, TransferOutcome } from '../kinds/types.ts';
 import { callHttpTool } from './http-tool.ts';
 import { isTransferTarget } from '../../lib/transfer-target.ts';
 import type { ToolSpec } from './tool-spec.ts';
+import type { DataTools } from './data-tools.ts';
 
 export interface ToolResult {
   ok: boolean;
@@ -28,6 +29,10 @@ export interface ToolRunnerOptions {
   /** How long a transfer may take to be confirmed. Default 15 s. */
   transferTimeoutMs?: number;
   onToolCall?: (name: string, type: string, outcome: string, ms: number) => void;
+  /** knowledge_search and query_database ask the control API through this (absent: they answer an error). */
+  data?: DataTools;
+  /** The call's agent config: knowledge_search finds its own documents besides the tenant-wide ones. */
+  agentConfigId?: string;
 }
 
 const json = (v: unknown): string => JSON.stringify(v);
@@ -89,7 +94,39 @@ export class ToolRunner {
         return this.transfer(spec.target ?? String(args.target ?? ''));
       case 'http':
         return this.http(spec, args);
+      case 'knowledge_search':
+        return this.knowledgeSearch(spec, String(args.query));
+      case 'query_database':
+        return this.queryDatabase(spec, String(args.sql));
     }
+  }
+
+  private async knowledgeSearch(spec: ToolSpec, query: string): Promise<ToolResult> {
+    const data = this.o.data;
+    if (!data) return fail('the knowledge base is not available on this call');
+    const k = spec.knowledge!;
+    const r = await askData('knowledge base', () => data.kbSearch({ query, topK: k.topK, collection: k.collection, agentConfigId: this.o.agentConfigId }, k.timeoutMs));
+    if ('error' in r) return r.error;
+    if (!r.reply.ok) return fail(`knowledge search failed: ${r.reply.errorMessage || r.reply.errorCode}`);
+    const results = r.reply.hits.map((h) => ({ title: h.title ?? '', section: h.heading ?? '', text: h.text ?? '', score: Math.round((h.score ?? 0) * 1000) / 1000 }));
+    return { ok: true, output: json(results.length ? { results } : { results, note: 'Nothing in the knowledge base matches. Do not guess: say you do not know, or ask the caller to rephrase.' }) };
+  }
+
+  private async queryDatabase(spec: ToolSpec, sql: string): Promise<ToolResult> {
+    const data = this.o.data;
+    if (!data) return fail('the database is not available on this call');
+    const q = spec.sql!;
+    const r = await askData('database', () => data.sqlQuery(sql, q.maxRows, q.timeoutMs));
+    if ('error' in r) return r.error;
+    // A refused or failed query comes back with the reason, so the model can fix its SQL and try again.
+    if (!r.reply.ok) return fail(`query failed (${r.reply.errorCode})`, r.reply.errorMessage);
+    let rows: unknown;
+    try {
+      rows = JSON.parse(r.reply.rowsJson || '[]');
+    } catch {
+      return fail('the database answered something unreadable');
+    }
+    return { ok: true, output: json({ columns: r.reply.columns, rows, rowCount: r.reply.rowCount, ...(r.reply.truncated ? { truncated: true, note: 'more rows exist: aggregate or filter' } : {}) }) };
   }
 
   private async transfer(target: string): Promise<ToolResult> {
@@ -125,5 +162,16 @@ export class ToolRunner {
     }
     if (res.status < 200 || res.status >= 300) return fail(`the tool answered HTTP ${res.status}`, value);
     return { ok: true, output: json({ result: value }) };
+  }
+}
+
+/** A bus request's failures as results for the model: no answer in time, nobody serving, anything else. */
+async function askData<T>(what: string, ask: () => Promise<T>): Promise<{ reply: T } | { error: ToolResult }> {
+  try {
+    return { reply: await ask() };
+  } catch (err) {
+    if (err instanceof BusTimeoutError) return { error: fail(`the ${what} did not answer in time`) };
+    if (err instanceof BusNoRespondersError) return { error: fail(`the ${what} is not reachable right now`) };
+    return { error: fail(`the ${what} failed: ${errorMessage(err).slice(0, 200)}`) };
   }
 }

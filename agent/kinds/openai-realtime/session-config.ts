@@ -2,10 +2,9 @@
 // (prompt, voice, tools, turn detection, transcription). Kept pure so the exact wire shape is tested
 // without a socket. See /work/shared/PROTOCOLS.md (OpenAI Realtime).
 import { BUILTIN_TOOLS } from './tools.ts';
-import { toOpenAiRealtimeTools, type ToolSpec } from '../../tools/index.ts';
+import { TOOL_TYPES, toOpenAiRealtimeTools, type ToolSpec } from '../../tools/index.ts';
 
-const SHARED_TOOL_TYPES = new Set(['http', 'transfer', 'end_call', 'send_dtmf']);
-const isSharedToolEntry = (t: unknown): boolean => typeof t === 'object' && t !== null && SHARED_TOOL_TYPES.has(String((t as { type?: unknown }).type));
+const isSharedToolEntry = (t: unknown): boolean => typeof t === 'object' && t !== null && TOOL_TYPES.has(String((t as { type?: unknown }).type));
 
 export const REALTIME_RATE = 24000;
 export const DEFAULT_MODEL = 'gpt-realtime';
@@ -65,7 +64,7 @@ export function normalizeTools(tools: unknown): { tools: RealtimeTool[]; skipped
  * tools), and the tool definitions that were skipped.
  */
 export function buildSessionUpdate(s: Record<string, unknown>, shared: ToolSpec[] = []): { event: Record<string, unknown>; skippedTools: string[] } {
-  // Entries in the platform's tool format (type http/transfer/end_call/send_dtmf, see agent/tools) are
+  // Entries in the platform's tool format (type http, transfer, knowledge_search, …: see agent/tools) are
   // run by the shared ToolRunner and offered from their specs; the rest are plain function tools.
   const { tools, skipped } = normalizeTools(Array.isArray(s.tools) ? s.tools.filter((t) => !isSharedToolEntry(t)) : s.tools);
   for (const t of toOpenAiRealtimeTools(shared)) if (!tools.some((x) => x.name === t.name)) tools.push(t);
