@@ -16,6 +16,7 @@ import { DbApiKeyLookup, DbRefreshStore } from './auth/db-stores.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { apiKeyRoutes } from './routes/api-key-routes.ts';
 import { callRoutes } from './routes/call-routes.ts';
+import { CallListCache } from './history/call-list-cache.ts';
 import { callControlRoutes } from './routes/call-control-routes.ts';
 import { callDataRoutes } from './routes/call-data-routes.ts';
 import { auditHook, auditRoutes } from './routes/audit.ts';
@@ -61,7 +62,7 @@ export async function mountApi(http: FastifyInstance, db: Database, config: Conf
     prefix: '/api/v1',
     auth: { bearer: accessTokenResolver(access), apiKey: apiKeyResolver(keys, { onTouchError: (err) => log.warn({ err }, 'API key last-used not updated') }) },
     rateLimit: { redis, perIp: { max: config.apiRateLimitPerIp, timeWindow: 60_000 }, perPrincipal: { max: config.apiRateLimitPerPrincipal, timeWindow: 60_000 } },
-    routes: [auditHook(db), authRoutes({ db, access, refresh }), apiKeyRoutes(db, () => keys.invalidate()), callRoutes(db), callControlRoutes({ db, config, features, sipCalls: bus ? new SipCalls({ db, bus, secretsKey }, log) : undefined }), callDataRoutes({ db, recordingsDir: config.recordingsDir, features }), auditRoutes(db),
+    routes: [auditHook(db), authRoutes({ db, access, refresh }), apiKeyRoutes(db, () => keys.invalidate()), callRoutes(db, config.apiListCache ? new CallListCache(db) : undefined), callControlRoutes({ db, config, features, sipCalls: bus ? new SipCalls({ db, bus, secretsKey }, log) : undefined }), callDataRoutes({ db, recordingsDir: config.recordingsDir, features }), auditRoutes(db),
       tenantRoutes({ db, onRoutingChange: () => (onRoutingChange(), features.invalidate()) }), userRoutes(db), phoneNumberRoutes({ db, onRoutingChange }), agentConfigRoutes({ db, secretsKey, onRoutingChange }), sipTrunkRoutes({ db, secretsKey, onRoutingChange }),
       widgetKeyRoutes(db), knowledgeRoutes(db),
       softphoneRoutes({ db, webrtc: config.webrtc, tokenKey: softphoneTokenKey(config.webrtc.tokenSecret, config.dataDir, (file) => log.warn({ file }, 'SOFTPHONE_TOKEN_SECRET is not set: generated a call-token key in the data dir (set it when the api and media roles run on different hosts)')) })],

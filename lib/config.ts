@@ -62,6 +62,8 @@ export interface Config {
   /** API requests per minute per client IP, and per API key or user. */
   apiRateLimitPerIp: number;
   apiRateLimitPerPrincipal: number;
+  /** Cache rendered call-list pages under the tenant's call-list version (never served once stale). */
+  apiListCache: boolean;
   /** Platform-wide Ultravox key (an agent config's own secret ULTRAVOX_API_KEY wins), and API base URL. */
   ultravoxApiKey: string | undefined;
   ultravoxBaseUrl: string | undefined;
@@ -259,6 +261,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     openaiRealtimeModel,
     apiRateLimitPerIp: envInt(env, 'API_RATE_LIMIT_PER_IP', 1200, 1, 10_000_000),
     apiRateLimitPerPrincipal: envInt(env, 'API_RATE_LIMIT_PER_KEY', 600, 1, 10_000_000),
+    apiListCache: envBool(env, 'API_LIST_CACHE', true),
     recordingsDir: envStr(env, 'RECORDINGS_DIR') ?? join(dataDir, 'recordings'),
     sipEnabled: envBool(env, 'SIP_ENABLED', false),
     toolHttpAllowPrivate: envBool(env, 'TOOL_HTTP_ALLOW_PRIVATE', false),

@@ -1,7 +1,10 @@
 // bench/api: autocannon against GET /api/v1/voice/calls with an API key, on a tenant with 100k calls
 // in PostgreSQL (a throw-away database on TEST_PG_URL). The server is `uap serve --roles api` in its
 // own process (one Node thread = one core); autocannon runs here. Prints a table, writes JSON.
-// Usage: node --import tsx bench/api/run.ts [--calls 100000] [--seconds 15] [--connections 32] [--pipelining 1]
+// --list-cache on|off: the call-list page cache (API_LIST_CACHE; pages are re-rendered after any change
+// to the tenant's calls). --churn N: N changes a second to the tenant's calls during the run (a call
+// inserted, or one updated), as live traffic causes, so each change costs the next requests a render.
+// Usage: node --import tsx bench/api/run.ts [--calls 100000] [--seconds 15] [--connections 32] [--pipelining 1] [--list-cache on] [--churn 0]
 import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +16,9 @@ import { openDatabase, seedDefaults } from '../../control-api/db/index.ts';
 import { generateApiKey } from '../../control-api/auth/api-keys.ts';
 import { cpuSeconds, rssBytes } from '../proc-stats.ts';
 
-const { values } = parseArgs({ options: { calls: { type: 'string', default: '100000' }, seconds: { type: 'string', default: '15' }, connections: { type: 'string', default: '32' }, pipelining: { type: 'string', default: '1' } } });
+const { values } = parseArgs({ options: { calls: { type: 'string', default: '100000' }, seconds: { type: 'string', default: '15' }, connections: { type: 'string', default: '32' }, pipelining: { type: 'string', default: '1' }, 'list-cache': { type: 'string', default: 'on' }, churn: { type: 'string', default: '0' } } });
+const LIST_CACHE = values['list-cache'] === 'on';
+const CHURN = Number(values.churn);
 const CALLS = Number(values.calls);
 const SECONDS = Number(values.seconds);
 
@@ -34,7 +39,7 @@ try {
   await db.close();
   process.stderr.write(`seeded ${CALLS} calls in ${Date.now() - t0} ms\n`);
 
-  const srv = await startUap({ roles: 'api', nodeArgs: process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [], env: { DATABASE_URL: pg.url, API_RATE_LIMIT_PER_IP: '10000000', API_RATE_LIMIT_PER_KEY: '10000000', LOG_LEVEL: 'warn' } });
+  const srv = await startUap({ roles: 'api', nodeArgs: process.env.PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [], env: { DATABASE_URL: pg.url, API_RATE_LIMIT_PER_IP: '10000000', API_RATE_LIMIT_PER_KEY: '10000000', LOG_LEVEL: 'warn', API_LIST_CACHE: String(LIST_CACHE) } });
   const url = `${srv.httpUrl}/api/v1/voice/calls?limit=50`;
   const headers = { 'x-api-key': key.key };
   const check = await fetch(url, { headers });
@@ -44,10 +49,23 @@ try {
   const pid = srv.proc.pid!;
   const cpu0 = cpuSeconds(pid);
   const w0 = Date.now();
+  // Live traffic: calls of the tenant starting and changing state while the list is read.
+  let changes = 0;
+  const churn = CHURN > 0 ? setInterval(() => {
+    const n = changes++;
+    const q = n % 2 === 0
+      ? pg.sql`insert into calls (id, tenant_id, direction, status) values (${'CA-churn-' + n}, ${t.id}, 'inbound', 'ringing')`
+      : pg.sql`update calls set status = 'in-progress' where id = ${'CA-churn-' + (n - 1)}`;
+    q.catch((err: Error) => process.stderr.write(`churn: ${err.message}\n`));
+  }, 1000 / CHURN) : undefined;
   const r = await autocannon({ url, headers, connections: Number(values.connections), pipelining: Number(values.pipelining), duration: SECONDS });
+  clearInterval(churn);
   const cpuPct = (100 * (cpuSeconds(pid) - cpu0)) / ((Date.now() - w0) / 1000);
   const result = {
     calls: CALLS,
+    listCache: LIST_CACHE,
+    churnPerSecond: CHURN,
+    changesDuringRun: changes,
     connections: Number(values.connections),
     requestsPerSec: Math.round(r.requests.average),
     latencyMs: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max },
@@ -61,6 +79,7 @@ try {
   const rows: [string, string][] = [
     ['calls in table', String(CALLS)],
     ['connections', String(result.connections)],
+    ['list cache / changes per s', `${LIST_CACHE ? 'on' : 'off'} / ${CHURN}`],
     ['req/s', String(result.requestsPerSec)],
     ['latency p50 / p99 ms', `${result.latencyMs.p50} / ${result.latencyMs.p99}`],
     ['non-2xx / errors', `${result.non2xx} / ${result.errors}`],

@@ -9,6 +9,7 @@ import { notFound, problemResponses } from '../http/errors.ts';
 import { ListQuery, Nullable, Page, pageParams, toPage } from '../http/pagination.ts';
 import { cursorText, DateTime, tenantOf } from './admin-common.ts';
 import { CallParams, CallSchema, toCall, type CallRow } from './call-view.ts';
+import type { CallListCache } from '../history/call-list-cache.ts';
 
 const CURSOR_STARTED = cursorText('started_at');
 const isoText = (col: string) => `to_char(${col} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -25,7 +26,8 @@ type ListRow = ReturnType<typeof toCall> & { cursor_t: string };
 
 const Call = CallSchema;
 
-export function callRoutes(db: Database): FastifyPluginAsync {
+/** listCache: rendered pages kept per tenant and query until the tenant's calls change (API_LIST_CACHE). */
+export function callRoutes(db: Database, listCache?: CallListCache): FastifyPluginAsync {
   return async (app) => {
     const r = app.withTypeProvider<TypeBoxTypeProvider>();
     const guards = [requireRole('viewer'), requireScope('calls:read')];
@@ -45,12 +47,12 @@ export function callRoutes(db: Database): FastifyPluginAsync {
         }),
         response: { 200: Page(Call), ...problemResponses(400, 401, 403) },
       },
-    }, async (req) => {
+    }, async (req, reply) => {
       const tenant = tenantOf(req.actor!);
       const q = req.query;
       const { limit, after } = pageParams(q);
       const filtered = q.status || q.direction || q.from || q.to || q.since || q.until || after;
-      const rows = await db.withTenant(tenant, (tx) => filtered ? tx<ListRow[]>`
+      const list = () => db.withTenant(tenant, (tx) => filtered ? tx<ListRow[]>`
         select ${tx.unsafe(LIST_COLUMNS)} from calls where true
           ${q.status ? tx`and status = ${q.status}` : tx``}
           ${q.direction ? tx`and direction = ${q.direction}` : tx``}
@@ -61,10 +63,16 @@ export function callRoutes(db: Database): FastifyPluginAsync {
           ${after ? tx`and (started_at, id) < (${after.t}::text::timestamptz, ${after.id})` : tx``}
         order by started_at desc, id desc limit ${limit + 1}`
         // The first page without filters (the common request) needs no query fragments.
-        : tx<ListRow[]>`select ${tx.unsafe(LIST_COLUMNS)} from calls order by started_at desc, id desc limit ${limit + 1}`, { readOnly: true });
-      // The cursor keeps microseconds (see admin-common.ts), so rows sharing a millisecond are not skipped.
-      // fast-json-stringify writes only the schema's properties, so cursor_t never reaches the client.
-      return toPage(rows, limit, (c) => ({ t: c.cursor_t, id: c.id }));
+        : tx<ListRow[]>`select ${tx.unsafe(LIST_COLUMNS)} from calls order by started_at desc, id desc limit ${limit + 1}`, { readOnly: true })
+        // The cursor keeps microseconds (see admin-common.ts), so rows sharing a millisecond are not skipped.
+        // fast-json-stringify writes only the schema's properties, so cursor_t never reaches the client.
+        .then((rows) => toPage(rows, limit, (c) => ({ t: c.cursor_t, id: c.id })));
+      if (!listCache) return list();
+      // The query as validated (ajv filled in defaults), in a fixed order: equal queries share a page.
+      const key = `${limit}|${q.cursor ?? ''}|${q.status ?? ''}|${q.direction ?? ''}|${q.from ?? ''}|${q.to ?? ''}|${q.since ?? ''}|${q.until ?? ''}`;
+      const page = await listCache.page(tenant, key, async () => Buffer.from(reply.serialize(await list()) as string));
+      // A Buffer is sent as it is (fastify serializes only objects): the bytes were serialized by this route.
+      return reply.type('application/json; charset=utf-8').send(page.body as never);
     });
 
     r.get('/voice/calls/:callId', {
