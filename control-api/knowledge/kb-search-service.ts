@@ -1,6 +1,8 @@
 // Serves `kb.search` on the bus (queue group): agents' knowledge_search tool asks for the tenant's best
 // knowledge-base chunks. The tenant comes from the call the agent serves; the search runs in
 // withTenant(…, readOnly), so RLS keeps it to that tenant's documents whatever the request says.
+// Like agent.config.get, any bus client may name any tenant: in production NATS permissions must let only
+// agent workers publish on kb.search and sql.query.
 import { uap, subjects } from '../../proto/index.ts';
 import type { Bus, BusMsg, Subscription } from '../../lib/bus/types.ts';
 import type { Logger } from '../../lib/logger.ts';

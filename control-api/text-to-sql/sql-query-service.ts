@@ -1,6 +1,7 @@
 // Serves `sql.query` on the bus (queue group): agents' query_database tool sends one SELECT the LLM wrote;
 // it runs for the call's tenant through runTenantSql() (checked, read-only, restricted role, RLS, limits)
-// and the reply carries the rows, or an error text the LLM can act on.
+// and the reply carries the rows, or an error text the LLM can act on. The tenant is the request's: only
+// agent workers may publish here (NATS permissions), as for kb.search and agent.config.get.
 import { uap, subjects } from '../../proto/index.ts';
 import type { Bus, BusMsg, Subscription } from '../../lib/bus/types.ts';
 import type { Logger } from '../../lib/logger.ts';
