@@ -8,6 +8,7 @@ import { uap, subjects } from '../proto/index.ts';
 import { errorMessage } from '../lib/errors.ts';
 import { EspeakTts } from './tts/espeak.ts';
 import { offlineKind, prewarmOffline } from './kinds/offline.ts';
+import { needsVad, parseOfflineSettings } from './kinds/offline/settings.ts';
 import { echoKind } from './kinds/echo.ts';
 import { ultravoxKind } from './kinds/ultravox/ultravox-kind.ts';
 import { openaiRealtimeKind } from './kinds/openai-realtime/realtime-kind.ts';
@@ -36,7 +37,11 @@ export async function startAgentRole(config: Config, bus: Bus, registry: Registr
     log,
     registry,
     kinds: [
-      offlineKind(tts, { vadBatchWaitMs: config.vadBatchWaitMs }),
+      offlineKind(tts, {
+        vadBatchWaitMs: config.vadBatchWaitMs,
+        // Like cascaded: only when calls are routed by config to offline agents that listen for speech.
+        preload: [...config.routes.values()].some((r) => r.agentKind === 'offline' && needsVad(parseOfflineSettings(r.agent))) ? { log } : undefined,
+      }),
       echoKind,
       ultravoxKind({ apiKey: config.ultravoxApiKey, baseUrl: config.ultravoxBaseUrl, allowPrivateHttp: config.toolHttpAllowPrivate }),
       openaiRealtimeKind({ apiKey: config.openaiApiKey, url: config.openaiRealtimeUrl, model: config.openaiRealtimeModel, restBaseUrl: config.openaiBaseUrl, registry, allowPrivateHttp: config.toolHttpAllowPrivate }),

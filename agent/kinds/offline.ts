@@ -4,6 +4,7 @@
 // itself is offline/offline-call.ts; settings in offline/settings.ts, the menu in menu.ts.
 import type { AgentKind } from './types.ts';
 import type { EspeakTts } from '../tts/espeak.ts';
+import type { Logger } from '../../lib/logger.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { SileroModel } from '../vad/silero-model.ts';
 import { SileroVad } from '../vad/silero-vad.ts';
@@ -17,10 +18,23 @@ export interface OfflineKindOptions {
   vad?: VoiceDetectorFactory;
   /** VAD_BATCH_WAIT_MS: how long a Silero window waits for other calls' windows. */
   vadBatchWaitMs?: number;
+  /**
+   * Load Silero at start rather than on the first call that needs it (~300 MB of RSS, a few seconds of
+   * CPU): for processes whose configured routes need it (agent/index.ts decides). Logged when loaded.
+   */
+  preload?: { log: Logger };
 }
 
 export function offlineKind(tts: EspeakTts, o: OfflineKindOptions = {}): AgentKind {
   const beep = beepTone(tts.outputRate);
+  const pre = o.preload;
+  if (pre && !o.vad) {
+    // After start-up has settled, so it does not compete with it.
+    setTimeout(() => void SileroModel.load().then(
+      () => pre.log.info('offline agent: voice activity detection loaded'),
+      (err: unknown) => pre.log.error({ err: errorMessage(err) }, 'offline agent: voice activity detection failed to load'),
+    ), 500).unref();
+  }
   return {
     name: 'offline',
     outputRate: tts.outputRate,
