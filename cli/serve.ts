@@ -67,6 +67,7 @@ export async function serve(config: Config, roles: Role[]): Promise<Running> {
       auth: { realm: config.sip.realm, algorithms: config.sip.authAlgorithms, nonceTtlMs: config.sip.nonceTtlMs },
       ringTimeoutMs: config.sip.ringTimeoutMs,
       tcp: config.sip.tcp,
+      negotiate: { codecs: config.sip.codecs },
     });
   } else if (config.sipEnabled) {
     log.warn('SIP_ENABLED is set but this process runs no media role: SIP is off here');

@@ -1,5 +1,5 @@
 // SIP trunk settings beyond the listener (read with the rest of the config, see config.ts): digest
-// challenges for trunks with credentials, outbound calls, TCP, the RTP jitter buffer.
+// challenges for trunks with credentials, outbound calls, TCP, codecs, the RTP jitter buffer.
 import { ConfigError } from './errors.ts';
 import { envStr, envInt, envBool, type Env } from './env.ts';
 import { DIGEST_ALGORITHMS, type DigestAlgorithm } from './digest.ts';
@@ -20,6 +20,22 @@ export interface SipConfig {
   jitterMaxMs: number;
   /** How long the 20 ms RTP clock may sleep precisely before each tick (0: timers alone). */
   clockPrecisionMs: number;
+  /** Audio codecs answered and offered, most preferred first. */
+  codecs: SipCodecName[];
+}
+
+export const SIP_CODEC_NAMES = ['G722', 'PCMU', 'PCMA'] as const;
+export type SipCodecName = (typeof SIP_CODEC_NAMES)[number];
+
+/** SIP_CODECS: a comma-separated preference order of G722, PCMU, PCMA (each at most once). */
+function parseCodecs(env: Env): SipCodecName[] {
+  const raw = envStr(env, 'SIP_CODECS') ?? SIP_CODEC_NAMES.join(',');
+  const names = raw.split(',').map((c) => c.trim().toUpperCase());
+  const bad = names.find((c) => !(SIP_CODEC_NAMES as readonly string[]).includes(c));
+  if (bad !== undefined || new Set(names).size !== names.length) {
+    throw new ConfigError('SIP_CODECS', `expected some of ${SIP_CODEC_NAMES.join(', ')}, comma-separated, each once, got "${raw.slice(0, 80)}"`);
+  }
+  return names as SipCodecName[];
 }
 
 export function loadSipConfig(env: Env): SipConfig {
@@ -40,5 +56,6 @@ export function loadSipConfig(env: Env): SipConfig {
     jitterMinMs,
     jitterMaxMs,
     clockPrecisionMs: envInt(env, 'RTP_CLOCK_PRECISION_MS', 1, 0, 5),
+    codecs: parseCodecs(env),
   };
 }

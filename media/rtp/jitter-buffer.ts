@@ -9,7 +9,7 @@
 // late; audio too far ahead (a burst, a clock running fast) is skipped down to the target: the delay is
 // bounded. No allocation per packet or frame.
 //
-// Codecs other than G.711 (Opus for WebRTC) decode elsewhere and use admit() + write() instead of push():
+// Codecs other than G.711 (Opus for WebRTC, G.722 for SIP) decode elsewhere and use admit() + write():
 // the PCM rate may differ from the RTP clock (16 kHz PCM on Opus's 48 kHz clock), and a GapFiller may
 // fill a missing frame at playout time (the codec's own loss concealment) before the fade is used.
 
@@ -21,7 +21,10 @@ export interface JitterBufferOptions {
   slackMs?: number;
   /** PCM samples per second (8000 for G.711). */
   clockRate?: number;
-  /** RTP timestamp units per second, a whole multiple of clockRate (default clockRate; Opus: 48000). */
+  /**
+   * RTP timestamp units per second, a whole multiple or a whole fraction of clockRate (default clockRate;
+   * Opus: 48000; G.722: 8000 for 16 kHz PCM, RFC 3551 §4.5.2).
+   */
   rtpClockRate?: number;
   /** Samples per played frame (160 = 20 ms at 8 kHz). */
   frameSamples?: number;
@@ -62,7 +65,7 @@ export class JitterBuffer {
   private readonly ring: Int16Array;
   /** Extended sample position each 10 ms slot holds, or -1. */
   private readonly slotPos = new Float64Array(SUBS).fill(-1);
-  /** RTP timestamp units per sample. */
+  /** RTP timestamp units per sample (0.5 for G.722: positions then stay even, so timestamps are exact). */
   private readonly tsPerSample: number;
   private readonly filler: GapFiller | undefined;
   private readonly prev: Int16Array;
@@ -94,7 +97,8 @@ export class JitterBuffer {
     this.rate = o.clockRate ?? 8000;
     this.frameSamples = o.frameSamples ?? 160;
     this.tsPerSample = (o.rtpClockRate ?? this.rate) / this.rate;
-    if (!Number.isInteger(this.tsPerSample) || this.tsPerSample < 1 || this.rate % 100 !== 0) throw new RangeError('jitter buffer clock rates out of range');
+    const whole = this.tsPerSample >= 1 ? this.tsPerSample : 1 / this.tsPerSample;
+    if (!Number.isInteger(whole) || this.rate % 100 !== 0) throw new RangeError('jitter buffer clock rates out of range');
     this.sub = this.rate / 100;
     this.ringLen = this.sub * SUBS;
     this.ring = new Int16Array(this.ringLen);

@@ -25,6 +25,8 @@ export interface RtpMetrics {
   clockLateness: { observe(v: number): void };
   /** |interval between consecutive ticks − 20 ms| (seconds): the jitter our sending adds. */
   clockJitter: { observe(v: number): void };
+  /** A call's media started with `codec`, or a re-INVITE moved it to `codec`. */
+  codecUsed(codec: string): void;
 }
 
 const cache = new WeakMap<Registry, RtpMetrics>();
@@ -44,6 +46,7 @@ export function createRtpMetrics(registry: Registry): RtpMetrics {
   const lateness = new Histogram({ name: 'uap_rtp_clock_lateness_seconds', help: 'How late the shared 20 ms RTP clock fired after its grid point (the floor of outbound RTP jitter)', buckets: [0.0005, 0.001, 0.0015, 0.002, 0.003, 0.005, 0.01, 0.02, 0.05], registers: [registry] });
   const clockJitter = new Histogram({ name: 'uap_rtp_clock_jitter_seconds', help: 'How far apart consecutive ticks of the 20 ms RTP clock were from 20 ms: the jitter our outbound RTP pacing adds', buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0015, 0.002, 0.003, 0.005, 0.01, 0.02], registers: [registry] });
   const rtcp = new Counter({ name: 'uap_rtcp_packets_total', help: 'RTCP compound packets received (in) and sent (out)', labelNames: ['direction'], registers: [registry] });
+  const codecs = new Counter({ name: 'uap_rtp_codec_total', help: 'SIP calls whose media started with each codec (PCMU, PCMA, G722), plus mid-call changes to it', labelNames: ['codec'], registers: [registry] });
   const drops = new Map(RTP_DROP_REASONS.map((r) => [r, dropped.child({ reason: r })]));
   const lostChild = lost.child();
   const m: RtpMetrics = {
@@ -61,6 +64,7 @@ export function createRtpMetrics(registry: Registry): RtpMetrics {
     rtcpOut: rtcp.labels('out'),
     clockLateness: lateness,
     clockJitter,
+    codecUsed: (codec) => codecs.labels(codec).inc(),
   };
   cache.set(registry, m);
   return m;

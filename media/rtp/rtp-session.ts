@@ -1,17 +1,24 @@
 // One call's RTP: a UDP socket from the port pool, symmetric RTP (we send to where the caller's packets
 // really come from, and accept only that source once latched), an adaptive jitter buffer that plays the
-// caller's G.711 out as 20 ms PCM frames to the media session on the shared clock, RFC 4733 DTMF in (at
-// once, deduplicated), RTCP reports (rtcp-reporter.ts), and the SessionTransport that encodes PCM and
-// sends one packet exactly every 20 ms on the same clock (sequence, timestamp and SSRC per RFC 3550,
-// marker bit on each talkspurt start). No RTP for the inactivity timeout → onTimeout.
+// caller's G.711 or G.722 out as 20 ms PCM frames to the media session on the shared clock (audio-in.ts),
+// RFC 4733 DTMF in (at once, deduplicated), RTCP reports (rtcp-reporter.ts), and the SessionTransport
+// that encodes PCM (audio-out.ts) and sends one packet exactly every 20 ms on the same clock (sequence,
+// timestamp and SSRC per RFC 3550, marker bit on each talkspurt start). No RTP for the inactivity
+// timeout → onTimeout.
+//
+// PCM is exchanged with the media session at the codec's rate (8 kHz G.711, 16 kHz G.722), fixed when
+// the session starts; a re-INVITE that later moves to a codec of the other rate is bridged by a
+// resampler each way here, so the media session never sees the change.
 import type { Socket, RemoteInfo } from 'node:dgram';
 import { randomInt } from 'node:crypto';
 import type { Logger } from '../../lib/logger.ts';
-import { ALAW_TO_LINEAR, LINEAR13_TO_ALAW, LINEAR14_TO_ULAW, ULAW_TO_LINEAR, alawSilence, ulawSilence } from '../codecs/index.ts';
+import { Resampler } from '../codecs/index.ts';
 import type { SessionTransport } from '../session/media-session.ts';
 import { MAX_PAYLOAD_BYTES, RTP_HEADER_BYTES, newRtpHeader, parseRtp, writeRtpHeader } from './packet.ts';
 import { DtmfReceiver, dtmfEventCode, dtmfPacketPlan, writeDtmfPayload, DTMF_PAYLOAD_BYTES, type DtmfPacketPlan } from './dtmf.ts';
-import { JitterBuffer } from './jitter-buffer.ts';
+import { createAudioIn, type AudioIn } from './audio-in.ts';
+import { createAudioOut, type AudioOut } from './audio-out.ts';
+import { FRAME_BYTES, RTP_CLOCK_RATE, RTP_FRAME_TICKS, pcmRateOf, type RtpAudioCodec } from './audio-codec.ts';
 import { ReceiverStats } from './receiver-stats.ts';
 import { RtcpReporter, bindRtcpSocket, type PeerReport } from './rtcp-reporter.ts';
 import { bindFromPool, type PortPool } from './port-pool.ts';
@@ -21,13 +28,14 @@ import { OutgoingFrames } from '../session/outgoing-frames.ts';
 
 export type G711 = 'PCMU' | 'PCMA';
 
-export const FRAME_SAMPLES = 160; // 20 ms at 8 kHz
+/** RTP timestamp units per 20 ms packet (8 kHz clock, G.722 included). */
+export const FRAME_SAMPLES = RTP_FRAME_TICKS;
 /** After an event-loop stall, at most this many owed packets go out at once; older ones are skipped. */
 const MAX_CATCHUP = 5;
 const SEND_RING = 8;
 
 export interface RtpSessionOptions {
-  codec: G711;
+  codec: RtpAudioCodec;
   payloadType: number;
   /** The negotiated telephone-event payload type (RFC 4733), if any. */
   telephoneEventPt: number | undefined;
@@ -80,9 +88,20 @@ export interface RtpStats {
   jitterMs: number;
 }
 
-// Shared decode scratch: packets are handled one at a time.
-const pcmScratch = new Int16Array(MAX_PAYLOAD_BYTES);
-const pcmFrame = pcmScratch.subarray(0, FRAME_SAMPLES);
+// Shared playout scratch (frames are played one at a time): a frame at the codec's rate, and one
+// resampled to the session's rate after a mid-call codec change.
+const pcmFrame = new Int16Array(MAX_PAYLOAD_BYTES);
+const pcmBridged = new Int16Array(MAX_PAYLOAD_BYTES);
+// sendAudio may run inside a sink callback (an in-process echo): its own scratch.
+const pcmBridgedOut = new Int16Array(MAX_PAYLOAD_BYTES);
+/** Views of the scratch frames by length, made once (no subarray per frame). */
+const views = new Map<Int16Array, Map<number, Int16Array>>([[pcmFrame, new Map()], [pcmBridged, new Map()]]);
+const viewOf = (buf: Int16Array, n: number): Int16Array => {
+  const byLen = views.get(buf)!;
+  let v = byLen.get(n);
+  if (!v) byLen.set(n, (v = buf.subarray(0, n)));
+  return v;
+};
 
 export class RtpSession implements SessionTransport, TickListener {
   readonly name = 'sip';
@@ -97,7 +116,16 @@ export class RtpSession implements SessionTransport, TickListener {
   private remotePort: number;
   private latched = false;
   private readonly hdr = newRtpHeader();
-  private readonly jb: JitterBuffer;
+  private audioIn: AudioIn;
+  private audioOut: AudioOut;
+  /** PCM rate to and from the media session: the codec's, until the session starts; then fixed. */
+  private rate: number;
+  /** Bridges after a mid-call change to a codec of another rate (codec → session, session → codec). */
+  private bridgeIn: Resampler | undefined;
+  private bridgeOut: Resampler | undefined;
+  /** Stats of the jitter buffers of codecs used before the current one. */
+  private playedBefore = 0;
+  private concealedBefore = 0;
   readonly rx = new ReceiverStats();
   private readonly rtcp: RtcpReporter;
   private lastPopTick = -1;
@@ -128,6 +156,7 @@ export class RtpSession implements SessionTransport, TickListener {
   private dtmfTs = 0;
   private dtmfGap = 0;
   private hangupSent = false;
+  private sending = true;
 
   private constructor(
     private readonly socket: Socket,
@@ -139,11 +168,13 @@ export class RtpSession implements SessionTransport, TickListener {
     if (o.clock.periodMs !== 20) throw new RangeError('RTP sessions need a 20 ms clock');
     this.remoteAddress = o.remoteAddress;
     this.remotePort = o.remotePort;
-    this.jb = new JitterBuffer({ minDelayMs: o.jitterMinMs, maxDelayMs: o.jitterMaxMs, frameSamples: FRAME_SAMPLES });
+    this.audioIn = createAudioIn(o.codec, { minDelayMs: o.jitterMinMs, maxDelayMs: o.jitterMaxMs });
+    this.rate = this.audioIn.rate;
     this.rtcp = new RtcpReporter(rtcpSocket, this, { intervalMs: o.rtcpIntervalMs ?? 5000, cname: o.cname ?? 'uap', metrics: o.metrics, log: o.log, onDrop: (r) => this.drop(r) }, o.clock.now());
     this.out = new OutgoingFrames(o.sendQueueFrames ?? 50, () => o.clock.now(), (name, cleared) => this.sink?.onMarkPlayed(name, cleared));
-    this.queue = Buffer.alloc(this.out.capacity * FRAME_SAMPLES);
-    for (let i = 0; i < SEND_RING; i++) this.ring.push(Buffer.alloc(RTP_HEADER_BYTES + FRAME_SAMPLES));
+    this.audioOut = createAudioOut(o.codec, this.out.capacity);
+    this.queue = Buffer.alloc(this.out.capacity * FRAME_BYTES);
+    for (let i = 0; i < SEND_RING; i++) this.ring.push(Buffer.alloc(RTP_HEADER_BYTES + FRAME_BYTES));
     this.t0 = o.clock.now();
     socket.on('message', this.onMessage);
     socket.on('error', (err) => o.log.warn({ err, port: localPort }, 'RTP socket error'));
@@ -167,6 +198,17 @@ export class RtpSession implements SessionTransport, TickListener {
     if (this.closed || this.started) return;
     this.started = true;
     this.lastRxAt = this.now();
+    this.o.metrics.codecUsed(this.o.codec);
+  }
+
+  /** The codec in use. */
+  get codec(): RtpAudioCodec {
+    return this.o.codec;
+  }
+
+  /** PCM rate of the frames exchanged with the media session (sink and sendAudio). */
+  get pcmRate(): number {
+    return this.rate;
   }
 
   /** The remote learned so far: the latched source, else the SDP address. */
@@ -175,14 +217,43 @@ export class RtpSession implements SessionTransport, TickListener {
   }
 
   /**
-   * The answer chose the codec: an outbound call's session is opened (for its port in our offer) before
-   * the callee says which of the offered codecs it takes.
+   * The codec changes: an outbound call's session is opened (for its port in our offer) before the
+   * callee's answer says which of the offered codecs it takes, and a re-INVITE may switch codecs. Queued
+   * audio is dropped (it is encoded for the old codec) and reception starts over with the next packet.
    */
-  setCodec(codec: G711, payloadType: number, telephoneEventPt: number | undefined): void {
-    this.o.codec = codec;
+  setCodec(codec: RtpAudioCodec, payloadType: number, telephoneEventPt: number | undefined): void {
     this.o.payloadType = payloadType;
     this.o.telephoneEventPt = telephoneEventPt;
-    this.silence.fill(0); // refilled with this codec's silence when next needed
+    if (codec === this.o.codec || this.closed) return;
+    this.o.codec = codec;
+    const jb = this.audioIn.jb;
+    this.playedBefore += jb.played;
+    this.concealedBefore += jb.concealed;
+    this.reportDiscards();
+    this.reportedDiscards = 0;
+    this.audioIn = createAudioIn(codec, { minDelayMs: this.o.jitterMinMs, maxDelayMs: this.o.jitterMaxMs });
+    this.ssrcIn = -1; // the next packet starts the stream anew (and its media time base)
+    this.lastPopTick = -1;
+    this.out.clear();
+    this.audioOut = createAudioOut(codec, this.out.capacity);
+    if (!this.started) this.rate = pcmRateOf(codec);
+    this.bridgeIn?.dispose();
+    this.bridgeOut?.dispose();
+    this.bridgeIn = this.bridgeOut = undefined;
+    if (this.audioIn.rate !== this.rate) {
+      this.bridgeIn = new Resampler(this.audioIn.rate, this.rate);
+      this.bridgeOut = new Resampler(this.rate, this.audioOut.rate);
+    }
+    if (this.started) this.o.metrics.codecUsed(codec);
+    this.o.log.info({ codec, payloadType, pcmRate: this.rate, codecRate: this.audioIn.rate }, 'RTP codec changed');
+  }
+
+  /**
+   * Whether packets go out: not while the peer's SDP says it does not receive (sendonly, inactive). The
+   * queue is still paced out (marks fire as if played), so the agent's timing carries on.
+   */
+  setSending(on: boolean): void {
+    this.sending = on;
   }
 
   /** A new offer moved the remote (re-INVITE); relatches on the next packet. */
@@ -203,7 +274,8 @@ export class RtpSession implements SessionTransport, TickListener {
 
   get stats(): RtpStats {
     const c = this.counts;
-    return { received: c.received, sent: c.sent, dropped: c.dropped, lost: Math.max(0, this.rx.cumulativeLost), dtmf: c.dtmf, played: this.jb.played, concealed: this.jb.concealed, jitterMs: this.rx.jitter / 8 };
+    const jb = this.audioIn.jb;
+    return { received: c.received, sent: c.sent, dropped: c.dropped, lost: Math.max(0, this.rx.cumulativeLost), dtmf: c.dtmf, played: this.playedBefore + jb.played, concealed: this.concealedBefore + jb.concealed, jitterMs: (this.rx.jitter * 1000) / RTP_CLOCK_RATE };
   }
 
   /** The peer's view of our stream, from its RTCP reports (loss, jitter, round trip). */
@@ -222,7 +294,7 @@ export class RtpSession implements SessionTransport, TickListener {
   }
 
   rtpTimestampNow(): number {
-    return (this.tsOffset + this.o.clock.tickAt() * FRAME_SAMPLES) >>> 0;
+    return (this.tsOffset + this.o.clock.tickAt() * RTP_FRAME_TICKS) >>> 0;
   }
 
   // --- receiving ---
@@ -263,12 +335,12 @@ export class RtpSession implements SessionTransport, TickListener {
     if (h.ssrc !== this.ssrcIn) {
       // A new stream (first packet, or the sender restarted): start over.
       // (DTMF de-duplication is kept: some senders put telephone-events on an SSRC of their own.)
-      this.jb.reset();
+      this.audioIn.reset();
       this.ssrcIn = h.ssrc;
       this.tsBase = h.timestamp;
       this.tsBaseMs = now - this.t0;
     }
-    this.rx.onPacket(h.ssrc, h.seq, h.timestamp, now * 8);
+    this.rx.onPacket(h.ssrc, h.seq, h.timestamp, now * (RTP_CLOCK_RATE / 1000));
     if (h.payloadType === this.o.telephoneEventPt) {
       // Events go on at once: they are not audio to smooth out.
       const digit = this.dtmfIn.onPacket(msg, h.payloadOffset, h.payloadLength, h.timestamp);
@@ -279,31 +351,36 @@ export class RtpSession implements SessionTransport, TickListener {
       }
       return;
     }
-    const late = this.jb.late;
-    if (!this.jb.push(h.timestamp, msg, h.payloadOffset, h.payloadLength, this.o.codec === 'PCMU' ? ULAW_TO_LINEAR : ALAW_TO_LINEAR, now)) {
-      this.drop(this.jb.late !== late ? 'late' : 'duplicate');
-    }
+    const pushed = this.audioIn.push(h.timestamp, msg, h.payloadOffset, h.payloadLength, now);
+    if (pushed !== 'ok') this.drop(pushed);
   };
 
   private mediaTsOf(ts: number): number {
-    return this.tsBaseMs + Math.floor(((ts - this.tsBase) >>> 0) / 8);
+    return this.tsBaseMs + Math.floor(((ts - this.tsBase) >>> 0) / (RTP_CLOCK_RATE / 1000));
+  }
+
+  private reportDiscards(): void {
+    const d = this.audioIn.jb.discarded;
+    if (d === this.reportedDiscards) return;
+    for (let i = this.reportedDiscards; i < d; i++) this.drop('overflow');
+    this.reportedDiscards = d;
   }
 
   /** Plays the jitter buffer out: one frame per tick owed (a bounded catch-up after a stall). */
   private playOut(n: number, now: number): void {
     const sink = this.sink;
     if (this.lastPopTick < 0 || n - this.lastPopTick > MAX_CATCHUP) this.lastPopTick = n - 1;
+    const jb = this.audioIn.jb;
     for (let t = this.lastPopTick + 1; t <= n; t++) {
-      const r = this.jb.pop(pcmFrame, now);
+      const r = jb.pop(pcmFrame, now);
       if (r === 'idle') continue;
       if (r === 'concealed') this.o.metrics.concealed.inc();
-      sink?.onAudio(pcmFrame, this.mediaTsOf(this.jb.lastPopTimestamp));
+      let frame = viewOf(pcmFrame, jb.frameSamples);
+      if (this.bridgeIn) frame = viewOf(pcmBridged, this.bridgeIn.process(frame, pcmBridged));
+      sink?.onAudio(frame, this.mediaTsOf(jb.lastPopTimestamp));
     }
     this.lastPopTick = n;
-    if (this.jb.discarded !== this.reportedDiscards) {
-      for (let i = this.reportedDiscards; i < this.jb.discarded; i++) this.drop('overflow');
-      this.reportedDiscards = this.jb.discarded;
-    }
+    this.reportDiscards();
   }
 
   // --- the clock ---
@@ -334,7 +411,7 @@ export class RtpSession implements SessionTransport, TickListener {
   }
 
   private sendTick(tick: number, now: number): void {
-    const ts = (this.tsOffset + tick * FRAME_SAMPLES) >>> 0;
+    const ts = (this.tsOffset + tick * RTP_FRAME_TICKS) >>> 0;
     const pending = this.out.pending(now, this.talking, this.o.talkspurtCushionMs ?? 10);
     if (this.dtmfPlan || (this.dtmfQueue.length > 0 && this.dtmfGap <= 0)) {
       if (pending > 0) this.out.take(); // audio under a key press is dropped, so it stays real-time
@@ -342,11 +419,13 @@ export class RtpSession implements SessionTransport, TickListener {
       return;
     }
     if (this.dtmfGap > 0) this.dtmfGap--;
-    if (pending > 0) {
-      const slot = this.out.take() * FRAME_SAMPLES;
-      this.sendPacket(!this.talking, this.o.payloadType, ts, this.queue, slot, FRAME_SAMPLES);
+    if (pending > 0 || (this.o.idleSilence && this.out.waiting > 0)) {
+      // (With idle silence the stream never pauses: a frame held for the talkspurt cushion goes now,
+      // before any silence is encoded after it — G.722's decoder must get frames in encoding order.)
+      const slot = this.out.take() * FRAME_BYTES;
+      this.sendPacket(!this.talking, this.o.payloadType, ts, this.queue, slot, FRAME_BYTES);
       this.talking = true;
-    } else if (this.o.idleSilence) {
+    } else if (this.o.idleSilence && this.sending) {
       this.sendSilence(ts);
     } else {
       this.talking = false; // a gap: the next packet starts a talkspurt
@@ -354,7 +433,7 @@ export class RtpSession implements SessionTransport, TickListener {
   }
 
   private sendPacket(marker: boolean, pt: number, ts: number, src: Buffer, off: number, len: number): void {
-    if (this.remotePort === 0 || this.remoteAddress === '0.0.0.0') return;
+    if (this.remotePort === 0 || this.remoteAddress === '0.0.0.0' || !this.sending) return;
     const buf = this.ring[this.ringPos];
     this.ringPos = (this.ringPos + 1) % SEND_RING;
     writeRtpHeader(buf, marker, pt, this.seq, ts, this.ssrc);
@@ -366,10 +445,10 @@ export class RtpSession implements SessionTransport, TickListener {
     this.o.metrics.packetsOut.inc();
   }
 
-  private readonly silence = Buffer.alloc(FRAME_SAMPLES);
+  private readonly silence = Buffer.alloc(FRAME_BYTES);
   private sendSilence(ts: number): void {
-    if (this.silence[0] === 0) this.silence.fill(this.o.codec === 'PCMU' ? ulawSilence : alawSilence);
-    this.sendPacket(!this.talking, this.o.payloadType, ts, this.silence, 0, FRAME_SAMPLES);
+    this.audioOut.silence(this.silence, 0);
+    this.sendPacket(!this.talking, this.o.payloadType, ts, this.silence, 0, FRAME_BYTES);
     this.talking = true;
   }
 
@@ -409,13 +488,13 @@ export class RtpSession implements SessionTransport, TickListener {
       this.drop('queue_full');
       return false;
     }
-    const slot = index * FRAME_SAMPLES;
-    const q = this.queue;
-    const n = Math.min(pcm.length, FRAME_SAMPLES);
-    // G.711 straight into the queue slot (the codec tables, no views).
-    if (this.o.codec === 'PCMU') for (let i = 0; i < n; i++) q[slot + i] = LINEAR14_TO_ULAW[(pcm[i] >> 2) & 0x3fff];
-    else for (let i = 0; i < n; i++) q[slot + i] = LINEAR13_TO_ALAW[(pcm[i] >> 3) & 0x1fff];
-    if (n < FRAME_SAMPLES) q.fill(this.o.codec === 'PCMU' ? ulawSilence : alawSilence, slot + n, slot + FRAME_SAMPLES);
+    let src = pcm;
+    let n = pcm.length;
+    if (this.bridgeOut) {
+      n = this.bridgeOut.process(pcm, pcmBridgedOut, Math.min(n, this.rate / 50));
+      src = pcmBridgedOut;
+    }
+    this.audioOut.encode(src, n, this.queue, index * FRAME_BYTES, index);
     this.out.commit();
     return true;
   }
@@ -427,6 +506,7 @@ export class RtpSession implements SessionTransport, TickListener {
 
   clear(): void {
     if (this.closed) return;
+    if (this.out.waiting > 0) this.audioOut.unsent(this.out.nextSlot);
     this.out.clear();
   }
 
@@ -444,6 +524,8 @@ export class RtpSession implements SessionTransport, TickListener {
     this.o.clock.remove(this);
     this.sink = undefined;
     this.out.dropMarks();
+    this.bridgeIn?.dispose();
+    this.bridgeOut?.dispose();
     try {
       this.socket.close();
     } catch {

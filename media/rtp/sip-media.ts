@@ -5,12 +5,11 @@ import type { Logger } from '../../lib/logger.ts';
 import { callLogger } from '../../lib/logger.ts';
 import { uap } from '../../proto/index.ts';
 import { MediaSession, type SessionDeps } from '../session/media-session.ts';
-import { RtpSession, type G711 } from './rtp-session.ts';
+import { RtpSession } from './rtp-session.ts';
+import type { RtpAudioCodec } from './audio-codec.ts';
 import { RtpClock } from './clock.ts';
 import type { PortPool } from './port-pool.ts';
 import type { RtpMetrics } from './metrics.ts';
-
-const SIP_RATE = 8000;
 
 export interface SipMediaOptions {
   /** Address RTP sockets bind to. */
@@ -39,7 +38,7 @@ export interface SipMediaOptions {
 
 export interface SipMediaRequest {
   sipCallId: string;
-  codec: G711;
+  codec: RtpAudioCodec;
   payloadType: number;
   telephoneEventPt: number | undefined;
   remoteAddress: string;
@@ -72,6 +71,10 @@ export interface SipMediaLeg {
   close(end: SipLegEnd): void;
   /** The caller's media moved (re-INVITE). */
   updateRemote(address: string, port: number): void;
+  /** A re-INVITE changed the codec (or its payload types). */
+  changeCodec(m: Pick<SipMediaRequest, 'codec' | 'payloadType' | 'telephoneEventPt'>): void;
+  /** Whether we send RTP (not while the peer is sendonly or inactive). */
+  setSending(on: boolean): void;
   /** Outbound calls: the callee's answer picked the codec and says where its RTP goes. */
   negotiated(m: Pick<SipMediaRequest, 'codec' | 'payloadType' | 'telephoneEventPt' | 'remoteAddress' | 'remotePort'>): void;
 }
@@ -151,13 +154,15 @@ class Leg implements SipMediaLeg {
   start(call: SipCallInfo, hangup: (reason: string) => void): void {
     if (this.closed || this.session) return;
     const o = this.o;
+    // The call's PCM rate is its codec's: 8 kHz G.711, 16 kHz G.722 (no detour through 8 kHz).
+    const rate = this.rtp.pcmRate;
     this.log = callLogger(o.log, call.callId, call.tenantId, { transport: 'sip', sipCallId: call.sipCallId });
     const session = new MediaSession(
       {
         callId: call.callId,
         tenantId: call.tenantId,
-        started: { transport: 'sip', direction: call.direction ?? 'inbound', from: call.from, to: call.to, providerCallId: call.sipCallId, agentKind: call.agentKind, agentConfigId: call.agentConfigId, sampleRate: SIP_RATE },
-        transportRate: SIP_RATE,
+        started: { transport: 'sip', direction: call.direction ?? 'inbound', from: call.from, to: call.to, providerCallId: call.sipCallId, agentKind: call.agentKind, agentConfigId: call.agentConfigId, sampleRate: rate },
+        transportRate: rate,
         internalRate: o.internalRate,
         leadMs: o.leadMs,
         queueMaxMs: o.queueMaxMs,
@@ -181,7 +186,7 @@ class Leg implements SipMediaLeg {
     rtp.onHangup = (reason) => hangup(reason);
     rtp.start();
     o.onSession?.(session, true);
-    this.log.info({ from: call.from, to: call.to, agentKind: call.agentKind, rtpPort: rtp.localPort }, 'SIP call answered: media started');
+    this.log.info({ from: call.from, to: call.to, agentKind: call.agentKind, rtpPort: rtp.localPort, codec: rtp.codec, pcmRate: rate }, 'SIP call answered: media started');
     void session.start();
   }
 
@@ -192,6 +197,14 @@ class Leg implements SipMediaLeg {
   negotiated(m: Pick<SipMediaRequest, 'codec' | 'payloadType' | 'telephoneEventPt' | 'remoteAddress' | 'remotePort'>): void {
     this.rtp.setCodec(m.codec, m.payloadType, m.telephoneEventPt);
     this.rtp.updateRemote(m.remoteAddress, m.remotePort);
+  }
+
+  changeCodec(m: Pick<SipMediaRequest, 'codec' | 'payloadType' | 'telephoneEventPt'>): void {
+    if (!this.closed) this.rtp.setCodec(m.codec, m.payloadType, m.telephoneEventPt);
+  }
+
+  setSending(on: boolean): void {
+    this.rtp.setSending(on);
   }
 
   close(end: SipLegEnd): void {

@@ -51,6 +51,15 @@ export class OutgoingFrames {
     while (this.marks.length > 0 && this.marks[0].at <= this.sent) this.played(this.marks.shift()!.name, false);
   }
 
+  /** Frames queued and not sent yet, and the slot of the next one to send. */
+  get waiting(): number {
+    return this.queued - this.sent;
+  }
+
+  get nextSlot(): number {
+    return this.sent % this.capacity;
+  }
+
   get marksWaiting(): boolean {
     return this.marks.length > 0;
   }

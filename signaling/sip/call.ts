@@ -4,7 +4,7 @@
 import type { Logger } from '../../lib/logger.ts';
 import type { NameAddr } from './fields.ts';
 import type { ParsedRequest, SipHeader } from './message.ts';
-import type { NegotiatedAudio, SessionDescription } from './sdp.ts';
+import { buildAnswer, localMediaOf, type NegotiatedAudio, type SessionDescription } from './sdp.ts';
 import { Retransmitter, type SipTimers } from './transactions.ts';
 import type { SipMetrics } from './metrics.ts';
 import { ALLOW, ReinviteAnswerer, dialogKey, withSdpVersion, type DialogRoute, type SipDialog } from './dialog.ts';
@@ -292,11 +292,20 @@ export class UasCall implements IncomingCall, ReferableDialog {
     this.endApp('remote-bye');
   }
 
-  /** An in-dialog INVITE: answered 200 with our (re-versioned) answer, retransmitted until its ACK. */
-  onReinvite(req: ParsedRequest, source: { address: string; port: number }, _offer: SessionDescription | undefined, media: NegotiatedAudio | undefined): void {
-    if (media) {
+  /**
+   * An in-dialog INVITE: answered 200, retransmitted until its ACK. With an offer the answer is made anew
+   * (the codec may have changed, the direction is mirrored) at the address and port of our first one;
+   * without one our last SDP is the offer.
+   */
+  onReinvite(req: ParsedRequest, source: { address: string; port: number }, offer: SessionDescription | undefined, media: NegotiatedAudio | undefined): void {
+    if (offer && media) {
       this.media = media;
       this.safe(() => this.onReoffer?.(media));
+      const ours = localMediaOf(this.answerSdp);
+      if (ours) {
+        this.reinvites.answer(req, source, (v) => (this.answerSdp = buildAnswer(offer, media, { ...ours, version: v })));
+        return;
+      }
     }
     this.reinvites.answer(req, source, (v) => withSdpVersion(this.answerSdp, v));
   }

@@ -26,7 +26,7 @@ export interface DialogRoute {
 export interface SipDialog {
   readonly dialogKey: string;
   readonly log: Logger;
-  /** The negotiated audio (a re-offer must keep the codec). */
+  /** The negotiated audio (a re-offer keeps its codec when it still has it). */
   readonly media: NegotiatedAudio;
   readonly isTerminated: boolean;
   onAck(cseq: number): void;

@@ -9,7 +9,8 @@ import { CallEventPublisher } from '../../lib/call-events.ts';
 import { uap } from '../../proto/index.ts';
 import { RouteRefusedError, type RoutedCall, type Router } from '../routing.ts';
 import { SipUas, type SipUasOptions } from './uas.ts';
-import { buildAnswer } from './sdp.ts';
+import { buildAnswer, type AudioCodec } from './sdp.ts';
+import { applyMediaChange, peerReceives } from './media-change.ts';
 import type { IncomingCall, InviteDecision, SipEndReason } from './call.ts';
 import { InviteAdmission, type SipAuthOptions } from './admission.ts';
 import { noopSipMetrics } from './metrics.ts';
@@ -17,7 +18,7 @@ import { SipOriginator } from './originate.ts';
 import { SipCallRegistry, SipTransferResponder } from './transfer-responder.ts';
 
 export interface SipMediaProvider {
-  open(req: { sipCallId: string; codec: 'PCMU' | 'PCMA'; payloadType: number; telephoneEventPt: number | undefined; remoteAddress: string; remotePort: number }): Promise<SipMediaLegHandle>;
+  open(req: { sipCallId: string; codec: AudioCodec; payloadType: number; telephoneEventPt: number | undefined; remoteAddress: string; remotePort: number }): Promise<SipMediaLegHandle>;
 }
 
 export interface SipMediaLegHandle {
@@ -30,7 +31,11 @@ export interface SipMediaLegHandle {
   close(end: 'caller-hangup' | 'cancelled' | 'no-ack' | 'shutdown' | 'local' | 'transferred'): void;
   updateRemote(address: string, port: number): void;
   /** Outbound calls: the answer picked the codec and names the callee's RTP address. */
-  negotiated(m: { codec: 'PCMU' | 'PCMA'; payloadType: number; telephoneEventPt: number | undefined; remoteAddress: string; remotePort: number }): void;
+  negotiated(m: { codec: AudioCodec; payloadType: number; telephoneEventPt: number | undefined; remoteAddress: string; remotePort: number }): void;
+  /** A re-INVITE changed the codec or its payload types (a no-op when nothing changed). */
+  changeCodec(m: { codec: AudioCodec; payloadType: number; telephoneEventPt: number | undefined }): void;
+  /** Whether we send RTP: not while the peer's SDP says it will not receive (sendonly / inactive). */
+  setSending(on: boolean): void;
 }
 
 export interface SipGatewayOptions extends Omit<SipUasOptions, 'handler'> {
@@ -128,7 +133,7 @@ export async function startSipGateway(o: SipGatewayOptions): Promise<SipGateway>
       calls.remove(call.sipCallId);
       leg.close(LEG_END[reason]);
     };
-    call.onReoffer = (m) => leg.updateRemote(m.remoteAddress, m.remotePort);
+    call.onReoffer = (m) => applyMediaChange(leg, m);
     calls.add(call.sipCallId, { callId, tenantId: route.tenantId, dialog: call.dialog, leg, hangup: (r) => call.hangup(r) });
     leg.start(
       {
@@ -143,11 +148,12 @@ export async function startSipGateway(o: SipGatewayOptions): Promise<SipGateway>
       },
       (reason) => call.hangup(reason),
     );
+    if (!peerReceives(call.media)) leg.setSending(false);
     return { accept: { sdp } };
   };
   const uas = await SipUas.listen({ ...o, handler });
   let draining = false;
-  const originator = o.bus ? new SipOriginator({ bus: o.bus, uas, media: o.media, log: o.log, ringTimeoutMs: o.ringTimeoutMs ?? 60_000, draining: () => draining, calls }) : undefined;
+  const originator = o.bus ? new SipOriginator({ bus: o.bus, uas, media: o.media, log: o.log, ringTimeoutMs: o.ringTimeoutMs ?? 60_000, draining: () => draining, calls, codecs: o.negotiate?.codecs }) : undefined;
   originator?.start();
   const transfers = o.bus ? new SipTransferResponder({ bus: o.bus, host: uas, calls, ourUri: uas.contactHeader.replace(/^<|>$/g, ''), log: o.log }) : undefined;
   transfers?.start();

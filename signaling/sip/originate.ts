@@ -13,7 +13,8 @@ import { errorMessage } from '../../lib/errors.ts';
 import { uap, subjects, isSubjectToken } from '../../proto/index.ts';
 import type { SipUas } from './uas.ts';
 import type { SipMediaLegHandle, SipMediaProvider } from './gateway.ts';
-import { buildOffer } from './sdp.ts';
+import { buildOffer, DEFAULT_CODECS, type AudioCodec } from './sdp.ts';
+import { applyMediaChange, peerReceives } from './media-change.ts';
 import type { UacFailure } from './uac.ts';
 import type { SipCallRegistry } from './transfer-responder.ts';
 
@@ -32,6 +33,8 @@ export interface SipOriginatorOptions {
   calls?: SipCallRegistry;
   /** Resolves a trunk host name (default: the system resolver, IPv4, 3 s). */
   resolve?: (host: string) => Promise<string>;
+  /** Codecs offered, in order (SIP_CODECS; default G722, PCMU, PCMA). */
+  codecs?: readonly AudioCodec[];
 }
 
 type Reply = uap.ISipOriginateReply;
@@ -116,7 +119,8 @@ export class SipOriginator {
     const events = new CallEventPublisher(this.o.bus, req.callId, req.tenantId, log, 'signaling');
     const hostPart = isIP(hostName) === 6 ? `[${hostName}]` : hostName;
     const requestUri = `sip:${req.to}@${hostPart}${req.port === 5060 ? '' : `:${req.port}`}`;
-    const sdp = buildOffer({ address: leg.address, port: leg.port, sessionId: String(Date.now()) });
+    const codecs = this.o.codecs ?? DEFAULT_CODECS;
+    const sdp = buildOffer({ address: leg.address, port: leg.port, sessionId: String(Date.now()), codecs });
     let call;
     try {
       call = this.o.uas.invite({
@@ -126,6 +130,7 @@ export class SipOriginator {
         fromUser: req.from,
         sdp,
         localMedia: { address: leg.address, port: leg.port },
+        negotiate: { codecs },
         credentials: req.authUsername ? { username: req.authUsername, password: req.authPassword } : undefined,
         log,
       });
@@ -170,12 +175,13 @@ export class SipOriginator {
       settle();
       this.o.calls?.add(call.sipCallId, { callId: req.callId, tenantId: req.tenantId, dialog: call, leg, hangup: (r) => call.hangup(r) });
       leg.negotiated(media);
+      if (!peerReceives(media)) leg.setSending(false);
       leg.start(
         { callId: req.callId, tenantId: req.tenantId, from: req.from, to: req.to, sipCallId: call.sipCallId, agentKind: req.agentKind, agentConfigId: req.agentConfigId, agentConfigJson: req.agentConfigJson || undefined, direction: 'outbound' },
         (reason) => call.hangup(reason),
       );
     };
-    call.onReoffer = (m) => leg.updateRemote(m.remoteAddress, m.remotePort);
+    call.onReoffer = (m) => applyMediaChange(leg, m);
     call.onEnded = (reason) => {
       this.o.calls?.remove(call.sipCallId);
       leg.close(reason === 'remote-bye' ? 'caller-hangup' : reason === 'shutdown' ? 'shutdown' : 'local');

@@ -1,6 +1,9 @@
-// SDP (RFC 4566) offer parsing and the offer/answer rules (RFC 3264) for a G.711 audio endpoint:
-// pick one audio stream, answer PCMU (preferred) or PCMA plus telephone-event (the offer's payload
-// number), ptime 20, reject every other stream with port 0. No common codec → 488 Not Acceptable Here.
+// SDP (RFC 4566) offer parsing and the offer/answer rules (RFC 3264) for a G.722 / G.711 audio endpoint:
+// pick one audio stream, answer the first codec of our preference order (SIP_CODECS, by default G722,
+// PCMU, PCMA) that the offer has, plus telephone-event (the offer's payload number), ptime 20, the
+// offer's direction mirrored; reject every other stream with port 0. No common codec → 488 Not
+// Acceptable Here. G.722 is "G722/8000" (static type 9): its RTP clock is 8 kHz although it carries
+// 16 kHz audio (RFC 3551 §4.5.2).
 import { UapError } from '../../lib/errors.ts';
 
 export type Direction = 'sendrecv' | 'sendonly' | 'recvonly' | 'inactive';
@@ -42,12 +45,15 @@ export class SdpError extends UapError {
 }
 
 export type G711 = 'PCMU' | 'PCMA';
+export type AudioCodec = G711 | 'G722';
+/** What we accept, most preferred first, unless told otherwise. */
+export const DEFAULT_CODECS: readonly AudioCodec[] = ['G722', 'PCMU', 'PCMA'];
 
 /** What both sides agreed on for the audio stream. */
 export interface NegotiatedAudio {
   /** Index of the chosen m= line in the offer. */
   index: number;
-  codec: G711;
+  codec: AudioCodec;
   payloadType: number;
   /** The offer's telephone-event payload type (8 kHz), if it offered one. */
   telephoneEventPt: number | undefined;
@@ -62,6 +68,7 @@ export interface NegotiatedAudio {
 const STATIC: Record<number, { encoding: string; clockRate: number }> = {
   0: { encoding: 'PCMU', clockRate: 8000 },
   8: { encoding: 'PCMA', clockRate: 8000 },
+  9: { encoding: 'G722', clockRate: 8000 },
 };
 const DIRECTIONS = new Set(['sendrecv', 'sendonly', 'recvonly', 'inactive']);
 const MAX_SDP_BYTES = 16 * 1024;
@@ -151,28 +158,45 @@ function rtpmapOf(m: MediaDescription, pt: number): { encoding: string; clockRat
 }
 
 export interface NegotiateOptions {
-  /** Codecs we accept, most preferred first. */
-  codecs?: G711[];
+  /** Codecs we accept, most preferred first (default DEFAULT_CODECS). */
+  codecs?: readonly AudioCodec[];
+  /**
+   * The codec in use (a re-offer in a dialog): kept when the new offer still has it, so a re-INVITE
+   * that only moves or holds the media does not switch codecs (RFC 3264 §8.3.2 asks for continuity).
+   */
+  current?: AudioCodec;
+  /** Reading an answer to our offer: take its first codec we accept (the answerer's choice), not ours. */
+  answer?: boolean;
 }
 
 /** Picks the audio stream and codec; undefined when nothing is acceptable (answer 488). */
 export function negotiate(offer: SessionDescription, opts: NegotiateOptions = {}): NegotiatedAudio | undefined {
-  const prefs = opts.codecs ?? ['PCMU', 'PCMA'];
+  const prefs = opts.codecs ?? DEFAULT_CODECS;
   for (let i = 0; i < offer.media.length; i++) {
     const m = offer.media[i];
     if (m.media !== 'audio' || m.port === 0 || (m.proto !== 'RTP/AVP' && m.proto !== 'RTP/AVPF')) continue;
     const address = m.connection ?? offer.connection;
     if (!address) continue;
     const pts = m.formats.filter((f) => /^\d{1,3}$/.test(f)).map(Number).filter((pt) => pt <= 127);
-    let chosen: { codec: G711; pt: number } | undefined;
-    for (const codec of prefs) {
-      const pt = pts.find((p) => {
-        const r = rtpmapOf(m, p);
-        return r !== undefined && r.encoding.toUpperCase() === codec && r.clockRate === 8000 && r.channels === 1;
-      });
-      if (pt !== undefined) {
-        chosen = { codec, pt };
-        break;
+    const codecOf = (pt: number): AudioCodec | undefined => {
+      const r = rtpmapOf(m, pt);
+      if (r === undefined || r.clockRate !== 8000 || r.channels !== 1) return undefined;
+      const name = r.encoding.toUpperCase();
+      return prefs.find((c) => c === name);
+    };
+    let chosen: { codec: AudioCodec; pt: number } | undefined;
+    const keep = opts.current !== undefined && prefs.includes(opts.current) ? pts.find((p) => codecOf(p) === opts.current) : undefined;
+    if (keep !== undefined) chosen = { codec: opts.current!, pt: keep };
+    else if (opts.answer) {
+      const pt = pts.find((p) => codecOf(p) !== undefined);
+      if (pt !== undefined) chosen = { codec: codecOf(pt)!, pt };
+    } else {
+      for (const codec of prefs) {
+        const pt = pts.find((p) => codecOf(p) === codec);
+        if (pt !== undefined) {
+          chosen = { codec, pt };
+          break;
+        }
       }
     }
     if (!chosen) continue;
@@ -235,22 +259,34 @@ export function buildAnswer(offer: SessionDescription, n: NegotiatedAudio, o: An
   return lines.join('\r\n') + '\r\n';
 }
 
+/** Where our own SDP (an answer we sent) has its audio: for answering a later re-offer alike. */
+export function localMediaOf(ours: string): { address: string; port: number; sessionId: string; username: string } | undefined {
+  try {
+    const sd = parseSdp(ours);
+    const m = sd.media.find((x) => x.media === 'audio' && x.port !== 0);
+    const address = m?.connection ?? sd.connection;
+    return m && address ? { address, port: m.port, sessionId: sd.origin.sessionId, username: sd.origin.username } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface OfferOptions {
   address: string;
   port: number;
   sessionId: string;
-  /** Offered in this order (most preferred first). */
-  codecs?: G711[];
+  /** Offered in this order (most preferred first; default DEFAULT_CODECS). */
+  codecs?: readonly AudioCodec[];
   /** telephone-event payload type (RFC 4733). */
   telephoneEventPt?: number;
 }
 
-const STATIC_PT: Record<G711, number> = { PCMU: 0, PCMA: 8 };
+const STATIC_PT: Record<AudioCodec, number> = { PCMU: 0, PCMA: 8, G722: 9 };
 
-/** Our offer for an outbound call: G.711 (PCMU, PCMA), telephone-event, ptime 20, sendrecv. */
+/** Our offer for an outbound call: our codecs (static payload types), telephone-event, ptime 20, sendrecv. */
 export function buildOffer(o: OfferOptions): string {
   const ipv = o.address.includes(':') ? 'IP6' : 'IP4';
-  const codecs = o.codecs ?? ['PCMU', 'PCMA'];
+  const codecs = o.codecs ?? DEFAULT_CODECS;
   const te = o.telephoneEventPt ?? 101;
   const pts = [...codecs.map((c) => STATIC_PT[c]), te];
   return [

@@ -241,7 +241,7 @@ export class UacCall implements ReferableDialog {
     let answer: { sdp: SessionDescription; media: NegotiatedAudio } | undefined;
     try {
       const sdp = parseSdp(res.body);
-      const media = negotiate(sdp, this.o.negotiate);
+      const media = negotiate(sdp, { ...this.o.negotiate, answer: true });
       if (media) answer = { sdp, media };
     } catch {
       // handled below

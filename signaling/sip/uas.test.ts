@@ -281,6 +281,35 @@ test('re-INVITE in the dialog: 200 with the same answer, o= version up, media ch
   client.send(uac.ack(200));
 });
 
+test('re-INVITE changing the codec (G.722 → PCMA) and holding (sendonly): a fresh answer each time, same port, codec kept when still offered', async (t) => {
+  const { client, calls } = await setup(t);
+  const uac = new Uac(client);
+  client.send(uac.invite(sdpOffer(40000, '9 0 101', ['a=rtpmap:9 G722/8000'])));
+  const ok = await client.response(200, 'INVITE');
+  assert.match(ok.body.toString(), /m=audio 41000 RTP\/AVP 9 101\r\na=rtpmap:9 G722\/8000/);
+  uac.toTag = ok.to.tag;
+  client.send(uac.ack(200));
+  const seen: string[] = [];
+  calls[0].onReoffer = (m) => seen.push(`${m.codec}/${m.payloadType}/${m.offerDirection}`);
+  const reinvite = async (cseq: number, body: string) => {
+    uac.cseq = cseq;
+    uac.inviteBranch = `z9hG4bK-re${cseq}`;
+    client.send(uac.invite(body).replace(/^To: ([^\r]*)/m, `To: $1;tag=${ok.to.tag}`));
+    const res = await client.waitFor(() => client.responses((r) => r.cseq.seq === cseq && r.cseq.method === 'INVITE' && r.status >= 200)[0], `re-INVITE ${cseq}`);
+    client.send(uac.ack(res.status));
+    return res;
+  };
+  const a = await reinvite(2, sdpOffer(40000, '8 101'));
+  assert.equal(a.status, 200);
+  assert.match(a.body.toString(), /^o=- 7 2 IN IP4 127\.0\.0\.1\r\n[^]*m=audio 41000 RTP\/AVP 8 101\r\na=rtpmap:8 PCMA\/8000\r\n[^]*a=sendrecv\r\n$/m);
+  const b = await reinvite(3, sdpOffer(40000, '9 8 101', ['a=rtpmap:9 G722/8000', 'a=sendonly']));
+  assert.match(b.body.toString(), /m=audio 41000 RTP\/AVP 8 101\r\n[^]*a=recvonly\r\n$/, 'PCMA kept while offered; hold answered recvonly');
+  const c = await reinvite(4, sdpOffer(40000, '18', ['a=rtpmap:18 G729/8000']));
+  assert.equal(c.status, 488, 'nothing common: the call stays as it was');
+  assert.deepEqual(seen, ['PCMA/8/sendrecv', 'PCMA/8/sendonly']);
+  assert.equal(calls[0].media.codec, 'PCMA');
+});
+
 test('the handler failing → 500; too slow → 503', async (t) => {
   const { client } = await setup(t, async (call) => {
     if (call.toUser === 'slow') return new Promise<InviteDecision>(() => {});

@@ -302,12 +302,13 @@ export class SipUas implements CallHost {
     if (req.body.length > 0) {
       try {
         offer = parseSdp(req.body);
-        media = negotiate(offer, this.o.negotiate);
+        // The codec in use is kept while the new offer has it; otherwise the best common one (a switch).
+        media = negotiate(offer, { ...this.o.negotiate, current: call.media.codec });
       } catch {
         this.respond(req, src, 400, { reason: 'Bad SDP' });
         return;
       }
-      if (!media || media.codec !== call.media.codec) {
+      if (!media) {
         this.respond(req, src, 488);
         return;
       }

@@ -185,7 +185,7 @@ test('D: a raw carrier: SHA-256 challenge answered, its BYE ends the call; 486 i
   assert.equal(a.reply.accepted, true);
   const inv1 = await nextRequest('INVITE', 0);
   assert.equal(getHeader(inv1, 'Content-Type'), 'application/sdp');
-  assert.match(inv1.body.toString(), /m=audio \d+ RTP\/AVP 0 8 101/);
+  assert.match(inv1.body.toString(), /m=audio \d+ RTP\/AVP 9 0 8 101\r\na=rtpmap:9 G722\/8000/);
   assert.match(inv1.uri, /^sip:\+15557770000@127\.0\.0\.1:\d+$/);
   respond(inv1, 401, { toTag: 'c1', headers: [{ name: 'WWW-Authenticate', value: 'Digest realm="carrier", nonce="abc123", algorithm=SHA-256, qop="auth", opaque="op"' }] });
   await nextRequest('ACK', 0);
