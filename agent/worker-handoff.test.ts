@@ -51,8 +51,9 @@ async function setup() {
     broken: { kind: 'broken', settings: {} },
     alien: { kind: 'martian', settings: {} },
   };
+  const registry = new Registry();
   const worker = new AgentWorker({
-    bus, log: pino({ level: 'silent' }), registry: new Registry(), capacity: 10, heartbeatIntervalMs: 60_000,
+    bus, log: pino({ level: 'silent' }), registry, capacity: 10, heartbeatIntervalMs: 60_000,
     kinds: [kind('menu', 16000), kind('llm', 24000), kind('broken', 16000, true)],
     resolveSettings: (id) => configs[id]?.settings,
     resolveKind: (id) => configs[id]?.kind,
@@ -66,7 +67,7 @@ async function setup() {
   bus.subscribe(subjects.mediaOut('c1'), (m) => frames.push(decodeAudioFrame(m.data, view).seq));
   const callerFrame = () => bus.publish(subjects.mediaIn('c1'), uap.AudioFrame.encode({ callId: 'c1', seq: 1, sampleRate: 16000, pcm: new Uint8Array(640) }).finish());
   const settle = () => new Promise((r) => setTimeout(r, 20));
-  return { bus, worker, made, events, stored, frames, callerFrame, settle, close: async () => (worker.close(), await bus.close()) };
+  return { bus, worker, registry, made, events, stored, frames, callerFrame, settle, close: async () => (worker.close(), await bus.close()) };
 }
 
 test('handoff: the new kind starts with its config, the old one ends, frames keep their order, media and history are told', async () => {
@@ -77,6 +78,7 @@ test('handoff: the new kind starts with its config, the old one ends, frames kee
   assert.deepEqual(r, { ok: true, agentKind: 'llm' });
   const llm = h.made[1];
   assert.deepEqual(llm.ctx.settings, { prompt: 'Be brief.' });
+  assert.equal(llm.ctx.agentConfigId, 'llm', 'tools scoped to the agent config see the new one');
   assert.equal(llm.ctx.resume, undefined);
   assert.equal(llm.ctx.out.outputRate, 24000);
   assert.deepEqual(menu.ended, ['handed off']);
@@ -91,6 +93,7 @@ test('handoff: the new kind starts with its config, the old one ends, frames kee
   const ev = h.events.filter((e) => e.body === 'handoff');
   assert.equal(ev.length, 1);
   assert.deepEqual(uap.AgentHandoff.toObject(ev[0].handoff as uap.AgentHandoff), { agentKind: 'llm', agentConfigId: 'llm', fromKind: 'menu' });
+  assert.match(await h.registry.metrics(), /uap_agent_handoffs_total\{outcome="ok"\} 1/);
   await h.close();
   assert.deepEqual(llm.ended, ['shutdown'], 'the release reaches the new agent');
 });
@@ -108,6 +111,7 @@ test('handoff refused (unknown config or kind, a start that fails): the call sta
   await h.settle();
   assert.equal(menu.audio, 1);
   assert.equal(h.events.filter((e) => e.body === 'handoff').length, 0);
+  assert.match(await h.registry.metrics(), /uap_agent_handoffs_total\{outcome="AGENT_START_FAILED"\} 1/);
   await h.close();
 });
 
@@ -117,6 +121,7 @@ test('a saved recording is stored, then published as a durable `recording` event
   const saved = await menu.ctx.saveRecording!({ kind: 'voicemail', chunks: [new Int16Array(16000), new Int16Array(8000)], sampleRate: 16000 });
   assert.deepEqual(saved, { name: 'acme/c1-voicemail-1.wav', durationMs: 1500, bytes: 44 + 48000 });
   assert.deepEqual(h.stored, ['acme/c1-voicemail-1.wav']);
+  assert.match(await h.registry.metrics(), /uap_agent_recordings_total\{kind="voicemail",outcome="stored"\} 1/);
   await h.settle();
   const [ev] = h.events.filter((e) => e.body === 'recording');
   assert.deepEqual(uap.Recording.toObject(ev.recording as uap.Recording), { name: 'acme/c1-voicemail-1.wav', kind: 'voicemail', durationMs: 1500, bytes: 48044, sampleRate: 16000 }, 'bucket empty: already a file in RECORDINGS_DIR');

@@ -96,6 +96,8 @@ export class AgentWorker {
       toolCalls: new Counter({ name: 'uap_agent_tool_calls_total', help: 'Tool calls made by agents, by tool type and outcome', labelNames: ['type', 'outcome'], registers: [r] }),
       toolSeconds: new Histogram({ name: 'uap_agent_tool_seconds', help: 'Time to run a tool call', labelNames: ['type'], buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [r] }),
       errors: new Counter({ name: 'uap_agent_errors_total', help: 'Errors thrown by agent kinds', labelNames: ['kind'], registers: [r] }),
+      recordings: new Counter({ name: 'uap_agent_recordings_total', help: 'Recordings (voicemail) agents stored, by outcome', labelNames: ['kind', 'outcome'], registers: [r] }),
+      handoffs: new Counter({ name: 'uap_agent_handoffs_total', help: 'Calls handed to another agent config, by outcome (ok or the refusal code)', labelNames: ['outcome'], registers: [r] }),
     };
     this.usageMetrics = usageMetrics(r);
     this.summaries = new EndOfCallSummaries(r, o.summaryTimeoutMs ?? 10_000);
@@ -203,7 +205,7 @@ export class AgentWorker {
       live.ctx = {
         callId: req.callId, tenantId: req.tenantId, from: req.from, to: req.to, inputRate: req.sampleRate, sourceRate: req.sourceRate || req.sampleRate, settings, log, out, resume, transcript, onToolCall, usage,
         agentConfigId: req.agentConfigId || undefined, data: busDataTools(this.o.bus, req.tenantId, req.callId),
-        saveRecording: recordings ? (r) => recordings.save(r) : undefined,
+        saveRecording: recordings ? (r) => this.countRecording(r.kind, recordings.save(r)) : undefined,
         handoff: (agentConfigId) => this.handoff(live, agentConfigId),
       };
       live.call = await kind.create(live.ctx);
@@ -266,6 +268,7 @@ export class AgentWorker {
    */
   private async handoff(live: LiveCall, agentConfigId: string): Promise<HandoffResult> {
     const fail = (errorCode: string, errorMessage: string): HandoffResult => {
+      this.m.handoffs.labels(errorCode).inc();
       live.log.warn({ agentConfigId, errorCode, error: errorMessage }, 'handoff to another agent failed');
       return { ok: false, errorCode, errorMessage };
     };
@@ -303,8 +306,19 @@ export class AgentWorker {
       this.kindError(live, err);
     }
     void live.events.emit({ handoff: { agentKind: kind.name, agentConfigId, fromKind } });
+    this.m.handoffs.labels('ok').inc();
     log.info({ fromKind, agentConfigId }, 'call handed to another agent');
     return { ok: true, agentKind: kind.name };
+  }
+
+  private countRecording<T>(kind: string, saving: Promise<T>): Promise<T> {
+    return saving.then(
+      (v) => (this.m.recordings.labels(kind, 'stored').inc(), v),
+      (err: unknown) => {
+        this.m.recordings.labels(kind, 'failed').inc();
+        throw err;
+      },
+    );
   }
 
   private kindError(live: LiveCall, err: unknown): void {

@@ -18,7 +18,7 @@ import { SPEECH_KEY, type MenuEntry, type VoicemailEntry } from '../menu.ts';
 import { Speaker, type SpeechSynth } from './speaker.ts';
 import { VoiceTurns } from './turns.ts';
 import { CallerRecording } from './recording.ts';
-import { listensForSpeech, parseOfflineSettings, type OfflineSettings } from './settings.ts';
+import { listensForSpeech, needsVad, parseOfflineSettings, type OfflineSettings } from './settings.ts';
 
 export const DEFAULT_GREETING = 'Hello! You are connected to the voice agent platform. Say something and you will hear it back. Press a key and I will read it to you.';
 const MENU_GREETING = 'Hello! Please choose an option on your keypad.';
@@ -80,7 +80,7 @@ export class OfflineCall implements AgentCall {
     this.scratch = new Int16Array((this.rate / 50) * 4);
     this.speaker = new Speaker(ctx.out, d.tts, ctx.log, this.s.voice, ctx.transcript);
     this.listens = listensForSpeech(this.s);
-    const vad = d.vad && (this.listens || [...this.s.menu.values()].some((e) => e.action === 'voicemail')) ? d.vad() : undefined;
+    const vad = d.vad && needsVad(this.s) ? d.vad() : undefined;
     if (vad) {
       this.turns = new VoiceTurns(vad, { rate: this.rate, sourceRate: ctx.sourceRate, silenceMs: this.s.silenceMs, minSpeechMs: this.s.minSpeechMs }, {
         onOnset: () => this.onOnset(),
