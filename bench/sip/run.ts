@@ -8,7 +8,8 @@
 //  2. call setup rate: sipp places short calls (INVITE … BYE, no media) at a fixed rate.
 // Server CPU is read from /proc over steady windows, so "per core" figures are calls or setups per 100 %
 // of one core. Prints a table and writes bench/results/sip.json.
-// Usage: node --import tsx bench/sip/run.ts [--calls 200] [--hold 20] [--rate 50] [--setup-rate 100] [--setup-seconds 10] [--probes 5] [--precision 1] [--capture auto|on|off]
+// --codec g722: every call (sipp's and the measuring ones) offers and streams G.722 instead of PCMU.
+// Usage: node --import tsx bench/sip/run.ts [--calls 200] [--hold 20] [--rate 50] [--setup-rate 100] [--setup-seconds 10] [--probes 5] [--precision 1] [--capture auto|on|off] [--codec pcmu|g722]
 import { parseArgs } from 'node:util';
 import { spawn, execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
@@ -16,7 +17,7 @@ import { tmpdir, loadavg, cpus } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startUap, freePort } from '../../test/support/uap-process.ts';
-import { ulawEncode } from '../../media/codecs/index.ts';
+import { G722Encoder, ulawEncode } from '../../media/codecs/index.ts';
 import { cpuSeconds, rssBytes, metricSum, histogramQuantile } from '../proc-stats.ts';
 import type { ProbeResult } from './probe.ts';
 import { canCapture, startWireCapture } from './wire-jitter.ts';
@@ -31,8 +32,11 @@ const { values } = parseArgs({
     probes: { type: 'string', default: '5' },
     precision: { type: 'string', default: '1' },
     capture: { type: 'string', default: 'auto' },
+    codec: { type: 'string', default: 'pcmu' },
   },
 });
+const CODEC = values.codec!.toLowerCase();
+if (CODEC !== 'pcmu' && CODEC !== 'g722') throw new Error(`--codec: pcmu or g722, not ${values.codec}`);
 const CALLS = Number(values.calls);
 const HOLD_S = Number(values.hold);
 const RATE = Number(values.rate);
@@ -89,6 +93,10 @@ async function main(): Promise<void> {
   const tone = Buffer.alloc(8000);
   ulawEncode(new Int16Array(8000).map((_, i) => Math.round(Math.sin((2 * Math.PI * 440 * i) / 8000) * 8000)), tone);
   writeFileSync(join(dir, 'tone.ulaw'), tone);
+  const tone16 = new Int16Array(16000).map((_, i) => Math.round(Math.sin((2 * Math.PI * 440 * i) / 16000) * 8000));
+  const g722 = Buffer.alloc(8000);
+  new G722Encoder().encode(tone16, 0, tone16.length, g722, 0);
+  writeFileSync(join(dir, 'tone.g722'), g722);
   await sleep(3000); // start-up garbage settles before the idle reading
   const rssIdle = rssBytes(pid);
   const metrics = async () => (await fetch(`${server.httpUrl}/metrics`)).text();
@@ -96,14 +104,14 @@ async function main(): Promise<void> {
   // --- phase 1: concurrent calls with media, plus the measuring calls ---
   process.stderr.write(`== bench/sip: ${CALLS} concurrent calls (${RATE}/s ramp, ${HOLD_S} s each) + ${PROBES} measuring calls\n`);
   const rampS = CALLS / RATE;
-  const load = sipp(target, 'uac-load.xml', ['-m', String(CALLS), '-l', String(CALLS), '-r', String(RATE), '-d', String(HOLD_S * 1000), '-p', String(await freePort())], dir);
+  const load = sipp(target, CODEC === 'g722' ? 'uac-load-g722.xml' : 'uac-load.xml', ['-m', String(CALLS), '-l', String(CALLS), '-r', String(RATE), '-d', String(HOLD_S * 1000), '-p', String(await freePort())], dir);
   await sleep(rampS * 1000 + 1000);
   const probeSeconds = Math.max(3, Math.min(10, HOLD_S - rampS - 4));
   const capturing = values.capture === 'on' || (values.capture === 'auto' && canCapture());
   const wire = capturing ? await startWireCapture(join(dir, 'rtp.pcap'), rtpMin, rtpMin + 4 * (CALLS + PROBES + 100)) : undefined;
   // The measuring calls run in a process of their own: nothing else there delays their receive timestamps.
   const probeRun = new Promise<ProbeResult[]>((resolve, reject) =>
-    execFile(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./probe.ts', import.meta.url)), '127.0.0.1', String(sipPort), NUMBER, String(probeSeconds), String(PROBES)], { maxBuffer: 64 << 20 }, (err, stdout) =>
+    execFile(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./probe.ts', import.meta.url)), '127.0.0.1', String(sipPort), NUMBER, String(probeSeconds), String(PROBES), CODEC], { maxBuffer: 64 << 20 }, (err, stdout) =>
       err ? reject(err) : resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as ProbeResult[])));
   await sleep(1000);
   const m0 = await metrics();
@@ -170,6 +178,7 @@ async function main(): Promise<void> {
   rmSync(dir, { recursive: true, force: true });
 
   const rows: [string, string][] = [
+    ['codec', CODEC === 'g722' ? 'G.722 (16 kHz)' : 'PCMU'],
     ['concurrent calls (sipp ok/failed)', `${concurrent.callsSuccessful}/${concurrent.callsFailed} of ${CALLS}`],
     ['active SIP calls in the window', String(concurrent.activeCallsDuringWindow)],
     ['server CPU % (media+agent)', String(concurrent.serverCpuPercent)],
@@ -196,7 +205,7 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const file = `${out}sip.json`;
   // The machine's load matters to the jitter figures (2 shared cores here): recorded with them.
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, loadAverage1m: { before: load0, after: loadavg()[0] }, calls: CALLS, holdSeconds: HOLD_S, rampPerSecond: RATE, clockPrecisionMs: Number(values.precision), concurrent, setupRate }, null, 2));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, loadAverage1m: { before: load0, after: loadavg()[0] }, calls: CALLS, holdSeconds: HOLD_S, rampPerSecond: RATE, clockPrecisionMs: Number(values.precision), codec: CODEC, concurrent, setupRate }, null, 2));
   process.stdout.write(`\nwrote ${file}\n`);
 }
 
