@@ -69,6 +69,19 @@ export class RtpClock {
     this.timer = setTimeout(this.fire, this.precisionMs > 0 ? Math.max(0, Math.floor(next - now - this.precisionMs / 2)) : Math.max(1, Math.ceil(next - now)));
   }
 
+  /**
+   * Runs the tick now if its grid point has passed while its timer still waits. Timers run only between
+   * rounds of I/O callbacks, so under load a tick waits behind a whole round of packet handling (several
+   * ms with 100 calls); the receive path calls this first, which bounds that wait by one packet handler
+   * — exactly when load is high. Costs one clock read when nothing is due.
+   */
+  pollDue(): void {
+    if (this.timer !== undefined && this.now() >= this.target) {
+      clearTimeout(this.timer);
+      this.fire();
+    }
+  }
+
   private readonly fire = (): void => {
     this.timer = undefined;
     if (this.precisionMs > 0) {

@@ -300,6 +300,7 @@ export class RtpSession implements SessionTransport, TickListener {
   // --- receiving ---
 
   private readonly onMessage = (msg: Buffer, rinfo: RemoteInfo): void => {
+    this.o.clock.pollDue(); // a due tick goes first, not after this round of packets (clock.ts)
     if (this.closed) return;
     const h = this.hdr;
     const r = parseRtp(msg, msg.length, h);
