@@ -8,6 +8,7 @@ import type { Logger } from '../../lib/logger.ts';
 import type { ReceiverStats } from './receiver-stats.ts';
 import { newRtcpInfo, ntpTime, parseRtcp, writeReport } from './rtcp.ts';
 import type { RtpMetrics } from './metrics.ts';
+import { RTP_CLOCK_RATE } from './audio-codec.ts';
 
 /** What the reporter reads from its RTP session. */
 export interface RtcpSource {
@@ -77,7 +78,8 @@ export class RtcpReporter {
     if (this.closed || now < this.nextAt) return;
     this.nextAt = now + this.o.intervalMs * (0.75 + Math.random() * 0.5);
     this.noteLoss();
-    if (this.src.rx.ssrc >= 0) this.o.metrics.jitter.observe(this.src.rx.jitter / 8000);
+    // Jitter is in RTP timestamp units: 8 kHz for every codec here (G.722 too, RFC 3551 §4.5.2).
+    if (this.src.rx.ssrc >= 0) this.o.metrics.jitter.observe(this.src.rx.jitter / RTP_CLOCK_RATE);
     if (started) this.send(false);
   }
 
@@ -141,7 +143,7 @@ export class RtcpReporter {
         const rtt = (arrival - this.info.lsr - this.info.dlsr) >>> 0;
         if (rtt < 65536 * 10) rttMs = (rtt / 65536) * 1000;
       }
-      this.peer = { fractionLost: this.info.fractionLost / 256, cumulativeLost: this.info.cumulativeLost, jitterMs: this.info.jitter / 8, rttMs };
+      this.peer = { fractionLost: this.info.fractionLost / 256, cumulativeLost: this.info.cumulativeLost, jitterMs: (this.info.jitter * 1000) / RTP_CLOCK_RATE, rttMs };
     }
   }
 
