@@ -235,6 +235,7 @@ export class RtpSession implements SessionTransport, TickListener {
     this.ssrcIn = -1; // the next packet starts the stream anew (and its media time base)
     this.lastPopTick = -1;
     this.out.clear();
+    this.talking = false; // the new codec's first packet carries the marker bit
     this.audioOut = createAudioOut(codec, this.out.capacity);
     if (!this.started) this.rate = pcmRateOf(codec);
     this.bridgeIn?.dispose();
@@ -415,7 +416,9 @@ export class RtpSession implements SessionTransport, TickListener {
     const ts = (this.tsOffset + tick * RTP_FRAME_TICKS) >>> 0;
     const pending = this.out.pending(now, this.talking, this.o.talkspurtCushionMs ?? 10);
     if (this.dtmfPlan || (this.dtmfQueue.length > 0 && this.dtmfGap <= 0)) {
-      if (pending > 0) this.out.take(); // audio under a key press is dropped, so it stays real-time
+      // Audio under a key press is dropped, so it stays real-time. (G.722: frames after it were encoded
+      // from a state the peer's decoder never sees; it re-converges within tens of ms.)
+      if (pending > 0) this.out.take();
       this.sendDtmfPacket(ts);
       return;
     }
