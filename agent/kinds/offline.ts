@@ -7,8 +7,7 @@ import type { EspeakTts } from '../tts/espeak.ts';
 import type { Logger } from '../../lib/logger.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { SileroModel } from '../vad/silero-model.ts';
-import { SileroVad } from '../vad/silero-vad.ts';
-import type { VoiceDetectorFactory } from './cascaded/cascaded-call.ts';
+import { sileroDetectors, type VoiceDetectorFactory } from '../vad/detector.ts';
 import { OfflineCall, DEFAULT_GREETING, DIGIT_WORDS } from './offline/offline-call.ts';
 
 export { DEFAULT_GREETING } from './offline/offline-call.ts';
@@ -43,26 +42,9 @@ export function offlineKind(tts: EspeakTts, o: OfflineKindOptions = {}): AgentKi
         tts,
         beep,
         // Loaded on the first call that needs it (~300 MB, a few seconds): that call greets meanwhile.
-        vad: () => o.vad ?? sileroDetector(ctx.log, o.vadBatchWaitMs),
+        vad: () => o.vad ?? sileroDetectors(ctx.log, o.vadBatchWaitMs),
       }),
   };
-}
-
-function sileroDetector(log: { error(o: object, m: string): void }, batchWaitMs: number | undefined): Promise<VoiceDetectorFactory> {
-  let errors = 0;
-  return SileroModel.load().then(
-    (model): VoiceDetectorFactory =>
-      (rates, onProbability) =>
-        new SileroVad(model, {
-          batchWaitMs,
-          rate: rates.model,
-          inputRate: rates.input,
-          onProbability,
-          onError: (err) => {
-            if (errors++ === 0) log.error({ err: errorMessage(err) }, 'VAD inference failed (logged once per call)');
-          },
-        }),
-  );
 }
 
 /** The tone before a voicemail message: 1 kHz for 400 ms, faded in and out over 10 ms. */

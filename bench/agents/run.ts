@@ -12,7 +12,8 @@
 // Usage: node --import tsx bench/agents/run.ts [--calls 60] [--seconds 15] [--vad-batch-wait 4] [--source-rate 8000]
 import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { CascadedCall, vadRate, type VoiceDetectorFactory } from '../../agent/kinds/cascaded/cascaded-call.ts';
+import { CascadedCall } from '../../agent/kinds/cascaded/cascaded-call.ts';
+import { vadRate, type VoiceDetectorFactory } from '../../agent/vad/detector.ts';
 import { HalfbandUp2 } from '../../media/codecs/halfband.ts';
 import { parseCascadedSettings } from '../../agent/kinds/cascaded/settings.ts';
 import { noMetrics, type CascadedMetrics } from '../../agent/kinds/cascaded/metrics.ts';

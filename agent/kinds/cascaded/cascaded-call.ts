@@ -20,25 +20,7 @@ import type { CascadedMetrics } from './metrics.ts';
 import type { CascadedSettings } from './settings.ts';
 import type { LlmProvider, SttProvider, SttUtterance, ToolExecutor, TtsProvider } from './types.ts';
 import type { Summarizer } from '../../summary/summarize.ts';
-
-/** A per-call voice activity detector: caller PCM in, one speech probability per window out. */
-export interface VoiceDetector {
-  push(pcm: Int16Array): void;
-  close(): void;
-  inferences: number;
-  gatedWindows: number;
-}
-/**
- * `input`: rate of the audio pushed; `model`: rate the detector runs at (half of `input` when the caller's
- * leg is narrowband: the top half of the band is empty, and Silero at 8 kHz costs ~35% less per window).
- * `endSample` counts pushed samples.
- */
-export type VoiceDetectorFactory = (rates: { input: number; model: number }, onProbability: (prob: number, endSample: number) => void) => VoiceDetector;
-
-/** The rate the VAD runs at for caller audio at `input` Hz from a leg whose own rate is `source`. */
-export function vadRate(input: number, source: number | undefined): number {
-  return input === 16000 && source !== undefined && source <= 8000 ? 8000 : input;
-}
+import { vadRate, type VoiceDetector, type VoiceDetectorFactory } from '../../vad/detector.ts';
 
 export interface CascadedCallDeps {
   /** A promise while the model loads (the first call of a process): turns are detected once it is ready. */

@@ -8,11 +8,10 @@ import type OpenAI from 'openai';
 import type { AgentKind, AgentCall, AgentCallContext } from '../types.ts';
 import type { Registry } from '../../../lib/metrics.ts';
 import type { EspeakTts } from '../../tts/espeak.ts';
-import { errorMessage } from '../../../lib/errors.ts';
 import { SileroModel } from '../../vad/silero-model.ts';
-import { SileroVad } from '../../vad/silero-vad.ts';
 import { toolRunnerFor } from '../../tools/index.ts';
-import { CascadedCall, type VoiceDetectorFactory } from './cascaded-call.ts';
+import { CascadedCall } from './cascaded-call.ts';
+import { sileroDetectors, type VoiceDetectorFactory } from '../../vad/detector.ts';
 import { parseCascadedSettings, CascadedSettingsError, type CascadedSettings } from './settings.ts';
 import { cascadedMetrics, type CascadedMetrics } from './metrics.ts';
 import { OpenAiLlm } from './providers/openai-llm.ts';
@@ -167,24 +166,6 @@ function summarizerFor(s: CascadedSettings, o: CascadedKindOptions, ctx: AgentCa
   };
 }
 
-function sileroVad(ctx: AgentCallContext, metrics: CascadedMetrics, batchWaitMs: number | undefined): Promise<VoiceDetectorFactory> {
-  let vadErrors = 0;
-  return SileroModel.load().then(
-    (model): VoiceDetectorFactory =>
-      (rates, onProbability) =>
-        new SileroVad(model, {
-          batchWaitMs,
-          rate: rates.model,
-          inputRate: rates.input,
-          onProbability,
-          onError: (err) => {
-            if (vadErrors++ === 0) ctx.log.error({ err: errorMessage(err) }, 'VAD inference failed (logged once per call)');
-            metrics.badMessage('silero', 'inference');
-          },
-        }),
-  );
-}
-
 async function createCascadedCall(ctx: AgentCallContext, o: CascadedKindOptions, metrics: CascadedMetrics): Promise<AgentCall> {
   const s = parseCascadedSettings(ctx.settings);
   if (ctx.inputRate !== 16000 && ctx.inputRate !== 8000) throw new CascadedSettingsError('inputRate', `caller audio at ${ctx.inputRate} Hz; the VAD runs at 8 or 16 kHz`);
@@ -193,7 +174,7 @@ async function createCascadedCall(ctx: AgentCallContext, o: CascadedKindOptions,
   const tts = await ttsFor(s, o, metrics, ctx.usage);
   const stt = await sttFor(s, o, ctx.inputRate, metrics, ctx.usage);
   // The first call of a process does not wait for the model: it greets while Silero loads.
-  const vad = o.vad ?? sileroVad(ctx, metrics, o.vadBatchWaitMs);
+  const vad = o.vad ?? sileroDetectors(ctx.log, o.vadBatchWaitMs, () => metrics.badMessage('silero', 'inference'));
   const runner = toolRunnerFor(ctx, { allowPrivateHttp: o.allowPrivateHttp });
   const dtmfNames = new Set(runner.tools.filter((t) => t.type === 'send_dtmf').map((t) => t.name));
   const tools: ToolExecutor = {

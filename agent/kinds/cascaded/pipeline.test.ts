@@ -2,7 +2,8 @@
 // STT/LLM/TTS, and the frames, marks, clears, hang-ups and transcript turns that come out.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CascadedCall, vadRate, type CascadedTurn } from './cascaded-call.ts';
+import { CascadedCall, type CascadedTurn } from './cascaded-call.ts';
+import { vadRate } from '../../vad/detector.ts';
 import { parseCascadedSettings } from './settings.ts';
 import { noMetrics, type CascadedMetrics } from './metrics.ts';
 import { energyVad, ScriptedStt, ScriptedLlm, ScriptedTts, RecordingOutput, RecordingTools, says, httpError } from './testing.ts';

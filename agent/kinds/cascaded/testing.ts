@@ -3,7 +3,7 @@
 // and lets the test decide when marks "play". No sockets: the pipeline's own logic, frames in and out.
 import type { AgentOutput } from '../types.ts';
 import type { LlmEvent, LlmProvider, LlmRequest, SttProvider, SttUtterance, ToolExecutor, TtsProvider, ChatMessage } from './types.ts';
-import type { VoiceDetector, VoiceDetectorFactory } from './cascaded-call.ts';
+import type { VoiceDetector, VoiceDetectorFactory } from '../../vad/detector.ts';
 import { ProviderError } from './provider-error.ts';
 
 /** Speech probability 0.9 for 20 ms frames louder than `rms`, else 0 (one "window" per push). */

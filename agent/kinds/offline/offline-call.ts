@@ -10,7 +10,7 @@
 // is playing (a transfer announcement, the goodbye): then the utterance is ignored.
 import type { AgentCall, AgentCallContext, TransferOutcome } from '../types.ts';
 import type { AudioFrameView } from '../../../proto/index.ts';
-import type { VoiceDetectorFactory } from '../cascaded/cascaded-call.ts';
+import type { VoiceDetectorFactory } from '../../vad/detector.ts';
 import { pcmSamples } from '../../../lib/pcm.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 import { PreRoll } from '../cascaded/preroll.ts';

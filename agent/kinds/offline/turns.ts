@@ -3,7 +3,7 @@
 // began — so the call can cut recordings at the caller's last word. The model loads on the first call
 // of a process; until it has, nothing is reported (keys still work).
 import { Endpointer } from '../../vad/endpointer.ts';
-import { vadRate, type VoiceDetector, type VoiceDetectorFactory } from '../cascaded/cascaded-call.ts';
+import { vadRate, type VoiceDetector, type VoiceDetectorFactory } from '../../vad/detector.ts';
 import type { Logger } from '../../../lib/logger.ts';
 import { errorMessage } from '../../../lib/errors.ts';
 
