@@ -1,4 +1,5 @@
-// ITU-T G.722 at 64 kbit/s (mode 1): 16 kHz PCM ↔ one octet per two samples. A 24-tap QMF splits the
+// ITU-T G.722 at 64 kbit/s (mode 1), the reference implementation in TypeScript (g722.ts picks it or the
+// WebAssembly build of the same loops, g722-wasm.ts): 16 kHz PCM ↔ one octet per two samples. A 24-tap QMF splits the
 // signal into a lower and a higher 8 kHz sub-band, each coded by its own ADPCM loop (6 bits lower,
 // 2 bits higher: SB-ADPCM). No npm package provides G.722, so this is a TypeScript port of the
 // Recommendation's fixed-point blocks as spandsp's g722.c arranges them (Steve Underwood, LGPL; also in
@@ -15,6 +16,30 @@ export const G722_FRAME_SAMPLES = 320;
 export const G722_FRAME_BYTES = 160;
 /** Input samples to decoded output: the two QMFs' delay (an impulse comes back this much later). */
 export const G722_DELAY_SAMPLES = 22;
+
+/** The interface both implementations share (see g722.ts). */
+export interface G722Coder {
+  reset(): void;
+  /** Copies the whole state into `o` (G722_STATE_WORDS long) from `at`. */
+  saveState(o: Int32Array, at?: number): void;
+  /** Restores a state saveState() took. */
+  loadState(i: Int32Array, at?: number): void;
+  /** Frees the coder's WebAssembly memory now (GC would do it later); no-op in JS. */
+  dispose(): void;
+}
+
+export interface G722Encoder extends G722Coder {
+  /**
+   * Encodes `n` samples of `pcm` from `inOff` (an even count: samples go in pairs) into `n / 2` octets of
+   * `out` from `outOff`. Returns the octets written.
+   */
+  encode(pcm: Int16Array, inOff: number, n: number, out: Uint8Array, outOff: number): number;
+}
+
+export interface G722Decoder extends G722Coder {
+  /** Decodes `len` octets of `data` from `off` into `2 * len` samples of `out` from `outOff`. Returns the samples written. */
+  decode(data: Uint8Array, off: number, len: number, out: Int16Array, outOff: number): number;
+}
 
 // QMF coefficients (Table 11/G.722), oldest sample first, in the two polyphase halves.
 const QMF_FWD = Int32Array.of(3, -11, 12, 32, -210, 951, 3876, -805, 362, -156, 53, -11);
@@ -44,6 +69,12 @@ const ILB = Int32Array.of(
   2048, 2093, 2139, 2186, 2233, 2282, 2332, 2383, 2435, 2489, 2543, 2599, 2656, 2714, 2774, 2834,
   2896, 2960, 3025, 3091, 3158, 3228, 3298, 3371, 3444, 3520, 3597, 3676, 3756, 3838, 3922, 4008,
 );
+
+/** The tables at the byte offsets the WebAssembly loops read them from (wasm/g722-gen.js). */
+export const G722_TABLES: readonly (readonly [number, Int32Array])[] = [
+  [0, QM2], [16, QM4], [80, QM6], [336, Q6], [464, ILN], [592, ILP], [720, IHN], [736, IHP],
+  [752, WL], [784, RL42], [848, WH], [864, RH2], [880, ILB],
+];
 
 const sat16 = (v: number): number => (v > 32767 ? 32767 : v < -32768 ? -32768 : v);
 const sat15 = (v: number): number => (v > 16383 ? 16383 : v < -16384 ? -16384 : v);
@@ -209,7 +240,7 @@ function dot12(q: Int32Array, at: number, c: Int32Array): number {
 }
 
 /** What the encoder and decoder share: the two bands, the QMF ring, snapshots. */
-class Coder {
+class Coder implements G722Coder {
   protected readonly low = new Band(32);
   protected readonly high = new Band(8);
   protected readonly qmf = new Int32Array(QMF_WORDS);
@@ -220,27 +251,25 @@ class Coder {
     this.qmf.fill(0);
   }
 
-  /** Copies the whole state into `o` (G722_STATE_WORDS long) from `at`. */
   saveState(o: Int32Array, at = 0): void {
     this.low.save(o, at);
     this.high.save(o, at + BAND_WORDS);
     o.set(this.qmf, at + 2 * BAND_WORDS);
   }
 
-  /** Restores a state saveState() took. */
   loadState(i: Int32Array, at = 0): void {
     this.low.load(i, at);
     this.high.load(i, at + BAND_WORDS);
     for (let k = 0; k < QMF_WORDS; k++) this.qmf[k] = i[at + 2 * BAND_WORDS + k];
   }
+
+  dispose(): void {
+    // Nothing outside the JS heap.
+  }
 }
 
 /** G.722 64 kbit/s encoder: one stream's state. */
-export class G722Encoder extends Coder {
-  /**
-   * Encodes `n` samples of `pcm` from `inOff` (an even count: samples go in pairs) into `n / 2` octets of
-   * `out` from `outOff`. Returns the octets written.
-   */
+export class G722EncoderJs extends Coder implements G722Encoder {
   encode(pcm: Int16Array, inOff: number, n: number, out: Uint8Array, outOff: number): number {
     const q = this.qmf;
     const low = this.low;
@@ -288,8 +317,7 @@ export class G722Encoder extends Coder {
 }
 
 /** G.722 64 kbit/s decoder: one stream's state. */
-export class G722Decoder extends Coder {
-  /** Decodes `len` octets of `data` from `off` into `2 * len` samples of `out` from `outOff`. Returns the samples written. */
+export class G722DecoderJs extends Coder implements G722Decoder {
   decode(data: Uint8Array, off: number, len: number, out: Int16Array, outOff: number): number {
     const q = this.qmf;
     const low = this.low;

@@ -6,13 +6,13 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { G722Decoder, G722Encoder, G722_FRAME_BYTES, G722_FRAME_SAMPLES, G722_STATE_WORDS, G722_DELAY_SAMPLES } from './g722.ts';
+import { G722Decoder, G722Encoder, G722EncoderJs, G722DecoderJs, G722_FRAME_BYTES, G722_FRAME_SAMPLES, G722_STATE_WORDS, G722_DELAY_SAMPLES } from './g722.ts';
 import { EspeakTts } from '../../agent/tts/espeak.ts';
 
-/** Encodes and decodes `pcm` in 20 ms frames, as a call does. */
-function roundTrip(pcm: Int16Array): { coded: Uint8Array; out: Int16Array } {
-  const enc = new G722Encoder();
-  const dec = new G722Decoder();
+/** Encodes and decodes `pcm` in 20 ms frames, as a call does (the build in use, or the given one). */
+function roundTrip(pcm: Int16Array, Enc: new () => G722Encoder = G722Encoder, Dec: new () => G722Decoder = G722Decoder): { coded: Uint8Array; out: Int16Array } {
+  const enc = new Enc();
+  const dec = new Dec();
   const n = pcm.length - (pcm.length % G722_FRAME_SAMPLES);
   const coded = new Uint8Array(n / 2);
   const out = new Int16Array(n);
@@ -73,8 +73,9 @@ function highEnergy(x: Int16Array, from: number): number {
   return e;
 }
 
-test('espeak-ng speech: SNR > 20 dB, and the wideband part (above 4 kHz) survives', async () => {
+test('espeak-ng speech: SNR > 20 dB, and the wideband part (above 4 kHz) survives', async (t) => {
   const tts = new EspeakTts(16000);
+  t.after(() => tts.close()); // its worker thread would keep the process alive
   const speech = await tts.synthesize('Thank you for calling. Please say the name of the person you would like to reach, or press zero.');
   assert.ok(speech.length > 16000 * 2, 'at least two seconds of speech');
   const { out } = roundTrip(speech);
@@ -147,7 +148,7 @@ const FINGERPRINT = '0012d01197f1b8a4';
 // → outsp1.bin (mode 1). Not kept here (ITU material); point G722_VECTORS_DIR at a folder holding them,
 // whole or as prefixes of equal length (inpsp.pcm / codspw.g722 / outsp1.pcm also accepted, octets packed).
 const VECTORS = process.env.G722_VECTORS_DIR;
-test('bit-exact against the ITU-T G.191 G.722 vectors', { skip: !VECTORS && 'G722_VECTORS_DIR not set' }, () => {
+test('bit-exact against the ITU-T G.191 G.722 vectors (the WebAssembly build and the TypeScript reference)', { skip: !VECTORS && 'G722_VECTORS_DIR not set' }, () => {
   const find = (...names: string[]) => names.map((n) => join(VECTORS!, n)).find((p) => existsSync(p));
   const inPath = find('inpsp.bin', 'inpsp-prefix.pcm', 'inpsp.pcm');
   const codPath = find('codspw.cod', 'codspw-prefix.g722', 'codspw.g722');
@@ -160,10 +161,11 @@ test('bit-exact against the ITU-T G.191 G.722 vectors', { skip: !VECTORS && 'G72
   const expected = le16(readFileSync(outPath));
   const n = Math.min(input.length, octets.length * 2, expected.length) - (Math.min(input.length, octets.length * 2, expected.length) % G722_FRAME_SAMPLES);
   assert.ok(n >= 8000, 'at least half a second of vectors');
-  const { coded } = roundTrip(input.subarray(0, n));
-  assert.deepEqual(coded, octets.subarray(0, n / 2), 'encoder octets');
-  const dec = new G722Decoder();
-  const out = new Int16Array(n);
-  dec.decode(octets, 0, n / 2, out, 0);
-  assert.deepEqual(out, expected.subarray(0, n), 'decoder samples');
+  for (const [Enc, Dec] of [[G722Encoder, G722Decoder], [G722EncoderJs, G722DecoderJs]] as const) {
+    const { coded } = roundTrip(input.subarray(0, n), Enc, Dec);
+    assert.deepEqual(coded, octets.subarray(0, n / 2), `${Enc.name}: encoder octets`);
+    const out = new Int16Array(n);
+    new Dec().decode(octets, 0, n / 2, out, 0);
+    assert.deepEqual(out, expected.subarray(0, n), `${Dec.name}: decoder samples`);
+  }
 });

@@ -29,6 +29,8 @@ export interface AudioIn {
   push(ts: number, payload: Uint8Array, off: number, len: number, arrivalMs: number): AudioPushResult;
   /** A new stream (new SSRC): start over (the buffer's stats are kept). */
   reset(): void;
+  /** The call is over (or the codec changed): frees the decoder's memory. */
+  dispose(): void;
 }
 
 export function createAudioIn(codec: RtpAudioCodec, o: AudioInOptions = {}): AudioIn {
@@ -54,6 +56,10 @@ class G711In implements AudioIn {
 
   reset(): void {
     this.jb.reset();
+  }
+
+  dispose(): void {
+    // Nothing to free.
   }
 }
 
@@ -87,6 +93,11 @@ class G722In implements AudioIn, GapFiller {
     this.heldPkt.fill(undefined);
     this.heldPos.fill(-1);
     this.held = 0;
+  }
+
+  dispose(): void {
+    this.dec.dispose();
+    this.heldPkt.fill(undefined);
   }
 
   /** Packets waiting for a gap before them to fill. */

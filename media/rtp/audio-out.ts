@@ -21,6 +21,8 @@ export interface AudioOut {
   unsent(slot: number): void;
   /** FRAME_BYTES of silence at `off` in `dst`, to send at once. */
   silence(dst: Uint8Array, off: number): void;
+  /** The call is over (or the codec changed): frees the encoder's memory. */
+  dispose(): void;
 }
 
 /** `slots`: how many frames the send queue holds. */
@@ -51,6 +53,10 @@ class G711Out implements AudioOut {
 
   silence(dst: Uint8Array, off: number): void {
     dst.fill(this.fillByte, off, off + FRAME_BYTES);
+  }
+
+  dispose(): void {
+    // Nothing to free.
   }
 }
 
@@ -89,5 +95,9 @@ class G722Out implements AudioOut {
     // Encoded, not a fixed octet: the decoder's state must follow ours (a repeated code word drifts).
     this.pad.fill(0);
     this.enc.encode(this.pad, 0, this.frameSamples, dst, off);
+  }
+
+  dispose(): void {
+    this.enc.dispose();
   }
 }

@@ -231,6 +231,8 @@ export class RtpSession implements SessionTransport, TickListener {
     this.concealedBefore += jb.concealed;
     this.reportDiscards();
     this.reportedDiscards = 0;
+    this.audioIn.dispose();
+    this.audioOut.dispose();
     this.audioIn = createAudioIn(codec, { minDelayMs: this.o.jitterMinMs, maxDelayMs: this.o.jitterMaxMs });
     this.ssrcIn = -1; // the next packet starts the stream anew (and its media time base)
     this.lastPopTick = -1;
@@ -530,6 +532,8 @@ export class RtpSession implements SessionTransport, TickListener {
     this.out.dropMarks();
     this.bridgeIn?.dispose();
     this.bridgeOut?.dispose();
+    this.audioIn.dispose();
+    this.audioOut.dispose();
     try {
       this.socket.close();
     } catch {

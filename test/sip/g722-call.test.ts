@@ -103,7 +103,9 @@ function highShare(x: Int16Array): number {
 
 test('a caller offering G.722 gets G722/8000; its speech reaches the bus as native 16 kHz and the echo comes back as G.722; a re-INVITE moves it to PCMU', async (t) => {
   const { client, peer, peerPort, got, framesIn, events, registry } = await setup(t);
-  const speech = await new EspeakTts(16000).synthesize('Hello, this is a wideband call. Can you hear the sibilants clearly?');
+  const tts = new EspeakTts(16000);
+  t.after(() => tts.close()); // its worker thread would keep the process alive
+  const speech = await tts.synthesize('Hello, this is a wideband call. Can you hear the sibilants clearly?');
   const frames = Math.min(100, Math.floor(speech.length / 320)); // up to 2 s
 
   // INVITE offering G.722 first (and PCMU, telephone-event).
