@@ -48,8 +48,12 @@ test('softphone in chromium: sign in, call the offline agent, hear it, DTMF, han
   const tmp = mkdtempSync(join(tmpdir(), 'uap-softphone-'));
   t.after(() => rmSync(tmp, { recursive: true, force: true }));
   const tts = new EspeakTts(16000);
-  const speech = await tts.synthesize('Hello, this is a test call from the browser. Can you hear me?');
+  const said = await tts.synthesize('Hello, this is a test call from the browser. Can you hear me?');
   await tts.close();
+  // Chrome loops the file from getUserMedia on: 6 s of quiet first, so the offline agent's greeting is
+  // not cut off by the caller talking over it (barge-in) before the page can hear it.
+  const speech = new Int16Array(16000 * 6 + said.length);
+  speech.set(said, 16000 * 6);
   const wavPath = join(tmp, 'speech.wav');
   writeFileSync(wavPath, wav(speech, 16000));
 
