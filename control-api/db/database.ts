@@ -17,7 +17,10 @@
 // socket (a stray second client is refused instead of corrupting the session), and the connection is
 // never recycled (no idle timeout, no max lifetime). Consequence: inside a withTenant()/withPlatform()
 // callback use only the `tx` it gives you — a query on db.sql there would wait forever on PGlite (and is
-// not part of the transaction anyway); a nested withTenant()/withPlatform() is refused on both engines.
+// not part of the transaction anyway); a nested withTenant()/withPlatform() is refused — on PGlite, where it
+// would hang, and on PostgreSQL when asked (nestingCheck). The check keeps an AsyncLocalStorage, which on
+// Node 20/22 puts a hook on every promise of the process (~4 % of an API request's CPU): PostgreSQL
+// deployments skip it, and every test suite runs on PGlite too.
 //
 // The data directory holds one PGlite instance per process: PGlite has no guard of its own (two
 // processes open the same directory and corrupt it), so openDatabase() takes `<dataDir>/uap.lock`
@@ -46,6 +49,8 @@ export interface OpenDatabaseOptions {
   log?: DbLogger;
   /** Pool size for PostgreSQL (default 10). Always 1 for PGlite. */
   max?: number;
+  /** Refuse nested withTenant()/withPlatform() on PostgreSQL too (always on for PGlite). Default false. */
+  nestingCheck?: boolean;
 }
 
 export interface Database {
@@ -92,7 +97,7 @@ export function redactUrl(url: string): string {
 
 export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   const log = opts.log ?? silent;
-  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.max ?? 10, log);
+  if (opts.databaseUrl) return openPostgres(opts.databaseUrl, opts.max ?? 10, log, opts.nestingCheck ?? false);
   return openPglite(opts.dataDir, opts.max, log);
 }
 
@@ -115,12 +120,12 @@ async function probe(sql: Sql, safeUrl: string): Promise<void> {
   }
 }
 
-async function openPostgres(url: string, max: number, log: DbLogger): Promise<Database> {
+async function openPostgres(url: string, max: number, log: DbLogger, nestingCheck: boolean): Promise<Database> {
   const safeUrl = redactUrl(url);
   const sql = postgres(url, { ...clientOptions(log), max });
   await probe(sql, safeUrl);
   log.info({ url: safeUrl, max }, 'database: postgres');
-  return makeDatabase(sql, 'postgres', url, log, async () => {
+  return makeDatabase(sql, 'postgres', url, log, nestingCheck, async () => {
     await sql.end({ timeout: 5 });
   });
 }
@@ -138,7 +143,7 @@ async function openPglite(dataDirOpt: string, max: number | undefined, log: DbLo
     await probe(sql, url);
     log.info({ dataDir, url, vector: host.vector }, 'database: embedded PGlite');
     const h = host;
-    return makeDatabase(sql, 'pglite', url, log, async () => {
+    return makeDatabase(sql, 'pglite', url, log, true, async () => {
       try {
         await sql.end({ timeout: 5 });
         await h.close();
@@ -204,10 +209,12 @@ function isAlive(pid: number): boolean {
 
 const inTransaction = new AsyncLocalStorage<true>();
 
-function makeDatabase(sql: Sql, kind: 'postgres' | 'pglite', url: string, log: DbLogger, end: () => Promise<void>): Database {
+function makeDatabase(sql: Sql, kind: 'postgres' | 'pglite', url: string, log: DbLogger, nestingCheck: boolean, end: () => Promise<void>): Database {
   let closing: Promise<void> | undefined;
+  // Without the check, callbacks run as they are: no AsyncLocalStorage is entered, so its hooks stay off.
+  const guarded = <T>(fn: () => Promise<T>): Promise<T> => (nestingCheck ? inTransaction.run(true, fn) : fn());
   const notNested = (what: string) => {
-    if (inTransaction.getStore()) {
+    if (nestingCheck && inTransaction.getStore()) {
       throw new DatabaseError('DB_NESTED_TRANSACTION', `${what} called inside another withTenant()/withPlatform(): use the tx you were given`);
     }
   };
@@ -225,7 +232,7 @@ function makeDatabase(sql: Sql, kind: 'postgres' | 'pglite', url: string, log: D
         // the server runs them in order, so fn's statements still see the role and tenant.
         const scoped = tx`select set_config('role', ${APP_ROLE}, true), set_config('app.tenant_id', ${tenantId}, true)`.execute();
         scoped.catch(() => {}); // a failure here also fails fn's statements, which report it
-        const out = await inTransaction.run(true, () => fn(tx));
+        const out = await guarded(() => fn(tx));
         await scoped;
         return out;
       });
@@ -233,7 +240,7 @@ function makeDatabase(sql: Sql, kind: 'postgres' | 'pglite', url: string, log: D
     },
     async withPlatform<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
       notNested('withPlatform()');
-      const r = await sql.begin((tx) => inTransaction.run(true, () => fn(tx)));
+      const r = await sql.begin((tx) => guarded(() => fn(tx)));
       return r as T;
     },
     migrate: () => runMigrations(sql, { log }),

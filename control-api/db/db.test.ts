@@ -53,7 +53,7 @@ function postgresBackend(): Backend {
         await admin.unsafe(`create database ${dbname}`);
         created = true;
       }
-      return openDatabase({ databaseUrl: url, dataDir: '', log, max: 4 });
+      return openDatabase({ databaseUrl: url, dataDir: '', log, max: 4, nestingCheck: true });
     },
     openSecond: () => openDatabase({ databaseUrl: url, dataDir: '', log, max: 2 }),
     async cleanup() {
@@ -193,6 +193,16 @@ function suite(name: string, makeBackend: () => Backend) {
       assert.equal(out?.t, null);
       await assert.rejects(db.withTenant('not-a-uuid', async () => 1), { code: 'DB_BAD_TENANT' });
       await assert.rejects(db.withPlatform(() => db.withTenant(tenantA, async () => 1)), { code: 'DB_NESTED_TRANSACTION' });
+      if (backend.kind === 'postgres') {
+        // Without the check (PostgreSQL's default) the callback runs as it is: the nested call takes another
+        // pooled connection instead of hanging — and is outside the transaction, which tests on PGlite catch.
+        const plain = await openDatabase({ databaseUrl: db.url, dataDir: '', log, max: 2 });
+        try {
+          assert.equal(await plain.withPlatform(() => plain.withTenant(tenantA, async () => 1)), 1);
+        } finally {
+          await plain.close();
+        }
+      }
     });
 
     test('tenant A cannot read or change tenant B rows, even without a WHERE clause', async () => {
