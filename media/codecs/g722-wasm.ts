@@ -7,6 +7,7 @@
 // scratch area shared by every coder since encode/decode are synchronous, then a 512-byte state slot per
 // coder from a free list; dispose() returns it, and a FinalizationRegistry returns the slots of coders
 // that were dropped without dispose(). The slot holds the state in saveState()'s layout.
+import { WasmSlots } from './wasm-slots.ts';
 import { G722_STATE_WORDS, G722_TABLES, type G722Coder, type G722Decoder, type G722Encoder } from './g722-js.ts';
 import { G722_WASM_BASE64 } from './wasm/g722.wasm.ts';
 
@@ -51,30 +52,12 @@ function refreshViews(): void {
 }
 if (K) refreshViews();
 
-const freeSlots: number[] = [];
-let nextSlot = SLOT0;
-const registry = new FinalizationRegistry<number>((st) => freeSlots.push(st));
-
-function allocSlot(): number {
-  if (!K) throw new Error('g722: WebAssembly is not available here (use the JS coders)');
-  let st = freeSlots.pop();
-  if (st === undefined) {
-    st = nextSlot;
-    nextSlot += SLOT;
-    const mem = K.mem;
-    if (nextSlot > mem.buffer.byteLength) {
-      mem.grow(Math.max(1, mem.buffer.byteLength >>> 18)); // +25%: few grows, each detaches views
-      refreshViews();
-    }
-  }
-  return st;
-}
+const slots = new WasmSlots(K?.mem, SLOT, SLOT0, refreshViews, 'g722: WebAssembly is not available here (use the JS coders)');
 
 abstract class WasmCoder implements G722Coder {
-  protected st = allocSlot();
+  protected st = slots.alloc(this);
 
   constructor() {
-    registry.register(this, this.st, this);
     this.reset();
   }
 
@@ -103,8 +86,7 @@ abstract class WasmCoder implements G722Coder {
   /** Returns the state slot now; the coder is unusable afterwards. Idempotent. */
   dispose(): void {
     if (this.st < 0) return;
-    registry.unregister(this);
-    freeSlots.push(this.st);
+    slots.release(this, this.st);
     this.st = -1;
   }
 }
@@ -144,6 +126,5 @@ export class G722DecoderWasm extends WasmCoder implements G722Decoder {
 
 /** Test hook: state slots ever carved out of memory, and those in use now. */
 export function g722SlotStats(): { allocated: number; inUse: number } {
-  const allocated = (nextSlot - SLOT0) / SLOT;
-  return { allocated, inUse: allocated - freeSlots.length };
+  return slots.stats();
 }

@@ -7,6 +7,7 @@
 // only a 256-byte state slot (its filter history) from a free-list allocator; dispose() returns it, and a
 // FinalizationRegistry returns the slots of stages that were dropped without dispose().
 
+import { WasmSlots } from './wasm-slots.ts';
 import { HALFBAND_TAPS, PAIRS } from './halfband-js.ts';
 import { HALFBAND_WASM_BASE64 } from './wasm/halfband.wasm.ts';
 
@@ -64,22 +65,11 @@ function refreshViews(): void {
 }
 if (K) refreshViews();
 
-const freeSlots: number[] = [];
-let nextSlot = SLOT0;
-const registry = new FinalizationRegistry<number>((st) => freeSlots.push(st));
+const slots = new WasmSlots(K?.mem, SLOT, SLOT0, refreshViews, 'halfband: WebAssembly SIMD is not available here (use the JS stages)');
 
-function allocSlot(): number {
-  if (!K) throw new Error('halfband: WebAssembly SIMD is not available here (use the JS stages)');
-  let st = freeSlots.pop();
-  if (st === undefined) {
-    st = nextSlot;
-    nextSlot += SLOT;
-    const mem = K.mem;
-    if (nextSlot > mem.buffer.byteLength) {
-      mem.grow(Math.max(1, mem.buffer.byteLength >>> 18)); // +25%: few grows, each detaches views
-      refreshViews();
-    }
-  }
+/** A zeroed state slot for `owner`. */
+function allocSlot(owner: object): number {
+  const st = slots.alloc(owner);
   heap16.fill(0, st >> 1, (st + SLOT) >> 1);
   return st;
 }
@@ -102,10 +92,7 @@ function copyOut(dst: Int16Array, o: number, len: number): void {
 }
 
 abstract class WasmStage {
-  protected st = allocSlot();
-  constructor() {
-    registry.register(this, this.st, this);
-  }
+  protected st = allocSlot(this);
 
   reset(): void {
     checkSlot(this.st);
@@ -115,8 +102,7 @@ abstract class WasmStage {
   /** Returns the state slot now; the stage is unusable afterwards. Idempotent. */
   dispose(): void {
     if (this.st < 0) return;
-    registry.unregister(this);
-    freeSlots.push(this.st);
+    slots.release(this, this.st);
     this.st = -1;
   }
 }
@@ -173,6 +159,5 @@ export class HalfbandDown2Wasm extends WasmStage {
 
 /** Test hook: state slots ever carved out of memory, and those in use now. */
 export function slotStats(): { allocated: number; inUse: number } {
-  const allocated = (nextSlot - SLOT0) / SLOT;
-  return { allocated, inUse: allocated - freeSlots.length };
+  return slots.stats();
 }
