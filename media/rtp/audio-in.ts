@@ -8,6 +8,7 @@
 import { ALAW_TO_LINEAR, ULAW_TO_LINEAR } from '../codecs/index.ts';
 import { G722Decoder } from '../codecs/g722.ts';
 import { JitterBuffer, LATE, type GapFiller } from './jitter-buffer.ts';
+import { HeldPackets, type DecodeHeld } from './held-packets.ts';
 import { MAX_PAYLOAD_BYTES } from './packet.ts';
 import { RTP_CLOCK_RATE, frameSamplesOf, pcmRateOf, type RtpAudioCodec } from './audio-codec.ts';
 
@@ -63,8 +64,6 @@ class G711In implements AudioIn {
   }
 }
 
-/** Packets held ahead of gaps at most (320 ms of 20 ms packets); beyond, the oldest gap is given up. */
-const HOLD = 16;
 // Decode scratch shared by every call: packets are handled one at a time.
 const pcmScratch = new Int16Array(2 * MAX_PAYLOAD_BYTES);
 
@@ -76,11 +75,11 @@ class G722In implements AudioIn, GapFiller {
   private readonly dec = new G722Decoder();
   /** Position where the next packet in timestamp order is decoded (-1: none decoded yet). */
   private frontier = -1;
-  private readonly heldPkt: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(HOLD).fill(undefined);
-  private readonly heldOff = new Int32Array(HOLD);
-  private readonly heldLen = new Int32Array(HOLD);
-  private readonly heldPos = new Float64Array(HOLD).fill(-1);
-  private held = 0;
+  private readonly held = new HeldPackets();
+  private readonly decodeHeld: DecodeHeld = (pos, pkt, off, len) => {
+    this.decodeAt(pos, pkt, off, len);
+    return this.frontier;
+  };
 
   constructor(o: AudioInOptions) {
     this.jb = new JitterBuffer({ minDelayMs: o.minDelayMs, maxDelayMs: o.maxDelayMs, clockRate: this.rate, rtpClockRate: RTP_CLOCK_RATE, frameSamples: this.frameSamples, filler: this });
@@ -90,19 +89,17 @@ class G722In implements AudioIn, GapFiller {
     this.jb.reset();
     this.dec.reset();
     this.frontier = -1;
-    this.heldPkt.fill(undefined);
-    this.heldPos.fill(-1);
-    this.held = 0;
+    this.held.clear();
   }
 
   dispose(): void {
     this.dec.dispose();
-    this.heldPkt.fill(undefined);
+    this.held.clear();
   }
 
   /** Packets waiting for a gap before them to fill. */
   get holding(): number {
-    return this.held;
+    return this.held.count;
   }
 
   push(ts: number, payload: Uint8Array, off: number, len: number, arrivalMs: number): AudioPushResult {
@@ -111,7 +108,7 @@ class G722In implements AudioIn, GapFiller {
     if (pos < 0) return 'duplicate';
     if (this.frontier < 0 || pos === this.frontier) {
       this.decodeAt(pos, payload, off, len);
-      if (this.held > 0) this.drain();
+      if (this.held.count > 0) this.drain();
       return 'ok';
     }
     if (pos < this.frontier) {
@@ -119,23 +116,12 @@ class G722In implements AudioIn, GapFiller {
       this.jb.late++;
       return 'late';
     }
-    for (let i = 0; i < HOLD; i++) {
-      if (this.heldPos[i] === pos) {
-        this.jb.duplicates++;
-        return 'duplicate';
-      }
+    if (this.held.has(pos)) {
+      this.jb.duplicates++;
+      return 'duplicate';
     }
-    if (this.held === HOLD) this.giveUpGap();
-    for (let i = 0; i < HOLD; i++) {
-      if (this.heldPkt[i] === undefined) {
-        this.heldPkt[i] = payload;
-        this.heldOff[i] = off;
-        this.heldLen[i] = len;
-        this.heldPos[i] = pos;
-        this.held++;
-        break;
-      }
-    }
+    if (this.held.full) this.giveUpGap();
+    this.held.add(payload, off, len, pos);
     return 'ok';
   }
 
@@ -147,12 +133,12 @@ class G722In implements AudioIn, GapFiller {
     if (this.frontier < 0) return;
     if (this.frontier < pos) this.frontier = pos;
     while (this.frontier < end) {
-      if (this.held > 0) this.drain();
+      if (this.held.count > 0) this.drain();
       if (this.frontier >= end) break;
-      const next = this.held > 0 ? this.nextHeld() : Infinity;
+      const next = this.held.next();
       if (next >= end) {
         this.frontier = end;
-        if (this.held > 0) this.drain();
+        if (this.held.count > 0) this.drain();
         break;
       }
       this.frontier = next;
@@ -167,32 +153,12 @@ class G722In implements AudioIn, GapFiller {
 
   /** Decodes held packets that now continue the stream; forgets those the stream has passed. */
   private drain(): void {
-    for (let found = true; found && this.held > 0; ) {
-      found = false;
-      for (let i = 0; i < HOLD; i++) {
-        const p = this.heldPos[i];
-        if (p < 0 || p > this.frontier) continue;
-        const pkt = this.heldPkt[i]!;
-        this.heldPkt[i] = undefined;
-        this.heldPos[i] = -1;
-        this.held--;
-        if (p === this.frontier) {
-          this.decodeAt(p, pkt, this.heldOff[i], this.heldLen[i]);
-          found = true;
-        }
-      }
-    }
-  }
-
-  private nextHeld(): number {
-    let next = Infinity;
-    for (let i = 0; i < HOLD; i++) if (this.heldPos[i] >= 0 && this.heldPos[i] < next) next = this.heldPos[i];
-    return next;
+    this.frontier = this.held.drain(this.frontier, this.decodeHeld);
   }
 
   /** Too many packets waiting: the oldest gap is not going to fill. */
   private giveUpGap(): void {
-    this.frontier = this.nextHeld();
+    this.frontier = this.held.next();
     this.drain();
   }
 }

@@ -10,6 +10,7 @@
 // frame of a gap can still fill the rest. The buffer's own fade remains for what the decoder has
 // already passed (an undecodable packet).
 import { JitterBuffer, LATE, type GapFiller } from '../rtp/jitter-buffer.ts';
+import { HeldPackets, type DecodeHeld } from '../rtp/held-packets.ts';
 import { OPUS_CLOCK, type OpusCodec } from './opus.ts';
 import { opusPacketSamples48 } from './opus-toc.ts';
 
@@ -21,8 +22,6 @@ export interface OpusJitterOptions {
   maxDelayMs?: number;
 }
 
-/** Packets held ahead of gaps at most (320 ms of 20 ms packets); beyond, the oldest gap is given up. */
-const HOLD = 16;
 /** TOC of a SILK wideband 20 ms packet: the concealment mode before any packet was decoded. */
 const DEFAULT_TOC = 9 << 3;
 
@@ -34,9 +33,11 @@ export class OpusJitter implements GapFiller {
   /** Position where the next packet in timestamp order is decoded (-1: none decoded yet). */
   private frontier = -1;
   private lastToc = DEFAULT_TOC;
-  private readonly heldPkt: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(HOLD).fill(undefined);
-  private readonly heldPos = new Float64Array(HOLD).fill(-1);
-  private held = 0;
+  private readonly held = new HeldPackets();
+  private readonly decodeHeld: DecodeHeld = (pos, pkt) => {
+    this.decodeAt(pos, pkt);
+    return this.frontier;
+  };
   private readonly ms10: number;
   private readonly per48: number;
 
@@ -51,15 +52,13 @@ export class OpusJitter implements GapFiller {
     this.jb.reset();
     this.frontier = -1;
     this.lastToc = DEFAULT_TOC;
-    this.heldPkt.fill(undefined);
-    this.heldPos.fill(-1);
-    this.held = 0;
+    this.held.clear();
     this.codec.resetDecoder();
   }
 
   /** Packets waiting for a gap before them to fill. */
   get holding(): number {
-    return this.held;
+    return this.held.count;
   }
 
   /** One received Opus packet (RTP timestamp `ts`, 48 kHz) arriving at `arrivalMs`. */
@@ -74,7 +73,7 @@ export class OpusJitter implements GapFiller {
     if (pos < 0) return 'duplicate';
     if (this.frontier < 0 || pos === this.frontier) {
       const ok = this.decodeAt(pos, payload);
-      if (this.held > 0) this.drain();
+      if (this.held.count > 0) this.drain();
       return ok ? 'ok' : 'decode_error';
     }
     if (pos < this.frontier) {
@@ -82,21 +81,12 @@ export class OpusJitter implements GapFiller {
       this.jb.late++;
       return 'late';
     }
-    for (let i = 0; i < HOLD; i++) {
-      if (this.heldPos[i] === pos) {
-        this.jb.duplicates++;
-        return 'duplicate';
-      }
+    if (this.held.has(pos)) {
+      this.jb.duplicates++;
+      return 'duplicate';
     }
-    if (this.held === HOLD) this.giveUpGap();
-    for (let i = 0; i < HOLD; i++) {
-      if (this.heldPkt[i] === undefined) {
-        this.heldPkt[i] = payload;
-        this.heldPos[i] = pos;
-        this.held++;
-        break;
-      }
-    }
+    if (this.held.full) this.giveUpGap();
+    this.held.add(payload, 0, payload.length, pos);
     return 'ok';
   }
 
@@ -106,11 +96,11 @@ export class OpusJitter implements GapFiller {
     if (this.frontier < pos) {
       // Playout moved on without the decoder (a new talkspurt, a skip): carry on from there.
       this.frontier = pos;
-      if (this.held > 0) this.drain();
+      if (this.held.count > 0) this.drain();
     }
-    while (this.frontier < end && this.held > 0) {
+    while (this.frontier < end && this.held.count > 0) {
       // A gap with audio behind it: Opus conceals it, up to the next held packet.
-      const room = Math.min(end, this.nextHeld()) - this.frontier;
+      const room = Math.min(end, this.held.next()) - this.frontier;
       const ms: 10 | 20 = room >= 2 * this.ms10 ? 20 : 10;
       if (room < this.ms10) break;
       let n: number;
@@ -146,32 +136,12 @@ export class OpusJitter implements GapFiller {
 
   /** Decodes held packets that now continue the stream; forgets those the stream has passed. */
   private drain(): void {
-    for (let found = true; found && this.held > 0; ) {
-      found = false;
-      for (let i = 0; i < HOLD; i++) {
-        const p = this.heldPos[i];
-        if (p < 0 || p > this.frontier) continue;
-        const pkt = this.heldPkt[i]!;
-        this.heldPkt[i] = undefined;
-        this.heldPos[i] = -1;
-        this.held--;
-        if (p === this.frontier) {
-          this.decodeAt(p, pkt);
-          found = true;
-        }
-      }
-    }
-  }
-
-  private nextHeld(): number {
-    let next = Infinity;
-    for (let i = 0; i < HOLD; i++) if (this.heldPos[i] >= 0 && this.heldPos[i] < next) next = this.heldPos[i];
-    return next;
+    this.frontier = this.held.drain(this.frontier, this.decodeHeld);
   }
 
   /** Too many packets waiting: the oldest gap is not going to fill. */
   private giveUpGap(): void {
-    this.frontier = this.nextHeld();
+    this.frontier = this.held.next();
     this.drain();
   }
 }
