@@ -32,9 +32,7 @@ async function unbatched(model: SileroModel, all: Int16Array, rate: number, gate
   const { window, context } = SILERO_WINDOW[rate];
   const gate = gateRms * gateRms * window;
   const data = new Float32Array(context + window);
-  const input = model.inputTensor(data);
-  const sr = model.rateTensor(rate);
-  let state = model.newState();
+  const state = SileroModel.newState();
   const probs: number[] = [];
   for (let at = 0; at + window <= pcm.length; at += window) {
     let e = 0;
@@ -45,9 +43,7 @@ async function unbatched(model: SileroModel, all: Int16Array, rate: number, gate
     }
     if (e < gate) probs.push(0);
     else {
-      const r = await model.run(input, state, sr);
-      state = r.state;
-      probs.push(r.prob);
+      probs.push(await model.runOne(rate, data, state));
     }
     data.copyWithin(0, window, window + context);
   }

@@ -1,45 +1,48 @@
-// The Silero VAD v5 model on onnxruntime-web's WASM build, one session per process shared by every
-// call (each call keeps its own recurrent state; calls' windows are inferred in batches, see
-// silero-batch.ts). onnxruntime-web rather than onnxruntime-node: the
-// node package's install script downloads a native binary, which fails offline; the WASM build ships
-// inside the npm package. The model file comes from @ricky0123/vad-web, which ships it. onnxruntime-web
-// is imported on first use: evaluating it costs every process start, and most never run this model.
+// The Silero VAD v5 model, one per process, shared by every call (each call keeps its own recurrent state;
+// calls' windows are inferred in batches, see silero-batch.ts). Two engines compute it from the same
+// ONNX file (shipped by @ricky0123/vad-web):
+//   native       our f32x4 WebAssembly kernels (silero-native.ts), ~5x less CPU a window; the default
+//   onnxruntime  onnxruntime-web (silero-ort.ts): the reference, and the fallback without WASM SIMD
+// VAD_ENGINE picks one. Both give the same probabilities to ~1e-6.
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
-import type * as Ort from 'onnxruntime-web';
-import { UapError } from '../../lib/errors.ts';
+import { ConfigError, UapError } from '../../lib/errors.ts';
 import { SileroBatcher } from './silero-batch.ts';
+import { SILERO_STATE, SILERO_WINDOW } from './silero-shape.ts';
+import { onnxFloatTensors, type OnnxTensor } from './onnx-tensors.ts';
+import { NativeSileroNet, nativeSileroSupported } from './silero-native.ts';
+import { OrtSilero } from './silero-ort.ts';
 
-/** Samples of new audio per inference, and of context carried over from the previous window. */
-export const SILERO_WINDOW: Readonly<Record<number, { window: number; context: number }>> = {
-  16000: { window: 512, context: 64 }, // 32 ms
-  8000: { window: 256, context: 32 },
-};
+export { SILERO_STATE, SILERO_WINDOW } from './silero-shape.ts';
 
-/** Width of each of the two recurrent state layers per stream. */
-export const SILERO_STATE = 128;
+export type SileroEngineName = 'native' | 'onnxruntime';
 
-type OrtModule = typeof Ort;
+/** VAD_ENGINE: `native` (default) or `onnxruntime`. */
+export function sileroEngineFromEnv(env: NodeJS.ProcessEnv = process.env): SileroEngineName {
+  const v = env.VAD_ENGINE?.trim() || 'native';
+  if (v !== 'native' && v !== 'onnxruntime') throw new ConfigError('VAD_ENGINE', `native or onnxruntime, not "${v}"`);
+  return v;
+}
+
+/** Runs batches of windows: sync (native) or async (onnxruntime). */
+interface Engine {
+  run(rate: number, input: Float32Array, state: Float32Array, rows: number, probs: Float32Array): void | Promise<void>;
+}
+
+class NativeEngine implements Engine {
+  private readonly nets = new Map<number, NativeSileroNet>();
+  constructor(private readonly tensors: Map<string, OnnxTensor>) {}
+  run(rate: number, input: Float32Array, state: Float32Array, rows: number, probs: Float32Array): void {
+    let net = this.nets.get(rate);
+    if (!net) this.nets.set(rate, (net = new NativeSileroNet(rate, this.tensors)));
+    net.run(input, state, rows, probs);
+  }
+}
 
 export class SileroModel {
   private readonly batchers = new Map<number, SileroBatcher>();
 
-  private constructor(private readonly ort: OrtModule, private readonly session: Ort.InferenceSession) {}
-
-  /** A zeroed recurrent state for a new stream ([2, 1, 128] float32). */
-  newState(): Ort.Tensor {
-    return this.stateTensor(new Float32Array(2 * SILERO_STATE));
-  }
-
-  /** A reusable input tensor over `data`: `rows` windows of context + window samples, floats in [-1, 1]. */
-  inputTensor(data: Float32Array, rows = 1): Ort.Tensor {
-    return new this.ort.Tensor('float32', data, [rows, data.length / rows]);
-  }
-
-  /** A reusable state tensor over `data` ([2, rows, 128]). */
-  stateTensor(data: Float32Array, rows = 1): Ort.Tensor {
-    return new this.ort.Tensor('float32', data, [2, rows, SILERO_STATE]);
-  }
+  private constructor(readonly engine: SileroEngineName, private readonly impl: Engine) {}
 
   /** The batcher every call at `rate` shares. */
   batcher(rate: number): SileroBatcher {
@@ -48,66 +51,68 @@ export class SileroModel {
     return b;
   }
 
-  rateTensor(rate: number): Ort.Tensor {
-    return new this.ort.Tensor('int64', BigInt64Array.of(BigInt(rate)), []);
+  /**
+   * `rows` windows at `rate` at once: input exactly rows × (context + window) floats in [-1, 1], state
+   * exactly [2][rows][128] (h then c), replaced by the next states; probabilities into probs[0..rows).
+   * Returns a promise only when the engine is asynchronous.
+   */
+  runBatch(rate: number, input: Float32Array, state: Float32Array, rows: number, probs: Float32Array): void | Promise<void> {
+    return this.impl.run(rate, input, state, rows, probs);
   }
 
-  /** Probabilities of `rows` windows at once, and their next states ([2, rows, 128]). */
-  async runBatch(input: Ort.Tensor, state: Ort.Tensor, rate: Ort.Tensor, rows: number): Promise<{ probs: Float32Array; state: Float32Array }> {
-    const out = await this.session.run({ input, state, sr: rate });
-    const p = out.output?.data;
-    const next = out.stateN?.data;
-    if (!(p instanceof Float32Array) || p.length < rows || !(next instanceof Float32Array) || next.length < 2 * rows * SILERO_STATE) {
-      throw new UapError('VAD_BAD_OUTPUT', 'Silero returned no probabilities or state for the batch');
+  /** One window (state: [2 × 128], updated): its speech probability. Unbatched; for tests and tools. */
+  async runOne(rate: number, input: Float32Array, state: Float32Array): Promise<number> {
+    const probs = new Float32Array(1);
+    await this.runBatch(rate, input, state, 1, probs);
+    return probs[0];
+  }
+
+  /** A zeroed recurrent state for one stream. */
+  static newState(): Float32Array {
+    return new Float32Array(2 * SILERO_STATE);
+  }
+
+  private static loading = new Map<SileroEngineName, Promise<SileroModel>>();
+
+  /** Loads once per process and engine (default VAD_ENGINE); later calls share the promise. */
+  static load(engine: SileroEngineName = sileroEngineFromEnv()): Promise<SileroModel> {
+    let p = SileroModel.loading.get(engine);
+    if (!p) {
+      p = SileroModel.create(engine).catch((err: unknown) => {
+        SileroModel.loading.delete(engine); // let a later call try again
+        throw new UapError('VAD_LOAD_FAILED', `could not load the Silero VAD model: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      });
+      SileroModel.loading.set(engine, p);
     }
-    return { probs: p, state: next };
+    return p;
   }
 
-  /** Speech probability of one window, and the state for the next one (unbatched). */
-  async run(input: Ort.Tensor, state: Ort.Tensor, rate: Ort.Tensor): Promise<{ prob: number; state: Ort.Tensor }> {
-    const out = await this.session.run({ input, state, sr: rate });
-    const p = out.output?.data;
-    const next = out.stateN;
-    if (!p || typeof p[0] !== 'number' || !next) throw new UapError('VAD_BAD_OUTPUT', 'Silero returned no probability or state');
-    return { prob: p[0] as number, state: next };
-  }
-
-  private static loading: Promise<SileroModel> | undefined;
-
-  /** Loads once per process; later calls share the promise. */
-  static load(): Promise<SileroModel> {
-    SileroModel.loading ??= SileroModel.create().catch((err: unknown) => {
-      SileroModel.loading = undefined; // let a later call try again
-      throw new UapError('VAD_LOAD_FAILED', `could not load the Silero VAD model: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
-    });
-    return SileroModel.loading;
-  }
-
-  private static async create(): Promise<SileroModel> {
-    const ort: OrtModule = await import('onnxruntime-web');
-    // One thread: the agent worker runs many calls; WASM threads would only add contention.
-    ort.env.wasm.numThreads = 1;
-    ort.env.logLevel = 'error';
+  private static async create(engine: SileroEngineName): Promise<SileroModel> {
     const path = createRequire(import.meta.url).resolve('@ricky0123/vad-web/dist/silero_vad_v5.onnx');
-    const session = await ort.InferenceSession.create(await readFile(path), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
-    const model = new SileroModel(ort, session);
+    const file = new Uint8Array(await readFile(path));
+    // Without WebAssembly SIMD the native kernels cannot load: onnxruntime (which has a scalar build) serves instead.
+    const model =
+      engine === 'native' && nativeSileroSupported()
+        ? new SileroModel('native', new NativeEngine(onnxFloatTensors(file)))
+        : new SileroModel('onnxruntime', await OrtSilero.create(file));
     await model.warmUp();
     return model;
   }
 
   /**
    * V8 compiles WASM with its baseline tier first and optimises hot functions later: the first few
-   * hundred inferences cost 3-10x more. Run them now, on silence, so the first call does not pay.
+   * hundred inferences cost 3-10x more. Run them now, on a tone, so the first call does not pay.
    */
   private async warmUp(): Promise<void> {
-    const data = new Float32Array(SILERO_WINDOW[16000].window + SILERO_WINDOW[16000].context);
-    const input = this.inputTensor(data);
-    const rate = this.rateTensor(16000);
-    let state = this.newState();
-    for (let i = 0; i < 300; i++) {
-      for (let j = 0; j < data.length; j++) data[j] = Math.sin(j * 0.05 * (1 + (i % 7))) * 0.1;
-      state = (await this.run(input, state, rate)).state;
-      if (i % 50 === 49) await new Promise((r) => setImmediate(r)); // stay responsive while warming
+    for (const rate of [16000, 8000]) {
+      const { window, context } = SILERO_WINDOW[rate];
+      const data = new Float32Array(window + context);
+      const state = SileroModel.newState();
+      for (let i = 0; i < 150; i++) {
+        for (let j = 0; j < data.length; j++) data[j] = Math.sin(j * 0.05 * (1 + (i % 7))) * 0.1;
+        await this.runOne(rate, data, state);
+        if (i % 50 === 49) await new Promise((r) => setImmediate(r)); // stay responsive while warming
+      }
     }
   }
 }

@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 // Regenerates the embedded WebAssembly modules (base64 of each .wat, compiled with the `wabt` dev
 // dependency) so the runtime needs no build tool:   node media/codecs/wasm/build.js
-//   halfband.wat → halfband.wasm.ts (SIMD), g722.wat → g722.wasm.ts (g722.wat itself is written by g722-gen.js)
+//   halfband.wat → halfband.wasm.ts (SIMD), g722.wat → g722.wasm.ts (g722.wat itself is written by g722-gen.js),
+//   agent/vad/wasm/silero.wat → silero.wasm.ts (SIMD; written by silero-gen.js there)
 // `--check` writes nothing: exit 0 if every embedded binary equals a fresh build, 1 if one is stale,
 // 3 if wabt is not installed (the test of this check skips on 3).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const here = (f) => fileURLToPath(new URL(f, import.meta.url));
+// dir: the module's folder relative to this one.
 const MODULES = [
-  { name: 'halfband', constant: 'HALFBAND_WASM_BASE64', simd: true },
-  { name: 'g722', constant: 'G722_WASM_BASE64', simd: false },
+  { dir: '.', name: 'halfband', constant: 'HALFBAND_WASM_BASE64', simd: true },
+  { dir: '.', name: 'g722', constant: 'G722_WASM_BASE64', simd: false },
+  { dir: '../../../agent/vad/wasm', name: 'silero', constant: 'SILERO_WASM_BASE64', simd: true },
 ];
 
 let wabtInit;
@@ -23,8 +26,8 @@ try {
 const wabt = await wabtInit();
 let stale = false;
 for (const m of MODULES) {
-  const wat = here(`./${m.name}.wat`);
-  const out = here(`./${m.name}.wasm.ts`);
+  const wat = here(`${m.dir}/${m.name}.wat`);
+  const out = here(`${m.dir}/${m.name}.wasm.ts`);
   const mod = wabt.parseWat(`${m.name}.wat`, readFileSync(wat, 'utf8'), { simd: m.simd });
   mod.validate();
   const base64 = Buffer.from(mod.toBinary({}).buffer).toString('base64');
