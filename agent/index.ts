@@ -39,6 +39,7 @@ export async function startAgentRole(config: Config, bus: Bus, registry: Registr
     kinds: [
       offlineKind(tts, {
         vadBatchWaitMs: config.vadBatchWaitMs,
+        vadEngine: config.vadEngine,
         // Like cascaded: only when calls are routed by config to offline agents that listen for speech.
         preload: [...config.routes.values()].some((r) => r.agentKind === 'offline' && needsVad(parseOfflineSettings(r.agent))) ? { log } : undefined,
       }),
@@ -49,6 +50,7 @@ export async function startAgentRole(config: Config, bus: Bus, registry: Registr
         registry,
         allowPrivateHttp: config.toolHttpAllowPrivate,
         vadBatchWaitMs: config.vadBatchWaitMs,
+        vadEngine: config.vadEngine,
         // Silero is heavy: load it at start only when calls are routed to this kind by config.
         preload: [...config.routes.values()].some((r) => r.agentKind === 'cascaded'),
         espeak: tts,

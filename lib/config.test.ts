@@ -228,6 +228,12 @@ test('TOOL_HTTP_ALLOW_PRIVATE is a checked boolean, off by default', () => {
   assert.throws(() => loadConfig({ TOOL_HTTP_ALLOW_PRIVATE: 'yes' }), /TOOL_HTTP_ALLOW_PRIVATE/);
 });
 
+test('VAD_ENGINE: native by default, onnxruntime on request, anything else stops the start', () => {
+  assert.equal(loadConfig({}).vadEngine, 'native');
+  assert.equal(loadConfig({ VAD_ENGINE: 'onnxruntime' }).vadEngine, 'onnxruntime');
+  assert.throws(() => loadConfig({ VAD_ENGINE: 'gpu' }), /VAD_ENGINE: expected one of native, onnxruntime/);
+});
+
 test('ELEVENLABS_BASE_URL: ws(s) or http(s), trailing slash dropped; other schemes refused', () => {
   assert.equal(loadConfig({ ELEVENLABS_BASE_URL: 'wss://api.elevenlabs.io/', ELEVENLABS_API_KEY: ' xi ' }).elevenlabsBaseUrl, 'wss://api.elevenlabs.io');
   assert.equal(loadConfig({ ELEVENLABS_API_KEY: ' xi ' }).elevenlabsApiKey, 'xi');

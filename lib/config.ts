@@ -10,6 +10,9 @@ import { loadWebRtcConfig, type WebRtcConfig } from './webrtc-config.ts';
 import { loadSipConfig, type SipConfig } from './sip-config.ts';
 
 export const ROLES = ['media', 'signaling', 'agent', 'api'] as const;
+/** What computes Silero VAD (agent/vad/silero-model.ts). */
+export const VAD_ENGINES = ['native', 'onnxruntime'] as const;
+export type VadEngine = (typeof VAD_ENGINES)[number];
 /** Agent kinds this build's workers run (the agents issue adds more). */
 export const AGENT_KINDS = ['offline', 'echo', 'ultravox', 'openai-realtime', 'cascaded'] as const;
 export type Role = (typeof ROLES)[number];
@@ -91,6 +94,8 @@ export interface Config {
   toolHttpAllowPrivate: boolean;
   /** Cascaded agents: how long a Silero window waits for other calls' windows to share an inference run. */
   vadBatchWaitMs: number;
+  /** VAD_ENGINE: native WebAssembly kernels (default) or onnxruntime-web. */
+  vadEngine: VadEngine;
   /** Address the SIP and RTP sockets bind to (default HOST). */
   sipHost: string;
   sipPort: number;
@@ -184,6 +189,8 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     // Same host as PUBLIC_URL, media port, ws for http and wss for https.
     mediaPublicUrl = new URL(`${publicUrl.protocol === 'https:' ? 'wss' : 'ws'}://${publicUrl.hostname}:${mediaPort}/`);
   }
+  const vadEngine = (envStr(env, 'VAD_ENGINE') ?? 'native') as VadEngine;
+  if (!VAD_ENGINES.includes(vadEngine)) throw new ConfigError('VAD_ENGINE', `expected one of ${VAD_ENGINES.join(', ')}, got "${vadEngine}"`);
   const logLevel = (envStr(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   const twilioAuthToken = envStr(env, 'TWILIO_AUTH_TOKEN');
@@ -266,6 +273,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     sipEnabled: envBool(env, 'SIP_ENABLED', false),
     toolHttpAllowPrivate: envBool(env, 'TOOL_HTTP_ALLOW_PRIVATE', false),
     vadBatchWaitMs: envInt(env, 'VAD_BATCH_WAIT_MS', 4, 0, 20),
+    vadEngine,
     sipHost,
     sipPort,
     sipPublicIp,

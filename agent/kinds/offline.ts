@@ -5,6 +5,7 @@
 import type { AgentKind } from './types.ts';
 import type { EspeakTts } from '../tts/espeak.ts';
 import type { Logger } from '../../lib/logger.ts';
+import type { VadEngine } from '../../lib/config.ts';
 import { errorMessage } from '../../lib/errors.ts';
 import { SileroModel } from '../vad/silero-model.ts';
 import { sileroDetectors, type VoiceDetectorFactory } from '../vad/detector.ts';
@@ -17,6 +18,8 @@ export interface OfflineKindOptions {
   vad?: VoiceDetectorFactory;
   /** VAD_BATCH_WAIT_MS: how long a Silero window waits for other calls' windows. */
   vadBatchWaitMs?: number;
+  /** VAD_ENGINE (default: the environment's). */
+  vadEngine?: VadEngine;
   /**
    * Load Silero at start rather than on the first call that needs it (~300 MB of RSS, a few seconds of
    * CPU): for processes whose configured routes need it (agent/index.ts decides). Logged when loaded.
@@ -29,7 +32,7 @@ export function offlineKind(tts: EspeakTts, o: OfflineKindOptions = {}): AgentKi
   const pre = o.preload;
   if (pre && !o.vad) {
     // After start-up has settled, so it does not compete with it.
-    setTimeout(() => void SileroModel.load().then(
+    setTimeout(() => void SileroModel.load(o.vadEngine).then(
       () => pre.log.info('offline agent: voice activity detection loaded'),
       (err: unknown) => pre.log.error({ err: errorMessage(err) }, 'offline agent: voice activity detection failed to load'),
     ), 500).unref();
@@ -42,7 +45,7 @@ export function offlineKind(tts: EspeakTts, o: OfflineKindOptions = {}): AgentKi
         tts,
         beep,
         // Loaded on the first call that needs it (~300 MB, a few seconds): that call greets meanwhile.
-        vad: () => o.vad ?? sileroDetectors(ctx.log, o.vadBatchWaitMs),
+        vad: () => o.vad ?? sileroDetectors(ctx.log, o.vadBatchWaitMs, undefined, o.vadEngine),
       }),
   };
 }

@@ -2,6 +2,7 @@
 // every agent kind uses (cascaded, offline): caller PCM in, one speech probability per window out.
 import { errorMessage } from '../../lib/errors.ts';
 import { SileroModel } from './silero-model.ts';
+import type { VadEngine } from '../../lib/config.ts';
 import { SileroVad } from './silero-vad.ts';
 
 /** A per-call voice activity detector. */
@@ -28,9 +29,9 @@ export function vadRate(input: number, source: number | undefined): number {
  * Silero detectors for one call, once the shared model has loaded (the first call of a process waits for
  * it). An inference failure is logged once per call and passed to `onError` each time.
  */
-export function sileroDetectors(log: { error(o: object, m: string): void }, batchWaitMs: number | undefined, onError?: (err: unknown) => void): Promise<VoiceDetectorFactory> {
+export function sileroDetectors(log: { error(o: object, m: string): void }, batchWaitMs: number | undefined, onError?: (err: unknown) => void, engine?: VadEngine): Promise<VoiceDetectorFactory> {
   let errors = 0;
-  return SileroModel.load().then(
+  return SileroModel.load(engine).then(
     (model): VoiceDetectorFactory =>
       (rates, onProbability) =>
         new SileroVad(model, {

@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { ConfigError, UapError } from '../../lib/errors.ts';
+import { VAD_ENGINES, type VadEngine } from '../../lib/config.ts';
 import { SileroBatcher } from './silero-batch.ts';
 import { SILERO_STATE, SILERO_WINDOW } from './silero-shape.ts';
 import { onnxFloatTensors, type OnnxTensor } from './onnx-tensors.ts';
@@ -15,13 +16,13 @@ import { OrtSilero } from './silero-ort.ts';
 
 export { SILERO_STATE, SILERO_WINDOW } from './silero-shape.ts';
 
-export type SileroEngineName = 'native' | 'onnxruntime';
+export type SileroEngineName = VadEngine;
 
-/** VAD_ENGINE: `native` (default) or `onnxruntime`. */
+/** VAD_ENGINE as the process's config reads it (the default of load(): tests, bench). */
 export function sileroEngineFromEnv(env: NodeJS.ProcessEnv = process.env): SileroEngineName {
   const v = env.VAD_ENGINE?.trim() || 'native';
-  if (v !== 'native' && v !== 'onnxruntime') throw new ConfigError('VAD_ENGINE', `native or onnxruntime, not "${v}"`);
-  return v;
+  if (!(VAD_ENGINES as readonly string[]).includes(v)) throw new ConfigError('VAD_ENGINE', `expected one of ${VAD_ENGINES.join(', ')}, got "${v}"`);
+  return v as VadEngine;
 }
 
 /** Runs batches of windows: sync (native) or async (onnxruntime). */

@@ -12,6 +12,8 @@ type OrtModule = typeof Ort;
 export class OrtSilero {
   readonly name = 'onnxruntime';
   private readonly rates = new Map<number, Ort.Tensor>();
+  /** Tensors over the batcher's reused views, made once per view. */
+  private readonly tensors = new WeakMap<Float32Array, Ort.Tensor>();
 
   private constructor(private readonly ort: OrtModule, private readonly session: Ort.InferenceSession) {}
 
@@ -27,11 +29,7 @@ export class OrtSilero {
   async run(rate: number, input: Float32Array, state: Float32Array, rows: number, probs: Float32Array): Promise<void> {
     let sr = this.rates.get(rate);
     if (!sr) this.rates.set(rate, (sr = new this.ort.Tensor('int64', BigInt64Array.of(BigInt(rate)), [])));
-    const out = await this.session.run({
-      input: new this.ort.Tensor('float32', input, [rows, input.length / rows]),
-      state: new this.ort.Tensor('float32', state, [2, rows, SILERO_STATE]),
-      sr,
-    });
+    const out = await this.session.run({ input: this.tensor(input, [rows, input.length / rows]), state: this.tensor(state, [2, rows, SILERO_STATE]), sr });
     const p = out.output?.data;
     const next = out.stateN?.data;
     if (!(p instanceof Float32Array) || p.length < rows || !(next instanceof Float32Array) || next.length < 2 * rows * SILERO_STATE) {
@@ -39,5 +37,11 @@ export class OrtSilero {
     }
     probs.set(p.subarray(0, rows));
     state.set(next.subarray(0, 2 * rows * SILERO_STATE));
+  }
+
+  private tensor(data: Float32Array, dims: number[]): Ort.Tensor {
+    let t = this.tensors.get(data);
+    if (!t || t.dims.join() !== dims.join()) this.tensors.set(data, (t = new this.ort.Tensor('float32', data, dims)));
+    return t;
   }
 }

@@ -9,6 +9,7 @@
 // --source-rate 8000 (default) simulates phone legs (Twilio, G.711): speech synthesized at 8 kHz and
 // upsampled to the bus's 16 kHz by the media core's own half-band filter, so the VAD runs at 8 kHz as it
 // does for such calls; 16000 simulates wideband legs (WebRTC, G.722) with the VAD at 16 kHz.
+// VAD_ENGINE=onnxruntime measures the onnxruntime-web engine instead of the native kernels.
 // Usage: node --import tsx bench/agents/run.ts [--calls 60] [--seconds 15] [--vad-batch-wait 4] [--source-rate 8000]
 import { parseArgs } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -175,6 +176,7 @@ async function main(): Promise<void> {
     bargeInReactionMs: { p50: Number(quantile(reaction, 0.5).toFixed(3)), p95: Number(quantile(reaction, 0.95).toFixed(3)) },
     vadWindowsPerSecondPerCall: Number((vadWindows / calls.length / SECONDS).toFixed(2)),
     vadInferencesPerSecondPerCall: Number(((batcher.windows - windows0) / calls.length / SECONDS).toFixed(2)),
+    vadEngine: model.engine,
     vadBatchWaitMs: BATCH_WAIT_MS,
     vadWindowsPerRun: Number(((batcher.windows - windows0) / Math.max(1, batcher.runs - runs0)).toFixed(2)),
     node: process.version,
@@ -193,6 +195,7 @@ async function main(): Promise<void> {
     'barge-in reaction p95 (ms)': result.bargeInReactionMs.p95,
     'frame slots late (>20 ms)': result.ticksLate,
     'VAD inferences /s per call': result.vadInferencesPerSecondPerCall,
+    'VAD engine (VAD_ENGINE)': result.vadEngine,
     'VAD batch wait (ms)': result.vadBatchWaitMs,
     'VAD windows per run': result.vadWindowsPerRun,
   });

@@ -9,6 +9,7 @@ import type { AgentKind, AgentCall, AgentCallContext } from '../types.ts';
 import type { Registry } from '../../../lib/metrics.ts';
 import type { EspeakTts } from '../../tts/espeak.ts';
 import { SileroModel } from '../../vad/silero-model.ts';
+import type { VadEngine } from '../../../lib/config.ts';
 import { toolRunnerFor } from '../../tools/index.ts';
 import { CascadedCall } from './cascaded-call.ts';
 import { sileroDetectors, type VoiceDetectorFactory } from '../../vad/detector.ts';
@@ -47,6 +48,8 @@ export interface CascadedKindOptions {
   vad?: VoiceDetectorFactory;
   /** VAD_BATCH_WAIT_MS: how long a Silero window waits for other calls' windows (silero-batch.ts). */
   vadBatchWaitMs?: number;
+  /** VAD_ENGINE (default: the environment's). */
+  vadEngine?: VadEngine;
   /**
    * Load Silero at start rather than on the first call. It costs ~300 MB of RSS and a few seconds of
    * CPU, so only processes that route calls to this kind should (agent/index.ts decides).
@@ -69,7 +72,7 @@ export const DEFAULT_MODELS = {
 export function cascadedKind(o: CascadedKindOptions): AgentKind {
   const metrics = cascadedMetrics(o.registry);
   // After start-up has settled, so it does not compete with it.
-  if (o.preload && !o.vad) setTimeout(() => void SileroModel.load().catch(() => undefined), 500).unref();
+  if (o.preload && !o.vad) setTimeout(() => void SileroModel.load(o.vadEngine).catch(() => undefined), 500).unref();
   return {
     name: 'cascaded',
     outputRate: RATE,
@@ -174,7 +177,7 @@ async function createCascadedCall(ctx: AgentCallContext, o: CascadedKindOptions,
   const tts = await ttsFor(s, o, metrics, ctx.usage);
   const stt = await sttFor(s, o, ctx.inputRate, metrics, ctx.usage);
   // The first call of a process does not wait for the model: it greets while Silero loads.
-  const vad = o.vad ?? sileroDetectors(ctx.log, o.vadBatchWaitMs, () => metrics.badMessage('silero', 'inference'));
+  const vad = o.vad ?? sileroDetectors(ctx.log, o.vadBatchWaitMs, () => metrics.badMessage('silero', 'inference'), o.vadEngine);
   const runner = toolRunnerFor(ctx, { allowPrivateHttp: o.allowPrivateHttp });
   const dtmfNames = new Set(runner.tools.filter((t) => t.type === 'send_dtmf').map((t) => t.name));
   const tools: ToolExecutor = {
