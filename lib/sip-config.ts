@@ -20,6 +20,8 @@ export interface SipConfig {
   jitterMaxMs: number;
   /** How long the 20 ms RTP clock may sleep precisely before each tick (0: timers alone). */
   clockPrecisionMs: number;
+  /** RTP_CLOCK_PHASES: calls' 20 ms ticks spread over this many evenly spaced offsets (media/rtp/clock.ts). */
+  clockPhases: number;
   /** Audio codecs answered and offered, most preferred first. */
   codecs: SipCodecName[];
 }
@@ -56,6 +58,7 @@ export function loadSipConfig(env: Env): SipConfig {
     jitterMinMs,
     jitterMaxMs,
     clockPrecisionMs: envInt(env, 'RTP_CLOCK_PRECISION_MS', 1, 0, 5),
+    clockPhases: envInt(env, 'RTP_CLOCK_PHASES', 4, 1, 20),
     codecs: parseCodecs(env),
   };
 }

@@ -76,6 +76,7 @@ export async function startMediaRole(config: Config, bus: Bus, registry: Registr
         jitterMinMs: config.sip.jitterMinMs,
         jitterMaxMs: config.sip.jitterMaxMs,
         clockPrecisionMs: config.sip.clockPrecisionMs,
+        clockPhases: config.sip.clockPhases,
         sessionDeps: { bus, metrics: createMediaMetrics(registry, 'sip'), ticker, linkUp: () => linkUp },
         internalRate: INTERNAL_RATE,
         leadMs: config.mediaLeadMs,

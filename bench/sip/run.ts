@@ -9,7 +9,7 @@
 // Server CPU is read from /proc over steady windows, so "per core" figures are calls or setups per 100 %
 // of one core. Prints a table and writes bench/results/sip.json.
 // --codec g722: every call (sipp's and the measuring ones) offers and streams G.722 instead of PCMU.
-// Usage: node --import tsx bench/sip/run.ts [--calls 200] [--hold 20] [--rate 50] [--setup-rate 100] [--setup-seconds 10] [--probes 5] [--precision 1] [--capture auto|on|off] [--codec pcmu|g722]
+// Usage: node --import tsx bench/sip/run.ts [--calls 200] [--hold 20] [--rate 50] [--setup-rate 100] [--setup-seconds 10] [--probes 5] [--precision 1] [--phases 4] [--capture auto|on|off] [--codec pcmu|g722]
 import { parseArgs } from 'node:util';
 import { spawn, execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
@@ -31,6 +31,7 @@ const { values } = parseArgs({
     'setup-seconds': { type: 'string', default: '10' },
     probes: { type: 'string', default: '5' },
     precision: { type: 'string', default: '1' },
+    phases: { type: 'string', default: '4' },
     capture: { type: 'string', default: 'auto' },
     codec: { type: 'string', default: 'pcmu' },
   },
@@ -93,10 +94,11 @@ async function main(): Promise<void> {
   const rtpMin = 20000 + 2 * Math.floor(Math.random() * 5000);
   const server = await startUap({
     roles: 'media,signaling,agent',
+    nodeArgs: process.env.BENCH_SIP_NODE_ARGS?.split(' ').filter(Boolean), // e.g. V8 flags to compare
     env: {
       SIP_ENABLED: 'true', SIP_PORT: String(sipPort), SIP_HOST: '127.0.0.1', SIP_PUBLIC_IP: '127.0.0.1',
       RTP_PORT_MIN: String(rtpMin), RTP_PORT_MAX: String(rtpMin + 4 * (CALLS + PROBES + 100)),
-      DEFAULT_AGENT: 'echo', AGENT_CAPACITY: '10000', LOG_LEVEL: 'info', RTP_CLOCK_PRECISION_MS: values.precision!,
+      DEFAULT_AGENT: 'echo', AGENT_CAPACITY: '10000', LOG_LEVEL: 'info', RTP_CLOCK_PRECISION_MS: values.precision!, RTP_CLOCK_PHASES: values.phases!,
     },
   });
   const pid = server.proc.pid!;
@@ -185,12 +187,14 @@ async function main(): Promise<void> {
     serverCpuPercent: Math.round(cpuSetup),
     setupsPerCoreSecond: Math.round(SETUP_RATE / Math.max(0.01, cpuSetup / 100)),
   };
-  await server.stop('SIGKILL');
+  await server.stop(process.env.BENCH_SIP_NODE_ARGS?.includes('prof') ? 'SIGTERM' : 'SIGKILL');
   for (const f of readdirSync(dir)) if (f.endsWith('_errors.log')) process.stderr.write(readFileSync(join(dir, f), 'utf8').slice(-2000));
-  rmSync(dir, { recursive: true, force: true });
+  if (process.env.BENCH_SIP_KEEP) console.error(`kept ${dir} (BENCH_SIP_KEEP: the capture and sipp's files)`);
+  else rmSync(dir, { recursive: true, force: true });
 
   const rows: [string, string][] = [
     ['codec', CODEC === 'g722' ? 'G.722 (16 kHz)' : 'PCMU'],
+    ['RTP clock precision ms / phases', `${values.precision} / ${values.phases}`],
     ['concurrent calls (sipp ok/failed)', `${concurrent.callsSuccessful}/${concurrent.callsFailed} of ${CALLS}`],
     ['active SIP calls in the window', String(concurrent.activeCallsDuringWindow)],
     ['server CPU % (media+agent)', String(concurrent.serverCpuPercent)],
@@ -218,7 +222,7 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const file = `${out}sip.json`;
   // The machine's load matters to the jitter figures (2 shared cores here): recorded with them.
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, loadAverage1m: { before: load0, after: loadavg()[0] }, calls: CALLS, holdSeconds: HOLD_S, rampPerSecond: RATE, clockPrecisionMs: Number(values.precision), codec: CODEC, concurrent, setupRate }, null, 2));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, loadAverage1m: { before: load0, after: loadavg()[0] }, calls: CALLS, holdSeconds: HOLD_S, rampPerSecond: RATE, clockPrecisionMs: Number(values.precision), clockPhases: Number(values.phases), codec: CODEC, concurrent, setupRate }, null, 2));
   process.stdout.write(`\nwrote ${file}\n`);
 }
 

@@ -1,13 +1,14 @@
 // Outbound RTP jitter as the wire sees it: tcpdump captures, on the loopback device, every packet the
 // server sends from its RTP port range, and the kernel's capture timestamps (taken as the packet is sent,
 // in the sender's syscall) time our pacing without any receiver's event-loop delay in the figure — which
-// is what a capture at the carrier's edge would see. Per stream (destination port): |Δt − 20 ms| between
-// consecutive packets of a talkspurt (sequence +1, timestamp +160, no marker), in ms.
+// is what a capture at the carrier's edge would see. Per stream (our source port and the SSRC: sipp sends
+// and receives many calls' RTP on a few ports, so the destination port does not tell calls apart):
+// |Δt − 20 ms| between consecutive packets of a talkspurt (sequence +1, timestamp +160, no marker), in ms.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
 export interface WireCapture {
-  /** Stops the capture and returns the deviations per destination port. */
+  /** Stops the capture and returns the deviations per stream (our RTP port). */
   stop(): Promise<Map<number, number[]>>;
 }
 
@@ -43,7 +44,7 @@ export async function startWireCapture(file: string, rtpMin: number, rtpMax: num
   };
 }
 
-/** Parses a classic pcap file (Ethernet link type, as Linux's lo is) into per-destination-port deviations. */
+/** Parses a classic pcap file (Ethernet link type, as Linux's lo is) into per-stream deviations, keyed by our source port. */
 export function deviationsByPort(pcap: Buffer): Map<number, number[]> {
   const magic = pcap.readUInt32LE(0);
   const le = magic === 0xa1b2c3d4 || magic === 0xa1b23c4d;
@@ -52,7 +53,7 @@ export function deviationsByPort(pcap: Buffer): Map<number, number[]> {
   const u32 = (o: number) => (le ? pcap.readUInt32LE(o) : pcap.readUInt32BE(o));
   const linkType = u32(20);
   if (linkType !== 1) throw new Error(`pcap link type ${linkType}: expected Ethernet (1)`);
-  const last = new Map<number, { at: number; seq: number; ts: number }>();
+  const last = new Map<number, { at: number; seq: number; ts: number; ssrc: number }>();
   const out = new Map<number, number[]>();
   for (let o = 24; o + 16 <= pcap.length; ) {
     const at = u32(o) * 1000 + u32(o + 4) / (nanos ? 1e6 : 1e3); // ms
@@ -63,7 +64,7 @@ export function deviationsByPort(pcap: Buffer): Map<number, number[]> {
     const ihl = (pcap[p + 14] & 0x0f) * 4;
     const udp = p + 14 + ihl;
     if (pcap[p + 14 + 9] !== 17 || udp + 8 + 12 > p + caplen) continue;
-    const dport = pcap.readUInt16BE(udp + 2);
+    const sport = pcap.readUInt16BE(udp);
     const rtp = udp + 8;
     if (pcap[rtp] >> 6 !== 2) continue; // RTCP shares the range: version 2 too, but payload types 200-204
     const pt = pcap[rtp + 1] & 0x7f;
@@ -71,12 +72,13 @@ export function deviationsByPort(pcap: Buffer): Map<number, number[]> {
     const marker = (pcap[rtp + 1] & 0x80) !== 0;
     const seq = pcap.readUInt16BE(rtp + 2);
     const ts = pcap.readUInt32BE(rtp + 4);
+    const ssrc = pcap.readUInt32BE(rtp + 8);
     if (pt >= 96) continue; // telephone-event packets follow their own schedule
-    const prev = last.get(dport);
-    last.set(dport, { at, seq, ts });
-    if (!prev || marker || ((seq - prev.seq) & 0xffff) !== 1 || ((ts - prev.ts) >>> 0) !== 160) continue;
-    let list = out.get(dport);
-    if (!list) out.set(dport, (list = []));
+    const prev = last.get(sport);
+    last.set(sport, { at, seq, ts, ssrc });
+    if (!prev || prev.ssrc !== ssrc || marker || ((seq - prev.seq) & 0xffff) !== 1 || ((ts - prev.ts) >>> 0) !== 160) continue;
+    let list = out.get(sport);
+    if (!list) out.set(sport, (list = []));
     list.push(Math.abs(at - prev.at - 20));
   }
   return out;

@@ -37,3 +37,81 @@ test('ticks from the timer keep the grid with a real clock', async () => {
   for (let i = 1; i < ticks.length; i++) assert.ok(ticks[i] > ticks[i - 1], 'increasing numbers (a tick late by a whole period is skipped, not repeated)');
   assert.ok(late.every((ms) => ms >= 0), 'never early');
 });
+
+test('phases: listeners are spread evenly and each ticks once a period, at its own offset, with that period\'s number', () => {
+  let now = 1000;
+  const clock = new RtpClock(20, () => now, 0, 4);
+  const log = new Map<string, Array<[number, number]>>();
+  const ls = 'abcdefgh'.split('').map((name) => ({ name, onTick: (n: number, at: number) => log.get(name)!.push([n, at]) }));
+  for (const l of ls) {
+    log.set(l.name, []);
+    clock.add(l);
+  }
+  assert.deepEqual(ls.map((l) => clock.phase(l)), [0, 1, 2, 3, 0, 1, 2, 3]);
+  for (let t = 1000; t <= 1080; t += 5) {
+    now = t + 0.1;
+    clock.pollDue();
+  }
+  for (const l of ls) {
+    const ticks = log.get(l.name)!;
+    const p = clock.phase(l)!;
+    assert.ok(ticks.length >= 3, `${l.name}: ${ticks.length} ticks`);
+    for (let i = 0; i < ticks.length; i++) {
+      const [n, at] = ticks[i];
+      assert.equal(Math.round((at - 0.1 - 1000 - 5 * p) / 20), n, `${l.name}: tick ${n} comes ${5 * p} ms into period ${n}`);
+      assert.equal(clock.tickAt(at), n, 'the number is the period the tick falls in');
+      if (i > 0) assert.equal(n, ticks[i - 1][0] + 1);
+    }
+  }
+  clock.stop();
+});
+
+test('phases: a late timer runs the steps it missed, in order, each once', () => {
+  let now = 1000;
+  const clock = new RtpClock(20, () => now, 0, 4);
+  const order: string[] = [];
+  const ls = 'abcd'.split('').map((name) => ({ name, onTick: (n: number) => order.push(`${name}${n}`) }));
+  for (const l of ls) clock.add(l);
+  now = 1005.2;
+  clock.pollDue(); // step 1: b's tick 0
+  now = 1017.3; // steps 2 and 3 passed while the loop was busy
+  clock.pollDue();
+  now = 1017.9;
+  clock.pollDue(); // nothing new is due
+  assert.deepEqual(order, ['b0', 'c0', 'd0']);
+  now = 1020.1;
+  clock.pollDue();
+  assert.deepEqual(order, ['b0', 'c0', 'd0', 'a1']);
+  clock.stop();
+});
+
+test('phases: a listener that leaves frees its place; the next one joins the least loaded phase', () => {
+  const clock = new RtpClock(20, undefined, 0, 2);
+  const a = { onTick() {} };
+  const b = { onTick() {} };
+  const c = { onTick() {} };
+  clock.add(a);
+  clock.add(b);
+  assert.deepEqual([clock.phase(a), clock.phase(b)], [0, 1]);
+  clock.remove(a);
+  clock.add(c);
+  assert.equal(clock.phase(c), 0);
+  assert.equal(clock.size, 2);
+  assert.throws(() => new RtpClock(20, undefined, 0, 0), RangeError);
+  clock.stop();
+});
+
+test('phases with a real clock: every listener still ticks every 20 ms', async () => {
+  const clock = new RtpClock(20, undefined, 1, 4);
+  const at = new Map<number, number[]>();
+  for (let i = 0; i < 8; i++) {
+    at.set(i, []);
+    clock.add({ onTick: (_n, now) => at.get(i)!.push(now) });
+  }
+  await new Promise((r) => setTimeout(r, 170));
+  clock.stop();
+  for (const [i, times] of at) {
+    assert.ok(times.length >= 5, `listener ${i}: ${times.length} ticks`);
+    for (let k = 1; k < times.length; k++) assert.ok(Math.abs(times[k] - times[k - 1] - 20) < 15, `listener ${i}: ${times[k] - times[k - 1]} ms apart`);
+  }
+});

@@ -7,6 +7,13 @@
 // Timers fire up to a millisecond or so off; with a precision window the timer is aimed just before the
 // grid point and the last fraction is slept precisely (Atomics.wait: the thread sleeps, no spinning),
 // which takes the timer's own granularity out of the packets' spacing for < 1 ms of blocking per tick.
+// Phases: with P > 1 each listener is given one of P evenly spaced offsets within the period (the least
+// loaded phase when it joins) and the clock fires every period/P. Every call still sends exactly every
+// 20 ms, but a tick sends 1/P of the packets: sends are sequential, so with one burst for 200 calls the
+// last packet leaves ~1-2 ms after the first and its place in the burst shifts from tick to tick (that
+// shift was most of our outbound jitter); spreading the bursts also spreads the receive-side work.
+// What is left (bench/sip, 200 calls in one all-roles process): steps that fall in a young-generation GC
+// pause (~2 ms, a few a second) or behind a long non-polling task go out late together.
 import { performance } from 'node:perf_hooks';
 
 export interface TickListener {
@@ -17,20 +24,30 @@ export interface TickListener {
 }
 
 export class RtpClock {
-  private readonly listeners = new Set<TickListener>();
+  /** Listeners by phase, and each listener's phase. */
+  private readonly phases: Array<Set<TickListener>>;
+  private readonly phaseOf = new Map<TickListener, number>();
   private timer: NodeJS.Timeout | undefined;
   private readonly epoch: number;
-  private lastTick = -1;
+  /** Length of a phase step (periodMs / phases), and the last step fired (steps since the epoch). */
+  private readonly stepMs: number;
+  private lastStep = -1;
   private target = 0;
   private readonly sleeper = new Int32Array(new SharedArrayBuffer(4));
   /** A listener threw: reported here, and the other calls' audio goes on. */
   onError?: (err: unknown) => void;
-  /** How late tick `n` fired after its grid point (ms): the floor of our outbound jitter. */
-  onLateness?: (ms: number, n: number) => void;
+  /** How late tick `n` of `phase` fired after its grid point (ms): the floor of our outbound jitter. */
+  onLateness?: (ms: number, n: number, phase: number) => void;
 
-  /** precisionMs: how long a tick may sleep precisely up to its grid point (0: timers alone). */
-  constructor(readonly periodMs = 20, private readonly nowFn: () => number = () => performance.now(), private readonly precisionMs = 0) {
+  /**
+   * precisionMs: how long a tick may sleep precisely up to its grid point (0: timers alone).
+   * phases: how many evenly spaced offsets within the period the listeners are spread over (1: all at once).
+   */
+  constructor(readonly periodMs = 20, private readonly nowFn: () => number = () => performance.now(), private readonly precisionMs = 0, phases = 1) {
+    if (!Number.isInteger(phases) || phases < 1 || phases > periodMs) throw new RangeError(`phases: 1 to ${periodMs}, not ${phases}`);
     this.epoch = nowFn();
+    this.phases = Array.from({ length: phases }, () => new Set<TickListener>());
+    this.stepMs = periodMs / phases;
   }
 
   /** The clock's time (ms, monotonic). */
@@ -44,25 +61,41 @@ export class RtpClock {
   }
 
   add(l: TickListener): void {
-    this.listeners.add(l);
-    if (!this.timer) this.schedule();
+    if (this.phaseOf.has(l)) return;
+    let p = 0;
+    for (let i = 1; i < this.phases.length; i++) if (this.phases[i].size < this.phases[p].size) p = i;
+    this.phases[p].add(l);
+    this.phaseOf.set(l, p);
+    if (!this.timer) {
+      // Starting (or restarting after idle): steps from now on, none from before.
+      this.lastStep = Math.floor((this.now() - this.epoch) / this.stepMs);
+      this.schedule();
+    }
   }
 
   remove(l: TickListener): void {
-    this.listeners.delete(l);
-    if (this.listeners.size === 0 && this.timer) {
+    const p = this.phaseOf.get(l);
+    if (p === undefined) return;
+    this.phases[p].delete(l);
+    this.phaseOf.delete(l);
+    if (this.phaseOf.size === 0 && this.timer) {
       clearTimeout(this.timer);
       this.timer = undefined;
     }
   }
 
   get size(): number {
-    return this.listeners.size;
+    return this.phaseOf.size;
+  }
+
+  /** The phase a listener was given (0 … phases − 1); its ticks come that many steps into each period. */
+  phase(l: TickListener): number | undefined {
+    return this.phaseOf.get(l);
   }
 
   private schedule(): void {
     const now = this.now();
-    const next = this.epoch + (Math.floor((now - this.epoch) / this.periodMs) + 1) * this.periodMs;
+    const next = this.epoch + (Math.floor((now - this.epoch) / this.stepMs) + 1) * this.stepMs;
     this.target = next;
     // Node timers have 1 ms resolution: aim just past the grid point so a tick is never early — or, with
     // a precision window, just before it, and sleep the rest in fire().
@@ -89,24 +122,38 @@ export class RtpClock {
       if (rest > 0 && rest <= this.precisionMs) Atomics.wait(this.sleeper, 0, 0, rest);
     }
     const now = this.now();
-    const n = this.tickAt(now);
-    if (n !== this.lastTick) {
-      this.lastTick = n;
-      this.onLateness?.(now - (this.epoch + n * this.periodMs), n);
-      for (const l of this.listeners) {
-        try {
-          l.onTick(n, now);
-        } catch (err) {
-          this.onError?.(err);
-        }
-      }
-      setImmediate(this.after, n, now);
+    const step = Math.floor((now - this.epoch) / this.stepMs);
+    if (step !== this.lastStep) {
+      // Steps missed by a late timer run now, in order (at most one period's worth: a listener owes
+      // the packets of the ticks it missed and sends them itself).
+      const P = this.phases.length;
+      for (let s = Math.max(this.lastStep + 1, step - P + 1); s <= step; s++) this.runStep(s, now);
+      this.lastStep = step;
     }
-    if (this.listeners.size > 0) this.schedule();
+    if (this.phaseOf.size > 0) this.schedule();
   };
 
-  private readonly after = (n: number, now: number): void => {
-    for (const l of this.listeners) {
+  /** Step s: tick n = ⌊s / P⌋ for the listeners of phase s mod P. */
+  private runStep(s: number, now: number): void {
+    const P = this.phases.length;
+    const p = s % P;
+    const n = Math.floor(s / P);
+    const due = this.epoch + s * this.stepMs;
+    this.onLateness?.(now - due, n, p);
+    const listeners = this.phases[p];
+    if (listeners.size === 0) return;
+    for (const l of listeners) {
+      try {
+        l.onTick(n, now);
+      } catch (err) {
+        this.onError?.(err);
+      }
+    }
+    setImmediate(this.after, listeners, n, now);
+  }
+
+  private readonly after = (listeners: Set<TickListener>, n: number, now: number): void => {
+    for (const l of listeners) {
       if (!l.afterTick) continue;
       try {
         l.afterTick(n, now);
@@ -119,6 +166,7 @@ export class RtpClock {
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    this.listeners.clear();
+    for (const set of this.phases) set.clear();
+    this.phaseOf.clear();
   }
 }

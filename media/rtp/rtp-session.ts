@@ -409,6 +409,7 @@ export class RtpSession implements SessionTransport, TickListener {
 
   /** Receiving: the jitter buffer's frame for this tick, and RTCP. */
   afterTick(n: number, now: number): void {
+    this.o.clock.pollDue(); // a round of playout (decode, publish) for a phase's calls is ~1 ms: the next phase goes first
     if (this.closed) return;
     if (this.sink) this.playOut(n, now);
     this.rtcp.onTick(now, this.started);
@@ -488,6 +489,9 @@ export class RtpSession implements SessionTransport, TickListener {
   // --- SessionTransport ---
 
   sendAudio(pcm: Int16Array): boolean {
+    // The agent's frames come off the bus many to a socket read (a burst of calls' frames handled in one
+    // callback): a due tick goes before this one, as on the receive path.
+    this.o.clock.pollDue();
     if (this.closed) return false;
     const index = this.out.reserve();
     if (index < 0) {

@@ -17,9 +17,10 @@ export interface SipMediaOptions {
   /** Address the SDP answer advertises (c=). */
   publicAddress: string;
   pool: PortPool;
-  /** Shared 20 ms clock (one per process); made here when not given, with this precision window (ms). */
+  /** Shared 20 ms clock (one per process); made here when not given, with this precision window (ms) and phases. */
   clock?: RtpClock;
   clockPrecisionMs?: number;
+  clockPhases?: number;
   rtpMetrics: RtpMetrics;
   /** Hang up after this long without RTP (ms). */
   inactivityTimeoutMs: number;
@@ -93,15 +94,16 @@ export class SipMedia {
   private readonly legs = new Set<Leg>();
 
   constructor(private readonly o: SipMediaOptions) {
-    this.clock = o.clock ?? new RtpClock(20, undefined, o.clockPrecisionMs ?? 0);
+    this.clock = o.clock ?? new RtpClock(20, undefined, o.clockPrecisionMs ?? 0, o.clockPhases ?? 1);
     this.clock.onError ??= (err) => o.log.error({ err }, 'RTP tick failed');
-    let prevTick = -2;
-    let prevLate = 0;
-    this.clock.onLateness ??= (ms, n) => {
+    // Per phase: the change in lateness between a phase's consecutive ticks is what its calls see.
+    const prevTick: number[] = [];
+    const prevLate: number[] = [];
+    this.clock.onLateness ??= (ms, n, phase) => {
       o.rtpMetrics.clockLateness.observe(ms / 1000);
-      if (n === prevTick + 1) o.rtpMetrics.clockJitter.observe(Math.abs(ms - prevLate) / 1000);
-      prevTick = n;
-      prevLate = ms;
+      if (n === (prevTick[phase] ?? -2) + 1) o.rtpMetrics.clockJitter.observe(Math.abs(ms - prevLate[phase]) / 1000);
+      prevTick[phase] = n;
+      prevLate[phase] = ms;
     };
   }
 
