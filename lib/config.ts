@@ -4,7 +4,7 @@ import { isIP } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from './errors.ts';
-import { envStr, envInt, envBool, type Env } from './env.ts';
+import { envStr, envInt, envBool, envOptionalInt, type Env } from './env.ts';
 import { TWILIO_STATUS_PATH, TWILIO_STREAM_PATH, TWILIO_VOICE_PATH } from '../proto/paths.ts';
 import { loadWebRtcConfig, type WebRtcConfig } from './webrtc-config.ts';
 import { loadSipConfig, type SipConfig } from './sip-config.ts';
@@ -94,6 +94,8 @@ export interface Config {
   toolHttpAllowPrivate: boolean;
   /** Cascaded agents: how long a Silero window waits for other calls' windows to share an inference run. */
   vadBatchWaitMs: number;
+  /** MEDIA_NICE: nice value for the media role's event-loop thread (unset: left as started). */
+  mediaNice: number | undefined;
   /** VAD_ENGINE: native WebAssembly kernels (default) or onnxruntime-web. */
   vadEngine: VadEngine;
   /** Address the SIP and RTP sockets bind to (default HOST). */
@@ -274,6 +276,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     toolHttpAllowPrivate: envBool(env, 'TOOL_HTTP_ALLOW_PRIVATE', false),
     vadBatchWaitMs: envInt(env, 'VAD_BATCH_WAIT_MS', 4, 0, 20),
     vadEngine,
+    mediaNice: envOptionalInt(env, 'MEDIA_NICE', -20, 19),
     sipHost,
     sipPort,
     sipPublicIp,

@@ -14,10 +14,15 @@ export function envStr(env: Env, name: string): string | undefined {
 export function envInt(env: Env, name: string, def: number, min: number, max: number): number {
   const v = envStr(env, name);
   if (v === undefined) return def;
-  if (!/^\d+$/.test(v)) throw new ConfigError(name, `expected a whole number, got "${v}"`);
+  if (!(min < 0 ? /^-?\d+$/ : /^\d+$/).test(v)) throw new ConfigError(name, `expected a whole number, got "${v}"`);
   const n = Number(v);
   if (n < min || n > max) throw new ConfigError(name, `expected a number from ${min} to ${max}, got ${n}`);
   return n;
+}
+
+/** A whole number in [min, max], or undefined when unset. */
+export function envOptionalInt(env: Env, name: string, min: number, max: number): number | undefined {
+  return envStr(env, name) === undefined ? undefined : envInt(env, name, 0, min, max);
 }
 
 export function envBool(env: Env, name: string, def: boolean): boolean {

@@ -12,6 +12,7 @@ import type { MediaServer } from './twilio/server.ts';
 import { startMediaListener } from './twilio/listener.ts';
 import { SipMedia, PortPool, createRtpMetrics } from './rtp/index.ts';
 import { WebRtcMedia, createWebRtcMetrics } from './webrtc/index.ts';
+import { applyMediaNice } from './priority.ts';
 
 export { MediaSession } from './session/media-session.ts';
 
@@ -32,6 +33,7 @@ export interface MediaRole {
 }
 
 export async function startMediaRole(config: Config, bus: Bus, registry: Registry, log: Logger): Promise<MediaRole> {
+  if (config.mediaNice !== undefined) applyMediaNice(config.mediaNice, log);
   const metrics = createMediaMetrics(registry, 'twilio');
   const ticker = new SharedTicker(5);
   ticker.onLateTick = () => metrics.lateTicks.inc();

@@ -9,7 +9,7 @@
 // Server CPU is read from /proc over steady windows, so "per core" figures are calls or setups per 100 %
 // of one core. Prints a table and writes bench/results/sip.json.
 // --codec g722: every call (sipp's and the measuring ones) offers and streams G.722 instead of PCMU.
-// Usage: node --import tsx bench/sip/run.ts [--calls 200] [--hold 20] [--rate 50] [--setup-rate 100] [--setup-seconds 10] [--probes 5] [--precision 1] [--phases 4] [--capture auto|on|off] [--codec pcmu|g722]
+// Usage: node --import tsx bench/sip/run.ts [--calls 200] [--hold 20] [--rate 50] [--setup-rate 100] [--setup-seconds 10] [--probes 5] [--precision 1] [--phases 4] [--nice=-10|--nice=none] [--capture auto|on|off] [--codec pcmu|g722]
 import { parseArgs } from 'node:util';
 import { spawn, execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
@@ -32,6 +32,7 @@ const { values } = parseArgs({
     probes: { type: 'string', default: '5' },
     precision: { type: 'string', default: '1' },
     phases: { type: 'string', default: '4' },
+    nice: { type: 'string', default: '-10' },
     capture: { type: 'string', default: 'auto' },
     codec: { type: 'string', default: 'pcmu' },
   },
@@ -98,10 +99,18 @@ async function main(): Promise<void> {
     env: {
       SIP_ENABLED: 'true', SIP_PORT: String(sipPort), SIP_HOST: '127.0.0.1', SIP_PUBLIC_IP: '127.0.0.1',
       RTP_PORT_MIN: String(rtpMin), RTP_PORT_MAX: String(rtpMin + 4 * (CALLS + PROBES + 100)),
-      DEFAULT_AGENT: 'echo', AGENT_CAPACITY: '10000', LOG_LEVEL: 'info', RTP_CLOCK_PRECISION_MS: values.precision!, RTP_CLOCK_PHASES: values.phases!,
+      DEFAULT_AGENT: 'echo', AGENT_CAPACITY: '10000', LOG_LEVEL: 'info', RTP_CLOCK_PRECISION_MS: values.precision!, RTP_CLOCK_PHASES: values.phases!, ...(values.nice === 'none' ? {} : { MEDIA_NICE: values.nice! }),
     },
   });
   const pid = server.proc.pid!;
+  // The media thread's nice value as the kernel has it (/proc/<pid>/stat field 19): MEDIA_NICE took or not.
+  const niceNow = (() => {
+    try {
+      return readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[16];
+    } catch {
+      return '?';
+    }
+  })();
   const target = `127.0.0.1:${sipPort}`;
   const dir = mkdtempSync(join(tmpdir(), 'uap-bench-sip-'));
   const tone = Buffer.alloc(8000);
@@ -195,6 +204,7 @@ async function main(): Promise<void> {
   const rows: [string, string][] = [
     ['codec', CODEC === 'g722' ? 'G.722 (16 kHz)' : 'PCMU'],
     ['RTP clock precision ms / phases', `${values.precision} / ${values.phases}`],
+    ['media thread nice (MEDIA_NICE)', `${niceNow} (${values.nice})`],
     ['concurrent calls (sipp ok/failed)', `${concurrent.callsSuccessful}/${concurrent.callsFailed} of ${CALLS}`],
     ['active SIP calls in the window', String(concurrent.activeCallsDuringWindow)],
     ['server CPU % (media+agent)', String(concurrent.serverCpuPercent)],
@@ -222,7 +232,7 @@ async function main(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const file = `${out}sip.json`;
   // The machine's load matters to the jitter figures (2 shared cores here): recorded with them.
-  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, loadAverage1m: { before: load0, after: loadavg()[0] }, calls: CALLS, holdSeconds: HOLD_S, rampPerSecond: RATE, clockPrecisionMs: Number(values.precision), clockPhases: Number(values.phases), codec: CODEC, concurrent, setupRate }, null, 2));
+  writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), node: process.version, cores: cpus().length, loadAverage1m: { before: load0, after: loadavg()[0] }, calls: CALLS, holdSeconds: HOLD_S, rampPerSecond: RATE, clockPrecisionMs: Number(values.precision), clockPhases: Number(values.phases), mediaNice: values.nice === 'none' ? null : Number(values.nice), mediaNiceApplied: Number(niceNow), codec: CODEC, concurrent, setupRate }, null, 2));
   process.stdout.write(`\nwrote ${file}\n`);
 }
 
