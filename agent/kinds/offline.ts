@@ -21,8 +21,9 @@ export interface OfflineKindOptions {
   /** VAD_ENGINE (default: the environment's). */
   vadEngine?: VadEngine;
   /**
-   * Load Silero at start rather than on the first call that needs it (~300 MB of RSS, a few seconds of
-   * CPU): for processes whose configured routes need it (agent/index.ts decides). Logged when loaded.
+   * Load Silero at start rather than on the first call that needs it (native engine ~0.2 s and ~15 MB of
+   * RSS; onnxruntime ~2.3 s and ~340 MB): for processes whose configured routes need it (agent/index.ts
+   * decides). Logged when loaded.
    */
   preload?: { log: Logger };
 }
@@ -44,7 +45,7 @@ export function offlineKind(tts: EspeakTts, o: OfflineKindOptions = {}): AgentKi
       new OfflineCall(ctx, {
         tts,
         beep,
-        // Loaded on the first call that needs it (~300 MB, a few seconds): that call greets meanwhile.
+        // Loaded on the first call that needs it (see preload): that call greets meanwhile.
         vad: () => o.vad ?? sileroDetectors(ctx.log, o.vadBatchWaitMs, undefined, o.vadEngine),
       }),
   };
