@@ -191,7 +191,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     // Same host as PUBLIC_URL, media port, ws for http and wss for https.
     mediaPublicUrl = new URL(`${publicUrl.protocol === 'https:' ? 'wss' : 'ws'}://${publicUrl.hostname}:${mediaPort}/`);
   }
-  const vadEngine = (envStr(env, 'VAD_ENGINE') ?? 'native') as VadEngine;
+  const vadEngine = (envStr(env, 'VAD_ENGINE') ?? 'native').toLowerCase() as VadEngine;
   if (!VAD_ENGINES.includes(vadEngine)) throw new ConfigError('VAD_ENGINE', `expected one of ${VAD_ENGINES.join(', ')}, got "${vadEngine}"`);
   const logLevel = (envStr(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);

@@ -1,7 +1,7 @@
 // What an agent's turn-taking needs from voice activity detection, and the Silero-backed implementation
 // every agent kind uses (cascaded, offline): caller PCM in, one speech probability per window out.
 import { errorMessage } from '../../lib/errors.ts';
-import { SileroModel } from './silero-model.ts';
+import { SileroModel, sileroEngineFromEnv } from './silero-model.ts';
 import type { VadEngine } from '../../lib/config.ts';
 import { SileroVad } from './silero-vad.ts';
 
@@ -32,8 +32,12 @@ export function vadRate(input: number, source: number | undefined): number {
 export function sileroDetectors(log: { error(o: object, m: string): void }, batchWaitMs: number | undefined, onError?: (err: unknown) => void, engine?: VadEngine): Promise<VoiceDetectorFactory> {
   let errors = 0;
   return SileroModel.load(engine).then(
-    (model): VoiceDetectorFactory =>
-      (rates, onProbability) =>
+    (model): VoiceDetectorFactory => {
+      if (model.engine !== (engine ?? sileroEngineFromEnv()) && !fallbackLogged) {
+        fallbackLogged = true;
+        log.error({ engine: model.engine }, 'VAD_ENGINE=native needs WebAssembly SIMD, which this runtime lacks: Silero runs on onnxruntime (several times the CPU per call)');
+      }
+      return (rates, onProbability) =>
         new SileroVad(model, {
           batchWaitMs,
           rate: rates.model,
@@ -43,6 +47,9 @@ export function sileroDetectors(log: { error(o: object, m: string): void }, batc
             if (errors++ === 0) log.error({ err: errorMessage(err) }, 'VAD inference failed (logged once per call)');
             onError?.(err);
           },
-        }),
+        });
+    },
   );
 }
+
+let fallbackLogged = false;

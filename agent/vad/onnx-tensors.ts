@@ -66,7 +66,10 @@ function readTensor(buf: Uint8Array, f: Field): { name: string; tensor: OnnxTens
   for (const g of fields(buf, f.start, f.end)) {
     if (g.no === 1) {
       if (g.wire === 0) dims.push(g.value);
-      else for (const d of fields(packedAsVarints(buf, g), 0, g.end - g.start)) dims.push(d.value);
+      else if (g.wire === 2) {
+        const packed = packedAsVarints(buf, g);
+        for (const d of fields(packed, 0, packed.length)) dims.push(d.value);
+      } else throw new RangeError('ONNX: tensor dims of an unexpected wire type');
     } else if (g.no === 2) type = g.value;
     else if (g.no === 8) name = text.decode(buf.subarray(g.start, g.end));
     else if (g.no === 9 || (g.no === 4 && g.wire === 2)) raw = buf.subarray(g.start, g.end);

@@ -1,9 +1,10 @@
 // The Silero VAD v5 model, one per process, shared by every call (each call keeps its own recurrent state;
 // calls' windows are inferred in batches, see silero-batch.ts). Two engines compute it from the same
 // ONNX file (shipped by @ricky0123/vad-web):
-//   native       our f32x4 WebAssembly kernels (silero-native.ts), ~5x less CPU a window; the default
+//   native       our f32x4 WebAssembly kernels (silero-native.ts), ~2.3x (alone) to ~7x (batches of 8)
+//                less CPU a window; the default
 //   onnxruntime  onnxruntime-web (silero-ort.ts): the reference, and the fallback without WASM SIMD
-// VAD_ENGINE picks one. Both give the same probabilities to ~1e-6.
+// VAD_ENGINE picks one. Their probabilities agree to ~2e-6.
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { ConfigError, UapError } from '../../lib/errors.ts';
@@ -20,7 +21,7 @@ export type SileroEngineName = VadEngine;
 
 /** VAD_ENGINE as the process's config reads it (the default of load(): tests, bench). */
 export function sileroEngineFromEnv(env: NodeJS.ProcessEnv = process.env): SileroEngineName {
-  const v = env.VAD_ENGINE?.trim() || 'native';
+  const v = env.VAD_ENGINE?.trim().toLowerCase() || 'native';
   if (!(VAD_ENGINES as readonly string[]).includes(v)) throw new ConfigError('VAD_ENGINE', `expected one of ${VAD_ENGINES.join(', ')}, got "${v}"`);
   return v as VadEngine;
 }
@@ -75,8 +76,12 @@ export class SileroModel {
 
   private static loading = new Map<SileroEngineName, Promise<SileroModel>>();
 
-  /** Loads once per process and engine (default VAD_ENGINE); later calls share the promise. */
-  static load(engine: SileroEngineName = sileroEngineFromEnv()): Promise<SileroModel> {
+  /**
+   * Loads once per process and engine (default VAD_ENGINE); later calls share the promise. Without
+   * WebAssembly SIMD `native` is served by onnxruntime (the model's `engine` says which ran).
+   */
+  static load(requested: SileroEngineName = sileroEngineFromEnv()): Promise<SileroModel> {
+    const engine: SileroEngineName = requested === 'native' && !nativeSileroSupported() ? 'onnxruntime' : requested;
     let p = SileroModel.loading.get(engine);
     if (!p) {
       p = SileroModel.create(engine).catch((err: unknown) => {
@@ -91,11 +96,7 @@ export class SileroModel {
   private static async create(engine: SileroEngineName): Promise<SileroModel> {
     const path = createRequire(import.meta.url).resolve('@ricky0123/vad-web/dist/silero_vad_v5.onnx');
     const file = new Uint8Array(await readFile(path));
-    // Without WebAssembly SIMD the native kernels cannot load: onnxruntime (which has a scalar build) serves instead.
-    const model =
-      engine === 'native' && nativeSileroSupported()
-        ? new SileroModel('native', new NativeEngine(onnxFloatTensors(file)))
-        : new SileroModel('onnxruntime', await OrtSilero.create(file));
+    const model = engine === 'native' ? new SileroModel('native', new NativeEngine(onnxFloatTensors(file))) : new SileroModel('onnxruntime', await OrtSilero.create(file));
     await model.warmUp();
     return model;
   }

@@ -95,5 +95,39 @@ test('the ONNX reader finds both rates\' weights and refuses a truncated file', 
 test('VAD_ENGINE: native by default, onnxruntime on request, anything else a config error', () => {
   assert.equal(sileroEngineFromEnv({}), 'native');
   assert.equal(sileroEngineFromEnv({ VAD_ENGINE: 'onnxruntime' }), 'onnxruntime');
+  assert.equal(sileroEngineFromEnv({ VAD_ENGINE: ' ONNXRuntime ' }), 'onnxruntime');
   assert.throws(() => sileroEngineFromEnv({ VAD_ENGINE: 'gpu' }), (e: unknown) => e instanceof ConfigError && /VAD_ENGINE/.test(e.message));
+});
+
+/** Protocol buffer pieces, to build small ONNX files by hand. */
+const varint = (n: number): number[] => {
+  const out: number[] = [];
+  do {
+    out.push((n & 0x7f) | (n >= 0x80 ? 0x80 : 0));
+    n = Math.floor(n / 128);
+  } while (n > 0);
+  return out;
+};
+const field = (no: number, bytes: number[]): number[] => [...varint((no << 3) | 2), ...varint(bytes.length), ...bytes];
+
+test('the ONNX reader takes dims written packed as well as one by one', () => {
+  const data = new Float32Array([1, 2, 3, 4, 5, 6]);
+  const raw = Array.from(new Uint8Array(data.buffer));
+  const name = Array.from(Buffer.from('w'));
+  const packed = field(1, [...varint(3), ...varint(300)]); // dims [3, 300] packed — 300 takes two bytes
+  const unpacked = [...varint((1 << 3) | 0), ...varint(3), ...varint((1 << 3) | 0), ...varint(2)];
+  const tensor = (dims: number[], floats: number[]) => [...dims, ...varint((2 << 3) | 0), 1, ...field(8, name), ...field(9, floats)];
+  const model = (t: number[]) => Uint8Array.from(field(7, field(5, t)));
+  assert.deepEqual(onnxFloatTensors(model(tensor(unpacked, raw))).get('w')?.dims, [3, 2]);
+  const big = Array.from(new Uint8Array(new Float32Array(900).buffer));
+  assert.deepEqual(onnxFloatTensors(model(tensor(packed, big))).get('w')?.dims, [3, 300]);
+  assert.throws(() => onnxFloatTensors(model(tensor(packed, raw))), /holds 24 bytes for 900 floats/);
+});
+
+test('the native engine refuses a batch whose buffers do not match its size', async () => {
+  const model = await SileroModel.load('native');
+  const width = SILERO_WINDOW[8000].window + SILERO_WINDOW[8000].context;
+  const probs = new Float32Array(2);
+  assert.throws(() => model.runBatch(8000, new Float32Array(width), new Float32Array(2 * 2 * SILERO_STATE), 2, probs), RangeError);
+  assert.throws(() => model.runBatch(8000, new Float32Array(2 * width), new Float32Array(SILERO_STATE), 2, probs), RangeError);
 });

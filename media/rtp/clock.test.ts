@@ -115,3 +115,64 @@ test('phases with a real clock: every listener still ticks every 20 ms', async (
     for (let k = 1; k < times.length; k++) assert.ok(Math.abs(times[k] - times[k - 1] - 20) < 15, `listener ${i}: ${times[k] - times[k - 1]} ms apart`);
   }
 });
+
+test('phases: a step that falls due while the previous step\'s round still runs goes at the next poll, not a step later', () => {
+  let now = 1000;
+  const clock = new RtpClock(20, () => now, 0, 4);
+  const seen: string[] = [];
+  const ls = 'abcd'.split('').map((name) => ({
+    name,
+    onTick: (n: number) => {
+      seen.push(`${name}${n}`);
+      if (name === 'c') now = 1015.5; // c's round is slow: d's step (1015) passes meanwhile
+    },
+  }));
+  for (const l of ls) clock.add(l);
+  now = 1005.1;
+  clock.pollDue(); // b0
+  now = 1010.1;
+  clock.pollDue(); // c0, ending at 1015.5
+  now = 1015.6;
+  clock.pollDue();
+  assert.deepEqual(seen, ['b0', 'c0', 'd0'], 'd0 ran at the first poll after its due time');
+  clock.stop();
+});
+
+test('phases without listeners cost nothing: no wake-ups, no lateness samples for them', async () => {
+  const clock = new RtpClock(20, undefined, 1, 4);
+  let late = 0;
+  let ticks = 0;
+  clock.onLateness = () => late++;
+  clock.add({ onTick: () => ticks++ });
+  await new Promise((r) => setTimeout(r, 210));
+  clock.stop();
+  assert.ok(ticks >= 8 && ticks <= 11, `${ticks} ticks in 210 ms`);
+  assert.equal(late, ticks, 'one lateness sample per tick that had listeners');
+});
+
+test('a listener added from inside a tick does not start a second timer chain', async () => {
+  const clock = new RtpClock(20, undefined, 0, 2);
+  // Count the clock's timers: two chains would arm about twice as many.
+  const realSetTimeout = globalThis.setTimeout;
+  let armed = 0;
+  globalThis.setTimeout = ((fn: () => void, ms?: number) => {
+    armed++;
+    return realSetTimeout(fn, ms);
+  }) as typeof setTimeout;
+  let first = 0;
+  const added = { onTick() {} };
+  try {
+    clock.add({
+      onTick: () => {
+        first++;
+        if (first === 1) clock.add(added);
+      },
+    });
+    await new Promise((r) => realSetTimeout(r, 210));
+  } finally {
+    globalThis.setTimeout = realSetTimeout;
+    clock.stop();
+  }
+  assert.ok(first >= 8 && first <= 11, `${first} ticks in 210 ms`);
+  assert.ok(armed <= 26, `${armed} timers armed in 210 ms (steps every 10 ms: ~21 with one chain)`);
+});

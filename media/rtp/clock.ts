@@ -33,6 +33,8 @@ export class RtpClock {
   private readonly stepMs: number;
   private lastStep = -1;
   private target = 0;
+  /** fire() is running listeners: add() leaves scheduling to it (one timer chain, never two). */
+  private firing = false;
   private readonly sleeper = new Int32Array(new SharedArrayBuffer(4));
   /** A listener threw: reported here, and the other calls' audio goes on. */
   onError?: (err: unknown) => void;
@@ -60,15 +62,25 @@ export class RtpClock {
     return Math.floor((t - this.epoch) / this.periodMs);
   }
 
+  /** The last tick listener `l` has reached at time `t` (its phase's grid; tickAt for phase 0). */
+  tickOf(l: TickListener, t = this.now()): number {
+    return Math.floor((t - this.epoch - (this.phaseOf.get(l) ?? 0) * this.stepMs) / this.periodMs);
+  }
+
   add(l: TickListener): void {
     if (this.phaseOf.has(l)) return;
     let p = 0;
     for (let i = 1; i < this.phases.length; i++) if (this.phases[i].size < this.phases[p].size) p = i;
     this.phases[p].add(l);
     this.phaseOf.set(l, p);
+    if (this.firing) return; // fire() schedules once its listeners are done
     if (!this.timer) {
       // Starting (or restarting after idle): steps from now on, none from before.
       this.lastStep = Math.floor((this.now() - this.epoch) / this.stepMs);
+      this.schedule();
+    } else if (this.phases[p].size === 1) {
+      // The phase was empty, so the timer may be aimed past its next step.
+      clearTimeout(this.timer);
       this.schedule();
     }
   }
@@ -93,13 +105,21 @@ export class RtpClock {
     return this.phaseOf.get(l);
   }
 
+  /**
+   * Aims the timer at the first step after the last one run whose phase has listeners — even when its
+   * time has already passed (a step run late must not push the next one a whole step back), and past
+   * phases without listeners (no wake-ups or precise sleeps for them).
+   */
   private schedule(): void {
+    const P = this.phases.length;
+    let s = this.lastStep + 1;
+    for (let k = 1; k < P && this.phases[s % P].size === 0; k++) s++;
     const now = this.now();
-    const next = this.epoch + (Math.floor((now - this.epoch) / this.stepMs) + 1) * this.stepMs;
+    const next = this.epoch + s * this.stepMs;
     this.target = next;
     // Node timers have 1 ms resolution: aim just past the grid point so a tick is never early — or, with
     // a precision window, just before it, and sleep the rest in fire().
-    this.timer = setTimeout(this.fire, this.precisionMs > 0 ? Math.max(0, Math.floor(next - now - this.precisionMs / 2)) : Math.max(1, Math.ceil(next - now)));
+    this.timer = setTimeout(this.fire, this.precisionMs > 0 ? Math.max(0, Math.floor(next - now - this.precisionMs / 2)) : Math.max(next > now ? 1 : 0, Math.ceil(next - now)));
   }
 
   /**
@@ -123,14 +143,16 @@ export class RtpClock {
     }
     const now = this.now();
     const step = Math.floor((now - this.epoch) / this.stepMs);
-    if (step !== this.lastStep) {
+    if (step > this.lastStep) {
       // Steps missed by a late timer run now, in order (at most one period's worth: a listener owes
       // the packets of the ticks it missed and sends them itself).
       const P = this.phases.length;
+      this.firing = true;
       for (let s = Math.max(this.lastStep + 1, step - P + 1); s <= step; s++) this.runStep(s, now);
+      this.firing = false;
       this.lastStep = step;
     }
-    if (this.phaseOf.size > 0) this.schedule();
+    if (this.phaseOf.size > 0 && !this.timer) this.schedule();
   };
 
   /** Step s: tick n = ⌊s / P⌋ for the listeners of phase s mod P. */
@@ -138,10 +160,9 @@ export class RtpClock {
     const P = this.phases.length;
     const p = s % P;
     const n = Math.floor(s / P);
-    const due = this.epoch + s * this.stepMs;
-    this.onLateness?.(now - due, n, p);
     const listeners = this.phases[p];
     if (listeners.size === 0) return;
+    this.onLateness?.(now - (this.epoch + s * this.stepMs), n, p);
     for (const l of listeners) {
       try {
         l.onTick(n, now);
@@ -166,6 +187,7 @@ export class RtpClock {
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    this.firing = false;
     for (const set of this.phases) set.clear();
     this.phaseOf.clear();
   }

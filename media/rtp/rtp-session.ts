@@ -297,7 +297,7 @@ export class RtpSession implements SessionTransport, TickListener {
   }
 
   rtpTimestampNow(): number {
-    return (this.tsOffset + this.o.clock.tickAt() * RTP_FRAME_TICKS) >>> 0;
+    return (this.tsOffset + this.o.clock.tickOf(this) * RTP_FRAME_TICKS) >>> 0;
   }
 
   // --- receiving ---
