@@ -131,3 +131,9 @@ test('the native engine refuses a batch whose buffers do not match its size', as
   assert.throws(() => model.runBatch(8000, new Float32Array(width), new Float32Array(2 * 2 * SILERO_STATE), 2, probs), RangeError);
   assert.throws(() => model.runBatch(8000, new Float32Array(2 * width), new Float32Array(SILERO_STATE), 2, probs), RangeError);
 });
+
+test('wasm/silero.wat is what wasm/silero-gen.js writes (the embedded binary is checked against the .wat by the WASM build check)', async () => {
+  // @ts-expect-error: a plain JS build script, without types
+  const gen = (await import('./wasm/silero-gen.js')) as { generateSileroWat(): string; SILERO_WAT_PATH: string };
+  assert.ok(readFileSync(gen.SILERO_WAT_PATH, 'utf8') === gen.generateSileroWat(), 'silero.wat is stale: run node agent/vad/wasm/silero-gen.js && node media/codecs/wasm/build.js');
+});
