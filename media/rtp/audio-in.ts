@@ -111,18 +111,8 @@ class G722In implements AudioIn, GapFiller {
       if (this.held.count > 0) this.drain();
       return 'ok';
     }
-    if (pos < this.frontier) {
-      // The decoder has moved past its place (given up on): too late to decode in order.
-      this.jb.late++;
-      return 'late';
-    }
-    if (this.held.has(pos)) {
-      this.jb.duplicates++;
-      return 'duplicate';
-    }
-    if (this.held.full) this.giveUpGap();
-    this.held.add(payload, off, len, pos);
-    return 'ok';
+    const r = this.held.hold(this.jb, this.frontier, pos, payload, off, len, this.giveUpGap);
+    return r === 'held' ? 'ok' : r;
   }
 
   /**
@@ -157,8 +147,8 @@ class G722In implements AudioIn, GapFiller {
   }
 
   /** Too many packets waiting: the oldest gap is not going to fill. */
-  private giveUpGap(): void {
+  private readonly giveUpGap = (): void => {
     this.frontier = this.held.next();
     this.drain();
-  }
+  };
 }

@@ -4,8 +4,12 @@
 /** Packets held ahead of gaps at most (320 ms of 20 ms packets); beyond, the oldest gap is given up. */
 export const HOLD = 16;
 
+import type { JitterBuffer } from './jitter-buffer.ts';
+
 /** Decodes a held packet at `pos`; returns the decoder's new frontier. */
 export type DecodeHeld = (pos: number, pkt: Uint8Array, off: number, len: number) => number;
+
+export type HoldResult = 'held' | 'late' | 'duplicate';
 
 export class HeldPackets {
   private readonly pkt: (Uint8Array | undefined)[] = new Array<Uint8Array | undefined>(HOLD).fill(undefined);
@@ -22,6 +26,26 @@ export class HeldPackets {
   has(pos: number): boolean {
     for (let i = 0; i < HOLD; i++) if (this.pos[i] === pos) return true;
     return false;
+  }
+
+  /**
+   * A packet at `pos` that is not where the decoder stands (`frontier`, ≥ 0): behind it, too late to
+   * decode in order; at a position already held, a duplicate (both counted on `jb`); else held — when
+   * full, after `giveUpGap` (the decoder moves past its oldest gap) makes room.
+   */
+  hold(jb: JitterBuffer, frontier: number, pos: number, pkt: Uint8Array, off: number, len: number, giveUpGap: () => void): HoldResult {
+    if (pos < frontier) {
+      // The decoder has moved past its place (concealed, or given up on): too late to decode in order.
+      jb.late++;
+      return 'late';
+    }
+    if (this.has(pos)) {
+      jb.duplicates++;
+      return 'duplicate';
+    }
+    if (this.full) giveUpGap();
+    this.add(pkt, off, len, pos);
+    return 'held';
   }
 
   /** Holds `pkt` (bytes [off, off + len)) for position `pos`; the caller makes room first (full). */

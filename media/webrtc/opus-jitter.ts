@@ -76,18 +76,8 @@ export class OpusJitter implements GapFiller {
       if (this.held.count > 0) this.drain();
       return ok ? 'ok' : 'decode_error';
     }
-    if (pos < this.frontier) {
-      // The decoder has moved past its place (concealed, or given up on): too late to decode in order.
-      this.jb.late++;
-      return 'late';
-    }
-    if (this.held.has(pos)) {
-      this.jb.duplicates++;
-      return 'duplicate';
-    }
-    if (this.held.full) this.giveUpGap();
-    this.held.add(payload, 0, payload.length, pos);
-    return 'ok';
+    const r = this.held.hold(this.jb, this.frontier, pos, payload, 0, payload.length, this.giveUpGap);
+    return r === 'held' ? 'ok' : r;
   }
 
   /** GapFiller: playout reached [pos, end) and it is not all there. */
@@ -140,8 +130,8 @@ export class OpusJitter implements GapFiller {
   }
 
   /** Too many packets waiting: the oldest gap is not going to fill. */
-  private giveUpGap(): void {
+  private readonly giveUpGap = (): void => {
     this.frontier = this.held.next();
     this.drain();
-  }
+  };
 }
