@@ -13,6 +13,13 @@ export const ROLES = ['media', 'signaling', 'agent', 'api'] as const;
 /** What computes Silero VAD (agent/vad/silero-model.ts). */
 export const VAD_ENGINES = ['native', 'onnxruntime'] as const;
 export type VadEngine = (typeof VAD_ENGINES)[number];
+
+/** VAD_ENGINE: `native` unless set, any case; anything else is a ConfigError. */
+export function vadEngineFromEnv(env: Env): VadEngine {
+  const v = (envStr(env, 'VAD_ENGINE') ?? 'native').toLowerCase();
+  if (!(VAD_ENGINES as readonly string[]).includes(v)) throw new ConfigError('VAD_ENGINE', `expected one of ${VAD_ENGINES.join(', ')}, got "${v}"`);
+  return v as VadEngine;
+}
 /** Agent kinds this build's workers run (the agents issue adds more). */
 export const AGENT_KINDS = ['offline', 'echo', 'ultravox', 'openai-realtime', 'cascaded'] as const;
 export type Role = (typeof ROLES)[number];
@@ -191,8 +198,7 @@ export function loadConfig(env: Env = process.env): Readonly<Config> {
     // Same host as PUBLIC_URL, media port, ws for http and wss for https.
     mediaPublicUrl = new URL(`${publicUrl.protocol === 'https:' ? 'wss' : 'ws'}://${publicUrl.hostname}:${mediaPort}/`);
   }
-  const vadEngine = (envStr(env, 'VAD_ENGINE') ?? 'native').toLowerCase() as VadEngine;
-  if (!VAD_ENGINES.includes(vadEngine)) throw new ConfigError('VAD_ENGINE', `expected one of ${VAD_ENGINES.join(', ')}, got "${vadEngine}"`);
+  const vadEngine = vadEngineFromEnv(env);
   const logLevel = (envStr(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   const twilioAuthToken = envStr(env, 'TWILIO_AUTH_TOKEN');

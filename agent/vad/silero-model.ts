@@ -7,8 +7,8 @@
 // VAD_ENGINE picks one. Their probabilities agree to ~2e-6.
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
-import { ConfigError, UapError } from '../../lib/errors.ts';
-import { VAD_ENGINES, type VadEngine } from '../../lib/config.ts';
+import { UapError } from '../../lib/errors.ts';
+import { vadEngineFromEnv, type VadEngine } from '../../lib/config.ts';
 import { SileroBatcher } from './silero-batch.ts';
 import { SILERO_STATE, SILERO_WINDOW } from './silero-shape.ts';
 import { onnxFloatTensors, type OnnxTensor } from './onnx-tensors.ts';
@@ -21,9 +21,7 @@ export type SileroEngineName = VadEngine;
 
 /** VAD_ENGINE as the process's config reads it (the default of load(): tests, bench). */
 export function sileroEngineFromEnv(env: NodeJS.ProcessEnv = process.env): SileroEngineName {
-  const v = env.VAD_ENGINE?.trim().toLowerCase() || 'native';
-  if (!(VAD_ENGINES as readonly string[]).includes(v)) throw new ConfigError('VAD_ENGINE', `expected one of ${VAD_ENGINES.join(', ')}, got "${v}"`);
-  return v as VadEngine;
+  return vadEngineFromEnv(env);
 }
 
 /** Runs batches of windows: sync (native) or async (onnxruntime). */
